@@ -1,1 +1,57 @@
-fn main() {}
+//! The `claimtrace` binary: parses arguments and wires the pipeline stages
+//! together. Each subcommand lives in `cmd/<name>.rs` with its `Args` and a
+//! `run` function; nothing here knows how a stage works.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+mod db;
+mod output;
+mod pipeline;
+mod synth;
+
+/// Claim records from war reporting: what is claimed, who says so, how
+/// firmly, when, where, with what weapons and numbers.
+#[derive(Parser)]
+#[command(name = "claimtrace", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read documents and print claim records (no database).
+    Extract(cmd::extract::Args),
+    /// Store documents, sentences and claims in the database.
+    Ingest(cmd::ingest::Args),
+    /// Search and filter stored claims.
+    Claims(cmd::claims::Args),
+    /// List stored documents.
+    Docs(cmd::docs::Args),
+    /// The sourcing profile of one document (stored id or a file).
+    Profile(cmd::profile::Args),
+    /// Measure extraction and ingest throughput on generated articles.
+    Bench(cmd::bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => cmd::extract::run(a),
+        Command::Ingest(a) => cmd::ingest::run(a),
+        Command::Claims(a) => cmd::claims::run(a),
+        Command::Docs(a) => cmd::docs::run(a),
+        Command::Profile(a) => cmd::profile::run(a),
+        Command::Bench(a) => cmd::bench::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("claimtrace: error: {e:#}");
+            ExitCode::from(cmd::EXIT_FAILURE)
+        }
+    }
+}

@@ -173,7 +173,10 @@ mod tests {
     fn strings_round_trip() {
         for t in ClaimType::ALL {
             assert_eq!(t.as_str().parse::<ClaimType>().unwrap(), *t);
-            assert_eq!(serde_json::to_string(t).unwrap(), format!("\"{}\"", t.as_str()));
+            assert_eq!(
+                serde_json::to_string(t).unwrap(),
+                format!("\"{}\"", t.as_str())
+            );
         }
         for k in SourceKind::ALL {
             assert_eq!(k.as_str().parse::<SourceKind>().unwrap(), *k);

@@ -18,12 +18,19 @@
 
 mod claim;
 mod document;
+mod event;
 mod labels;
 mod profile;
 mod span;
 
-pub use claim::{Claim, DatePrecision, DateRef, Mention, Place, PlaceRole, Plover, Quantity, Source};
-pub use document::{content_hash, Document, InputFormat, Sentence};
+pub use claim::{
+    Claim, DatePrecision, DateRef, Mention, Place, PlaceRole, Plover, Quantity, Source,
+};
+pub use document::{Document, InputFormat, Sentence, content_hash};
+pub use event::{
+    Contradiction, ContradictionKind, CorroborationLevel, EarliestReport, Event, EventClaim,
+    EventPlace, Origin, OutletCounts, OutletProfile,
+};
 pub use labels::{ActorKind, ClaimType, Epistemic, LabelError, PloverEvent, SourceKind};
 pub use profile::{Profile, ProfileCount, SourceCount};
 pub use span::Span;

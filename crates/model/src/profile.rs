@@ -41,21 +41,34 @@ pub struct SourceCount {
 
 impl Profile {
     /// The profile of one document's claims.
-    pub fn from_claims(doc: &str, title: Option<String>, outlet: Option<String>, claims: &[Claim]) -> Self {
+    pub fn from_claims(
+        doc: &str,
+        title: Option<String>,
+        outlet: Option<String>,
+        claims: &[Claim],
+    ) -> Self {
         let n = claims.len();
         let share = |c: usize| if n == 0 { 0.0 } else { c as f64 / n as f64 };
         let by_source_kind = SourceKind::ALL
             .iter()
             .map(|k| {
                 let c = claims.iter().filter(|x| x.source.kind == *k).count();
-                ProfileCount { label: k.as_str().into(), count: c, share: share(c) }
+                ProfileCount {
+                    label: k.as_str().into(),
+                    count: c,
+                    share: share(c),
+                }
             })
             .collect();
         let by_epistemic = Epistemic::ALL
             .iter()
             .map(|e| {
                 let c = claims.iter().filter(|x| x.epistemic == *e).count();
-                ProfileCount { label: e.as_str().into(), count: c, share: share(c) }
+                ProfileCount {
+                    label: e.as_str().into(),
+                    count: c,
+                    share: share(c),
+                }
             })
             .collect();
         let mut types: BTreeMap<&str, usize> = BTreeMap::new();
@@ -64,7 +77,11 @@ impl Profile {
         }
         let mut by_type: Vec<ProfileCount> = types
             .into_iter()
-            .map(|(l, c)| ProfileCount { label: l.into(), count: c, share: share(c) })
+            .map(|(l, c)| ProfileCount {
+                label: l.into(),
+                count: c,
+                share: share(c),
+            })
             .collect();
         by_type.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
         let unsourced = claims
@@ -74,12 +91,19 @@ impl Profile {
             .collect();
         let mut named: BTreeMap<(String, SourceKind), usize> = BTreeMap::new();
         for c in claims {
-            if matches!(c.source.kind, SourceKind::NamedPerson | SourceKind::NamedOrganisation | SourceKind::Media) {
-                *named.entry((c.source.name.clone(), c.source.kind)).or_default() += 1;
+            if matches!(
+                c.source.kind,
+                SourceKind::NamedPerson | SourceKind::NamedOrganisation | SourceKind::Media
+            ) {
+                *named
+                    .entry((c.source.name.clone(), c.source.kind))
+                    .or_default() += 1;
             }
         }
-        let mut named_sources: Vec<SourceCount> =
-            named.into_iter().map(|((name, kind), count)| SourceCount { name, kind, count }).collect();
+        let mut named_sources: Vec<SourceCount> = named
+            .into_iter()
+            .map(|((name, kind), count)| SourceCount { name, kind, count })
+            .collect();
         named_sources.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
         Profile {
             doc: doc.to_string(),

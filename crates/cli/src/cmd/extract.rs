@@ -1,0 +1,49 @@
+//! `claimtrace extract`: documents in, claim records out as JSON Lines (or a
+//! table), no database.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use crate::output::{self, Format};
+use crate::pipeline::{Item, Pipeline, PipelineArgs};
+
+/// Read documents and print their claim records.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
+    /// jsonl: one claim record per line; table: for people.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: Format,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let pipeline = Pipeline::build(&args.pipeline)?;
+    let (inputs, mut failures) = pipeline.discover(&args.pipeline.inputs);
+    failures.iter().for_each(|f| output::report_failure(f));
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut open = true;
+    pipeline.process(&inputs, &|_| false, &indicatif::ProgressBar::hidden(), &mut |items| {
+        for item in items {
+            match item {
+                Item::Failed(msg) => {
+                    output::report_failure(&msg);
+                    failures.push(msg);
+                }
+                Item::Done(_, ex) if open => match args.format {
+                    Format::Jsonl => open = output::write_jsonl(&mut out, &ex.claims)?,
+                    Format::Table => {
+                        if !ex.claims.is_empty() {
+                            open = writeln!(out, "{}", output::claims_table(&ex.claims)).is_ok();
+                        }
+                    }
+                },
+                _ => {}
+            }
+        }
+        Ok(())
+    })?;
+    let _ = out.flush();
+    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(super::EXIT_FAILURE) })
+}

@@ -1,0 +1,13 @@
+//! One module per subcommand: its clap `Args` and its `run`.
+
+pub mod bench;
+pub mod claims;
+pub mod docs;
+pub mod extract;
+pub mod ingest;
+pub mod profile;
+
+/// Some input failed (the rest were processed), or the command failed.
+pub const EXIT_FAILURE: u8 = 1;
+/// The command line was wrong (clap uses the same code).
+pub const EXIT_USAGE: u8 = 2;

@@ -1,0 +1,141 @@
+//! How results are shown to people (tables, the profile report) and how
+//! failures are reported on stderr. Data goes to stdout, messages to stderr.
+
+use std::io::{self, Write};
+
+use claimtrace_model::{Claim, Profile};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+
+/// Report one failed input on stderr, on one line.
+pub fn report_failure(message: &str) {
+    eprintln!("claimtrace: {message}");
+}
+
+/// Output format chosen with `--format`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON object per line (for scripts).
+    Jsonl,
+    /// A table (for people).
+    Table,
+}
+
+/// Write JSON Lines, treating a closed pipe (`| head`) as a normal end.
+pub fn write_jsonl<T: serde::Serialize>(out: &mut dyn Write, items: &[T]) -> anyhow::Result<bool> {
+    for item in items {
+        let line = serde_json::to_string(item)?;
+        if let Err(e) = writeln!(out, "{line}") {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(false);
+            }
+            return Err(e.into());
+        }
+    }
+    Ok(true)
+}
+
+fn short(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+    format!("{cut}…")
+}
+
+/// A readable table of claims: one row each, the sentence shortened.
+pub fn claims_table(claims: &[Claim]) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    t.set_header(vec!["claim", "type", "firmness", "source", "actor → target", "date", "place", "sentence"]);
+    for c in claims {
+        let source = if c.source.text.is_empty() {
+            c.source.kind.to_string()
+        } else {
+            format!("{} ({})", c.source.name, c.source.kind)
+        };
+        let actor = c.actor.as_ref().map(|m| m.name.as_str()).unwrap_or("–");
+        let target = c.target.as_ref().map(|m| m.name.as_str()).unwrap_or("–");
+        let date = c.date.as_ref().map(|d| d.value.as_str()).unwrap_or("–");
+        let place = c.place.as_ref().map(|p| p.name.as_str()).unwrap_or("–");
+        let mut firmness = c.epistemic.to_string();
+        if !c.cues.is_empty() {
+            firmness = format!("{firmness}\n[{}]", c.cues.join(", "));
+        }
+        t.add_row(vec![
+            c.id.clone(),
+            c.claim_type.to_string(),
+            firmness,
+            source,
+            format!("{actor} → {target}"),
+            date.to_string(),
+            place.to_string(),
+            short(&c.sentence, 140),
+        ]);
+    }
+    t
+}
+
+fn bar(share: f64, width: usize) -> String {
+    let n = (share * width as f64).round() as usize;
+    "█".repeat(n.min(width))
+}
+
+/// The sourcing profile as a report a reader takes in at a glance.
+pub fn profile_report(p: &Profile, claims: &[Claim]) -> String {
+    let mut s = String::new();
+    let title = p.title.as_deref().unwrap_or(&p.doc);
+    s.push_str(&format!("{title}\n"));
+    if let Some(o) = &p.outlet {
+        s.push_str(&format!("outlet: {o}\n"));
+    }
+    s.push_str(&format!("document: {}\nclaims: {}\n\n", p.doc, p.claims));
+    s.push_str("Who says so (source.kind)\n");
+    for row in &p.by_source_kind {
+        s.push_str(&format!(
+            "  {:<22} {:>4}  {:>5.1}%  {}\n",
+            row.label,
+            row.count,
+            row.share * 100.0,
+            bar(row.share, 30)
+        ));
+    }
+    s.push_str("\nHow firmly (epistemic)\n");
+    for row in &p.by_epistemic {
+        s.push_str(&format!(
+            "  {:<22} {:>4}  {:>5.1}%  {}\n",
+            row.label,
+            row.count,
+            row.share * 100.0,
+            bar(row.share, 30)
+        ));
+    }
+    if !p.by_type.is_empty() {
+        s.push_str("\nWhat about (type)\n");
+        for row in &p.by_type {
+            s.push_str(&format!("  {:<30} {:>4}\n", row.label, row.count));
+        }
+    }
+    if !p.named_sources.is_empty() {
+        s.push_str("\nNamed sources it leans on\n");
+        for n in &p.named_sources {
+            s.push_str(&format!("  {:>3} × {} ({})\n", n.count, n.name, n.kind));
+        }
+    }
+    if !p.unsourced.is_empty() {
+        s.push_str(&format!("\nClaims resting on no source ({})\n", p.unsourced.len()));
+        for id in &p.unsourced {
+            if let Some(c) = claims.iter().find(|c| &c.id == id) {
+                s.push_str(&format!("  [{}] {} — {}\n", c.epistemic, c.id, short(&c.sentence, 110)));
+            }
+        }
+    }
+    let opinions: Vec<&Claim> = claims.iter().filter(|c| c.epistemic.as_str() == "opinion").collect();
+    if !opinions.is_empty() {
+        s.push_str(&format!("\nThe author's opinion ({})\n", opinions.len()));
+        for c in opinions {
+            s.push_str(&format!("  {} — {}\n", c.id, short(&c.sentence, 110)));
+        }
+    }
+    s
+}

@@ -1,0 +1,9 @@
+//! End-to-end tests through the `claimtrace` binary, one module per area
+//! (ripgrep's layout). Each test works in its own temporary directory.
+
+mod util;
+
+mod bad_input;
+mod extract;
+mod ingest;
+mod query;

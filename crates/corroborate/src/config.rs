@@ -1,0 +1,109 @@
+use serde::{Deserialize, Serialize};
+
+use crate::corroborator::Corroborator;
+use crate::error::{CorroborateError, Result};
+
+/// Settings of corroboration. Defaults were chosen on the labelled set under
+/// `tests/eval/` (see `examples/cluster_eval.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CorroboratorConfig {
+    /// MinHash functions per document signature.
+    pub num_hashes: usize,
+    /// Rows per LSH band; must divide `num_hashes`. Fewer rows find more
+    /// candidate pairs (each is then checked on the signature).
+    pub band_rows: usize,
+    /// Words per shingle.
+    pub shingle_words: usize,
+    /// Estimated shingle Jaccard at or above which two documents are copies.
+    pub copy_jaccard: f64,
+    /// Estimated containment of the smaller document in the larger at or
+    /// above which they are copies (a wire story cut short or padded).
+    pub copy_containment: f64,
+    /// Containment only counts when the smaller document has this many shingles.
+    pub copy_min_shingles: usize,
+    /// Days two claims' dates may miss each other by and still be one event
+    /// (time zones, overnight attacks reported for the next day).
+    pub date_slack_days: i32,
+    /// Days before publication a claim without its own date may refer to.
+    pub undated_lookback_days: i32,
+    /// Kilometres beyond which two precisely placed claims are different events.
+    pub place_km: f64,
+    /// Score at or above which a claim joins an event.
+    pub join_score: f64,
+    /// Weights of the score: content-word Jaccard, actor, target, place.
+    pub weight_lexical: f64,
+    pub weight_actor: f64,
+    pub weight_target: f64,
+    pub weight_place: f64,
+    /// Least content-word Jaccard for a statement or `other` claim to join an
+    /// event of another kind (a denial joining the attack it denies).
+    pub open_min_lexical: f64,
+    /// Members of an event compared word-by-word with a new claim (the first ones).
+    pub lexical_members: usize,
+}
+
+impl Default for CorroboratorConfig {
+    fn default() -> Self {
+        CorroboratorConfig {
+            num_hashes: 96,
+            band_rows: 3,
+            shingle_words: 4,
+            copy_jaccard: 0.5,
+            copy_containment: 0.8,
+            copy_min_shingles: 15,
+            date_slack_days: 1,
+            undated_lookback_days: 7,
+            place_km: 60.0,
+            join_score: 0.5,
+            weight_lexical: 0.4,
+            weight_actor: 0.2,
+            weight_target: 0.2,
+            weight_place: 0.2,
+            open_min_lexical: 0.15,
+            lexical_members: 12,
+        }
+    }
+}
+
+impl CorroboratorConfig {
+    /// Checks the settings and returns an empty corroborator.
+    pub fn build(&self) -> Result<Corroborator> {
+        let bad = |m: &str| Err(CorroborateError::Config(m.to_string()));
+        if self.num_hashes == 0
+            || self.band_rows == 0
+            || !self.num_hashes.is_multiple_of(self.band_rows)
+        {
+            return bad("band_rows must be at least 1 and divide num_hashes");
+        }
+        if self.shingle_words == 0 || self.lexical_members == 0 {
+            return bad("shingle_words and lexical_members must be at least 1");
+        }
+        for (name, v) in [
+            ("copy_jaccard", self.copy_jaccard),
+            ("copy_containment", self.copy_containment),
+            ("join_score", self.join_score),
+            ("open_min_lexical", self.open_min_lexical),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(CorroborateError::Config(format!(
+                    "{name} must be within 0..=1"
+                )));
+            }
+        }
+        let weights = [
+            self.weight_lexical,
+            self.weight_actor,
+            self.weight_target,
+            self.weight_place,
+        ];
+        if weights.iter().any(|w| *w < 0.0 || !w.is_finite()) || weights.iter().sum::<f64>() <= 0.0
+        {
+            return bad("weights must be non-negative with a positive sum");
+        }
+        if self.date_slack_days < 0 || self.undated_lookback_days < 0 || self.place_km < 0.0 {
+            return bad("date_slack_days, undated_lookback_days and place_km must be non-negative");
+        }
+        Ok(Corroborator::new(self.clone()))
+    }
+}

@@ -1,0 +1,171 @@
+//! Contradictions between the claims of one event.
+//!
+//! Four disagreements are flagged, each once per distinct pair of values
+//! (ten copies of "117 drones" against five of "over 300" give one record):
+//! - `quantity`: quantities of the same unit family whose intervals do not
+//!   overlap ("117 drones" vs "over 300 drones");
+//! - `actor` / `target`: both claims name a perpetrator (victim) and the
+//!   names differ — statement claims are left out, since the speaker of a
+//!   statement is often coded as its actor;
+//! - `date`: both claims carry their own date at the same precision and the
+//!   ranges do not overlap;
+//! - `denial`: one claim is `denied` and the other `asserted` or `reported`.
+//!
+//! Denied claims take part only in `denial`: "Russia denied striking the
+//! hospital" names Russia as actor without claiming it did it.
+
+use std::collections::HashSet;
+
+use claimtrace_model::{Contradiction, ContradictionKind, Epistemic};
+
+use crate::features::{ClaimFeatures, Family, Vocab, day_string};
+
+/// One member claim with its resolved origin key.
+pub struct Side<'a> {
+    pub claim: &'a ClaimFeatures,
+    pub origin: &'a str,
+}
+
+/// Every contradiction among `members` (in member order, first pair kept),
+/// and for each member whether it contradicts a claim of another origin.
+pub fn contradictions(members: &[Side<'_>], vocab: &Vocab) -> (Vec<Contradiction>, Vec<bool>) {
+    let mut out = Vec::new();
+    let mut seen: HashSet<(ContradictionKind, String, String)> = HashSet::new();
+    let (reps, rep_of) = representatives(members);
+    let mut flagged = vec![false; reps.len()];
+    let mut push = |kind: ContradictionKind,
+                    (ia, a): (usize, &Side<'_>),
+                    (ib, b): (usize, &Side<'_>),
+                    va: String,
+                    vb: String| {
+        if a.origin != b.origin {
+            flagged[ia] = true;
+            flagged[ib] = true;
+        }
+        let key = if va <= vb {
+            (kind, va.clone(), vb.clone())
+        } else {
+            (kind, vb.clone(), va.clone())
+        };
+        if seen.insert(key) {
+            out.push(Contradiction {
+                kind,
+                a: a.claim.claim.to_string(),
+                b: b.claim.claim.to_string(),
+                detail: format!("{va} vs {vb}"),
+                a_origin: a.origin.to_string(),
+                b_origin: b.origin.to_string(),
+            });
+        }
+    };
+    for (i, a) in reps.iter().enumerate() {
+        for (j, b) in reps.iter().enumerate().skip(i + 1) {
+            let (a, b) = ((i, *a), (j, *b));
+            let (ca, cb) = (a.1.claim, b.1.claim);
+            let denied_a = ca.epistemic == Epistemic::Denied;
+            let denied_b = cb.epistemic == Epistemic::Denied;
+            let firm = |e: Epistemic| matches!(e, Epistemic::Asserted | Epistemic::Reported);
+            if denied_a != denied_b {
+                let (d, s) = if denied_a { (a, b) } else { (b, a) };
+                if firm(s.1.claim.epistemic) {
+                    let (vs, vd) = (
+                        format!("{} ({})", s.1.claim.epistemic.as_str(), s.1.origin),
+                        format!("denied ({})", d.1.origin),
+                    );
+                    push(ContradictionKind::Denial, s, d, vs, vd);
+                }
+                continue;
+            }
+            if denied_a {
+                continue;
+            }
+            for qa in &ca.quantities {
+                for qb in &cb.quantities {
+                    if qa.unit == qb.unit && (qa.hi < qb.lo || qb.hi < qa.lo) {
+                        push(
+                            ContradictionKind::Quantity,
+                            a,
+                            b,
+                            qa.text.to_string(),
+                            qb.text.to_string(),
+                        );
+                    }
+                }
+            }
+            let roles = ca.family != Family::Open && cb.family != Family::Open;
+            if roles
+                && let (Some(x), Some(y)) = (ca.actor, cb.actor)
+                && x != y
+            {
+                let name = |l: Option<u32>, k: u32| vocab.get(l.unwrap_or(k)).to_string();
+                push(
+                    ContradictionKind::Actor,
+                    a,
+                    b,
+                    name(ca.actor_label, x),
+                    name(cb.actor_label, y),
+                );
+            }
+            if roles
+                && let (Some(x), Some(y)) = (ca.target, cb.target)
+                && x != y
+            {
+                let name = |l: Option<u32>, k: u32| vocab.get(l.unwrap_or(k)).to_string();
+                push(
+                    ContradictionKind::Target,
+                    a,
+                    b,
+                    name(ca.target_label, x),
+                    name(cb.target_label, y),
+                );
+            }
+            if let (Some(x), Some(y)) = (ca.date, cb.date)
+                && x.precision == y.precision
+                && (x.end < y.start || y.end < x.start)
+            {
+                let show = |d: crate::features::DateFeature| {
+                    if d.start == d.end {
+                        day_string(d.start)
+                    } else {
+                        format!("{}/{}", day_string(d.start), day_string(d.end))
+                    }
+                };
+                push(ContradictionKind::Date, a, b, show(x), show(y));
+            }
+        }
+    }
+    let member_flags = rep_of.iter().map(|r| flagged[*r]).collect();
+    (out, member_flags)
+}
+
+/// Members with distinct (origin, coded values): copies of one claim add
+/// nothing to the comparison and would make it quadratic in the copies.
+/// Returns the representatives and, per member, the index of its representative.
+fn representatives<'a, 'b>(members: &'b [Side<'a>]) -> (Vec<&'b Side<'a>>, Vec<usize>) {
+    let mut seen = std::collections::HashMap::new();
+    let mut reps = Vec::new();
+    let mut rep_of = Vec::with_capacity(members.len());
+    for s in members {
+        let c = s.claim;
+        let q: Vec<String> = c
+            .quantities
+            .iter()
+            .map(|q| format!("{}:{}:{}", q.unit, q.lo, q.hi))
+            .collect();
+        let key = (
+            s.origin.to_string(),
+            c.actor,
+            c.target,
+            c.date.map(|d| (d.start, d.end)),
+            c.epistemic,
+            c.family,
+            q,
+        );
+        let r = *seen.entry(key).or_insert_with(|| {
+            reps.push(s);
+            reps.len() - 1
+        });
+        rep_of.push(r);
+    }
+    (reps, rep_of)
+}

@@ -1,0 +1,284 @@
+//! Building the [`Event`] view of a group of member claims: origins,
+//! firmness spread, earliest report, place, level and contradictions.
+
+use std::collections::BTreeMap;
+
+use claimtrace_model::{
+    ClaimType, CorroborationLevel, EarliestReport, Epistemic, Event, EventClaim, EventPlace,
+    Origin, ProfileCount, SourceKind,
+};
+
+use crate::contradiction::{Side, contradictions};
+use crate::features::{ClaimFeatures, Family, Vocab, day_string};
+use crate::origin::normalise_name;
+
+/// What event building needs to know of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocMeta {
+    pub id: String,
+    pub outlet: Option<String>,
+    /// Publication date or date-time, ISO 8601.
+    pub published: Option<String>,
+    /// Id of the document's copy group (its root document's id).
+    pub copy_group: String,
+    /// Outlet of the copy group's root.
+    pub group_outlet: Option<String>,
+}
+
+/// The origin key and label of a member (step 3 of `origin_key` when the
+/// attribution names nobody).
+pub fn resolve_origin(c: &ClaimFeatures, doc: &DocMeta, vocab: &Vocab) -> (String, String) {
+    if let Some(k) = c.named_origin {
+        let label = c
+            .named_origin_label
+            .map(|l| vocab.get(l))
+            .unwrap_or_else(|| vocab.get(k));
+        return (vocab.get(k).to_string(), label.to_string());
+    }
+    match doc
+        .group_outlet
+        .as_deref()
+        .filter(|o| !normalise_name(o).is_empty())
+    {
+        Some(o) => (format!("name:{}", normalise_name(o)), o.to_string()),
+        None => (format!("doc:{}", doc.copy_group), doc.copy_group.clone()),
+    }
+}
+
+fn firmness_rank(e: Epistemic) -> u8 {
+    match e {
+        Epistemic::Asserted => 0,
+        Epistemic::Reported => 1,
+        Epistemic::Hedged => 2,
+        Epistemic::Denied => 3,
+        Epistemic::Opinion => 4,
+    }
+}
+
+fn counts<T: Ord + Copy>(
+    items: impl Iterator<Item = T>,
+    label: impl Fn(T) -> &'static str,
+) -> Vec<ProfileCount> {
+    let mut m: BTreeMap<T, usize> = BTreeMap::new();
+    let mut n = 0;
+    for i in items {
+        *m.entry(i).or_default() += 1;
+        n += 1;
+    }
+    m.into_iter()
+        .map(|(k, c)| ProfileCount {
+            label: label(k).to_string(),
+            count: c,
+            share: c as f64 / n.max(1) as f64,
+        })
+        .collect()
+}
+
+fn most_common<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
+    let mut m: BTreeMap<T, (usize, usize)> = BTreeMap::new();
+    for (i, x) in items.enumerate() {
+        let e = m.entry(x).or_insert((0, i));
+        e.0 += 1;
+    }
+    // most frequent; among equals the first seen
+    m.into_iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+        .map(|(k, _)| k)
+}
+
+/// The event of `members` (claims in joining order with their documents).
+pub fn build_event(members: &[(&ClaimFeatures, &DocMeta)], vocab: &Vocab) -> Option<Event> {
+    let (first, _) = members.first()?;
+    let origins_of: Vec<(String, String)> = members
+        .iter()
+        .map(|(c, d)| resolve_origin(c, d, vocab))
+        .collect();
+    let sides: Vec<Side<'_>> = members
+        .iter()
+        .zip(&origins_of)
+        .map(|((c, _), (o, _))| Side {
+            claim: c,
+            origin: o.as_str(),
+        })
+        .collect();
+    let (contradictions, contradicted) = contradictions(&sides, vocab);
+
+    let mut origins: Vec<Origin> = Vec::new();
+    for ((c, d), (key, label)) in members.iter().zip(&origins_of) {
+        let i = match origins.iter().position(|o| &o.key == key) {
+            Some(i) => i,
+            None => {
+                origins.push(Origin {
+                    key: key.clone(),
+                    label: label.clone(),
+                    claims: 0,
+                    documents: Vec::new(),
+                    source_kinds: Vec::new(),
+                    denies: true,
+                });
+                origins.len() - 1
+            }
+        };
+        let o = &mut origins[i];
+        o.claims += 1;
+        if !o.documents.contains(&d.id) {
+            o.documents.push(d.id.clone());
+        }
+        if !o.source_kinds.contains(&c.source_kind) {
+            o.source_kinds.push(c.source_kind);
+        }
+        o.denies &= c.epistemic == Epistemic::Denied;
+    }
+    let independent_origins = origins.iter().filter(|o| !o.denies).count();
+    // Origins per stance (asserting vs denying): a claim is corroborated when
+    // its stance has another origin besides its own.
+    let mut stance_origins: [Vec<&str>; 2] = [Vec::new(), Vec::new()];
+    for ((c, _), (key, _)) in members.iter().zip(&origins_of) {
+        let s = &mut stance_origins[usize::from(c.epistemic == Epistemic::Denied)];
+        if !s.contains(&key.as_str()) {
+            s.push(key);
+        }
+    }
+    let claims: Vec<EventClaim> = members
+        .iter()
+        .zip(&origins_of)
+        .zip(&contradicted)
+        .map(|(((c, d), (key, _)), contra)| {
+            let corroborated =
+                stance_origins[usize::from(c.epistemic == Epistemic::Denied)].len() >= 2;
+            EventClaim {
+                claim: c.claim.to_string(),
+                doc: d.id.clone(),
+                origin: key.clone(),
+                epistemic: c.epistemic,
+                corroborated,
+                contradicted: *contra,
+            }
+        })
+        .collect();
+    origins.sort_by(|a, b| b.claims.cmp(&a.claims).then(a.key.cmp(&b.key)));
+
+    let mut documents: Vec<String> = Vec::new();
+    for (_, d) in members {
+        if !documents.contains(&d.id) {
+            documents.push(d.id.clone());
+        }
+    }
+    let event_type = most_common(
+        members
+            .iter()
+            .filter(|(c, _)| c.family != Family::Open)
+            .map(|(c, _)| c.claim_type),
+    )
+    .or_else(|| most_common(members.iter().map(|(c, _)| c.claim_type)))
+    .unwrap_or(ClaimType::Other);
+    let earliest = members
+        .iter()
+        .enumerate()
+        .min_by_key(|(i, (_, d))| {
+            (
+                crate::copy_groups::root_order(d.published.as_deref(), &d.id).0,
+                d.published.clone().is_none(),
+                *i,
+            )
+        })
+        .map(|(_, (c, d))| EarliestReport {
+            doc: d.id.clone(),
+            claim: c.claim.to_string(),
+            published: d.published.clone(),
+        });
+    let summary = members
+        .iter()
+        .enumerate()
+        .min_by_key(|(i, (c, d))| {
+            (
+                firmness_rank(c.epistemic),
+                crate::copy_groups::root_order(d.published.as_deref(), &d.id).0,
+                *i,
+            )
+        })
+        .map(|(_, (c, _))| c.sentence.trim().to_string())
+        .unwrap_or_default();
+    let date_start = members
+        .iter()
+        .filter_map(|(c, _)| c.date.map(|d| d.start))
+        .min();
+    let date_end = members
+        .iter()
+        .filter_map(|(c, _)| c.date.map(|d| d.end))
+        .max();
+    let place =
+        most_common(members.iter().filter_map(|(c, _)| c.place.map(|p| p.name))).and_then(|name| {
+            let p = members
+                .iter()
+                .filter_map(|(c, _)| c.place)
+                .find(|p| p.name == name)?;
+            Some(EventPlace {
+                name: vocab.get(p.label).to_string(),
+                country: p.country.map(|c| vocab.get(c).to_string()),
+                lat: p.lat,
+                lon: p.lon,
+            })
+        });
+    let names = |f: &dyn Fn(&ClaimFeatures) -> Option<u32>| {
+        let mut v: Vec<String> = Vec::new();
+        for (c, _) in members {
+            if c.epistemic == Epistemic::Denied {
+                continue;
+            }
+            if let Some(l) = f(c) {
+                let s = vocab.get(l).to_string();
+                if !v.contains(&s) {
+                    v.push(s);
+                }
+            }
+        }
+        v
+    };
+    let actors = names(&|c| c.actor_label);
+    let targets = names(&|c| c.target_label);
+    let level = if contradictions.iter().any(|c| c.a_origin != c.b_origin) {
+        CorroborationLevel::Contested
+    } else if independent_origins >= 2 {
+        CorroborationLevel::Corroborated
+    } else {
+        CorroborationLevel::SingleSource
+    };
+    let mut label = event_type.as_str().to_string();
+    if !actors.is_empty() || !targets.is_empty() {
+        let a = actors.first().map(String::as_str).unwrap_or("?");
+        let t = targets.first().map(String::as_str).unwrap_or("?");
+        label.push_str(&format!(" · {a} → {t}"));
+    }
+    if let Some(p) = &place {
+        label.push_str(&format!(" · {}", p.name));
+    }
+    if let Some(s) = date_start {
+        label.push_str(&format!(" · {}", day_string(s)));
+    }
+    Some(Event {
+        id: format!("ev:{}", first.claim),
+        event_type,
+        label,
+        summary,
+        source_kinds: counts(
+            members.iter().map(|(c, _)| c.source_kind),
+            |k: SourceKind| k.as_str(),
+        ),
+        firmness: counts(members.iter().map(|(c, _)| c.epistemic), |e: Epistemic| {
+            e.as_str()
+        }),
+        claims,
+        documents,
+        origins,
+        independent_origins,
+        earliest,
+        date_start: date_start.map(day_string),
+        date_end: date_end.map(day_string),
+        place,
+        actors,
+        targets,
+        level,
+        contradictions,
+    })
+}

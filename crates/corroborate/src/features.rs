@@ -1,0 +1,396 @@
+//! What event grouping compares: a compact, owned summary of one claim.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use claimtrace_model::{
+    Claim, ClaimType, DatePrecision, Epistemic, PlaceRole, Quantity, SourceKind,
+};
+
+use crate::origin::{is_unnamed, normalise_name};
+use crate::tokens::ContentWords;
+
+/// Claim types that describe the same kind of happening. Casualty counts
+/// belong to the attack that caused them; a transfer, cooperation and a
+/// deployment of the same materiel are one story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Family {
+    Violence,
+    Materiel,
+    Diplomacy,
+    Sanction,
+    /// Statements (denials, acknowledgements) and `other`: may join an event
+    /// of any family when their wording fits.
+    Open,
+}
+
+impl Family {
+    pub const ALL: [Family; 5] = [
+        Family::Violence,
+        Family::Materiel,
+        Family::Diplomacy,
+        Family::Sanction,
+        Family::Open,
+    ];
+
+    pub fn of(t: ClaimType) -> Family {
+        match t {
+            ClaimType::Attack | ClaimType::Casualties => Family::Violence,
+            ClaimType::ArmsTransfer | ClaimType::MilitaryCooperation | ClaimType::Deployment => {
+                Family::Materiel
+            }
+            ClaimType::DiplomaticRupture | ClaimType::DiplomaticEngagement => Family::Diplomacy,
+            ClaimType::DesignationOrSanction => Family::Sanction,
+            ClaimType::StatementOrAcknowledgement | ClaimType::Other => Family::Open,
+        }
+    }
+}
+
+/// Interned strings: names, ids and words are held once and compared as u32.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Vocab {
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(i) = self.ids.get(s) {
+            return *i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(s.to_string());
+        self.ids.insert(s.to_string(), i);
+        i
+    }
+
+    pub fn get(&self, i: u32) -> &str {
+        self.names.get(i as usize).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// A claim's own date as days since 1970-01-01, inclusive.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DateFeature {
+    pub start: i32,
+    pub end: i32,
+    pub precision: DatePrecision,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlaceFeature {
+    /// Interned normalised name.
+    pub name: u32,
+    /// Interned display name.
+    pub label: u32,
+    pub country: Option<u32>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// Finer than a country or region (a city or facility), with coordinates.
+    pub precise: bool,
+    /// The text gives it as where the event happened.
+    pub is_event: bool,
+}
+
+/// A quantity as an interval in one unit family.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuantityFeature {
+    /// Interned unit family ("drone" for UAV, drone, unmanned aerial vehicle).
+    pub unit: u32,
+    pub lo: f64,
+    pub hi: f64,
+    pub text: Box<str>,
+}
+
+/// Everything corroboration keeps of one claim.
+#[derive(Debug, Clone)]
+pub struct ClaimFeatures {
+    pub claim: Box<str>,
+    /// Interned document id.
+    pub doc: u32,
+    pub claim_type: ClaimType,
+    pub family: Family,
+    /// Interned normalised actor/target keys (knowledge-base id, else name).
+    pub actor: Option<u32>,
+    pub target: Option<u32>,
+    /// Interned display names.
+    pub actor_label: Option<u32>,
+    pub target_label: Option<u32>,
+    pub date: Option<DateFeature>,
+    /// Days the claim may refer to: its own date, else the days before
+    /// publication; `None` when neither is known.
+    pub window: Option<(i32, i32)>,
+    pub place: Option<PlaceFeature>,
+    /// Interned stemmed content words, sorted.
+    pub tokens: Vec<u32>,
+    pub quantities: Vec<QuantityFeature>,
+    /// Interned weapon names, sorted.
+    pub weapons: Vec<u32>,
+    pub epistemic: Epistemic,
+    pub source_kind: SourceKind,
+    /// Interned `name:` origin when the attribution names someone; `None`
+    /// when the claim rests on its document's reporting (resolved through
+    /// the copy group when events are built).
+    pub named_origin: Option<u32>,
+    pub named_origin_label: Option<u32>,
+    pub sentence: Box<str>,
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` (or longer ISO) string.
+pub fn day_number(s: &str) -> Option<i32> {
+    let d = NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    i32::try_from((d - epoch).num_days()).ok()
+}
+
+/// `YYYY-MM-DD` of a day number.
+pub fn day_string(day: i32) -> String {
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|e| e.checked_add_signed(chrono::Duration::days(i64::from(day))))
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+const UNIT_FAMILIES: &[(&str, &[&str])] = &[
+    (
+        "drone",
+        &[
+            "uav",
+            "uavs",
+            "drone",
+            "drones",
+            "unmanned aerial vehicle",
+            "unmanned aerial vehicles",
+            "shahed",
+        ],
+    ),
+    ("missile", &["missile", "missiles", "rocket", "rockets"]),
+    (
+        "person",
+        &[
+            "person",
+            "people",
+            "civilian",
+            "civilians",
+            "resident",
+            "residents",
+            "child",
+            "children",
+        ],
+    ),
+    (
+        "soldier",
+        &[
+            "soldier",
+            "soldiers",
+            "troop",
+            "troops",
+            "serviceman",
+            "servicemen",
+            "fighter",
+            "fighters",
+        ],
+    ),
+    (
+        "usd",
+        &["usd", "dollar", "dollars", "$", "us dollar", "us dollars"],
+    ),
+    ("tank", &["tank", "tanks"]),
+];
+
+/// The unit family a quantity's unit belongs to (its normalised singular otherwise).
+pub fn unit_family(unit: &str) -> String {
+    let n = normalise_name(unit);
+    for (fam, members) in UNIT_FAMILIES {
+        if members.contains(&n.as_str()) {
+            return (*fam).to_string();
+        }
+    }
+    n.strip_suffix('s')
+        .filter(|s| s.len() > 2)
+        .map(str::to_string)
+        .unwrap_or(n)
+}
+
+/// The interval a quantity stands for: `min`/`max` when given, widened by
+/// the qualifier otherwise ("about 300" covers 270..=330).
+pub fn quantity_interval(q: &Quantity) -> Option<(f64, f64)> {
+    let v = q.value;
+    let qual = q.qualifier.as_deref().map(str::to_lowercase);
+    let (lo, hi) = match (q.min, q.max, v) {
+        (Some(lo), Some(hi), _) => (lo, hi),
+        (Some(lo), None, _) => (lo, f64::INFINITY),
+        (None, Some(hi), _) => (0.0, hi),
+        (None, None, Some(v)) => match qual.as_deref() {
+            Some(
+                "about" | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost",
+            ) => (v * 0.9, v * 1.1),
+            Some("over" | "more than" | "at least" | "above") => (v, f64::INFINITY),
+            Some("up to" | "fewer than" | "less than" | "under" | "at most") => (0.0, v),
+            Some("dozens") => (24.0, 99.0),
+            Some("hundreds") => (200.0, 999.0),
+            _ => (v, v),
+        },
+        (None, None, None) => return None,
+    };
+    (lo.is_finite() || hi.is_finite()).then_some((lo, hi))
+}
+
+fn precise_feature(feature: Option<&str>) -> bool {
+    matches!(feature, Some("city" | "facility" | "town" | "village"))
+}
+
+/// Turns claims into features, interning through a shared [`Vocab`].
+#[derive(Default)]
+pub struct FeatureBuilder {
+    words: ContentWords,
+}
+
+impl FeatureBuilder {
+    /// `doc` is the interned document id; `published_day` its publication day.
+    pub fn build(
+        &self,
+        vocab: &mut Vocab,
+        claim: &Claim,
+        doc: u32,
+        published_day: Option<i32>,
+        lookback: i32,
+    ) -> ClaimFeatures {
+        let mention_key = |vocab: &mut Vocab, m: &claimtrace_model::Mention| {
+            let key = match m.id.as_deref().filter(|s| !s.is_empty()) {
+                Some(id) => format!("id:{}", id.to_lowercase()),
+                None => normalise_name(&m.name),
+            };
+            (vocab.intern(&key), vocab.intern(&m.name))
+        };
+        let actor = claim
+            .actor
+            .as_ref()
+            .filter(|m| !normalise_name(&m.name).is_empty())
+            .map(|m| mention_key(vocab, m));
+        let target = claim
+            .target
+            .as_ref()
+            .filter(|m| !normalise_name(&m.name).is_empty())
+            .map(|m| mention_key(vocab, m));
+        let date = claim.date.as_ref().and_then(|d| {
+            if d.precision == DatePrecision::Interval {
+                return None;
+            }
+            let start = day_number(d.start.as_deref().unwrap_or(&d.value))?;
+            let end = d.end.as_deref().and_then(day_number).unwrap_or(start);
+            Some(DateFeature {
+                start: start.min(end),
+                end: start.max(end),
+                precision: d.precision,
+            })
+        });
+        let window = match (date, published_day) {
+            (Some(d), _) => Some((d.start, d.end)),
+            (None, Some(p)) => Some((p - lookback, p)),
+            (None, None) => None,
+        };
+        let place = claim
+            .place
+            .as_ref()
+            .filter(|p| !normalise_name(&p.name).is_empty())
+            .map(|p| PlaceFeature {
+                name: vocab.intern(&normalise_name(&p.name)),
+                label: vocab.intern(&p.name),
+                country: p
+                    .country
+                    .as_deref()
+                    .map(|c| vocab.intern(&c.to_uppercase())),
+                lat: p.lat,
+                lon: p.lon,
+                precise: precise_feature(p.feature.as_deref())
+                    && p.lat.is_some()
+                    && p.lon.is_some(),
+                is_event: p.role == PlaceRole::Event,
+            });
+        let mut tokens: Vec<u32> = self
+            .words
+            .of(&claim.sentence)
+            .iter()
+            .map(|w| vocab.intern(w))
+            .collect();
+        tokens.sort_unstable();
+        tokens.dedup();
+        let quantities = claim
+            .quantities
+            .iter()
+            .filter_map(|q| {
+                let unit = q.unit.as_deref().filter(|u| !u.trim().is_empty())?;
+                let (lo, hi) = quantity_interval(q)?;
+                Some(QuantityFeature {
+                    unit: vocab.intern(&unit_family(unit)),
+                    lo,
+                    hi,
+                    text: format!("{} {unit}", q.text).into(),
+                })
+            })
+            .collect();
+        let mut weapons: Vec<u32> = claim
+            .weapons
+            .iter()
+            .map(|w| vocab.intern(&normalise_name(w)))
+            .collect();
+        weapons.sort_unstable();
+        weapons.dedup();
+        let (named_origin, named_origin_label) = match named_origin(claim) {
+            Some((key, label)) => (Some(vocab.intern(&key)), Some(vocab.intern(label))),
+            None => (None, None),
+        };
+        ClaimFeatures {
+            claim: claim.id.as_str().into(),
+            doc,
+            claim_type: claim.claim_type,
+            family: Family::of(claim.claim_type),
+            actor: actor.map(|a| a.0),
+            target: target.map(|t| t.0),
+            actor_label: actor.map(|a| a.1),
+            target_label: target.map(|t| t.1),
+            date,
+            window,
+            place,
+            tokens,
+            quantities,
+            weapons,
+            epistemic: claim.epistemic,
+            source_kind: claim.source.kind,
+            named_origin,
+            named_origin_label,
+            sentence: claim.sentence.as_str().into(),
+        }
+    }
+}
+
+/// The `name:` origin of a claim whose attribution names someone (steps 1-2
+/// of `origin_key`), with the name as written.
+pub fn named_origin(claim: &Claim) -> Option<(String, &str)> {
+    use crate::origin::{DocOrigin, origin_key};
+    let k = origin_key(
+        claim,
+        DocOrigin {
+            copy_group: "",
+            group_outlet: None,
+        },
+    );
+    if k.key == "doc:" {
+        return None;
+    }
+    let src = &claim.source;
+    let label = std::iter::once(src.name.as_str())
+        .chain(src.chain.iter().map(String::as_str))
+        .find(|n| normalise_name(n) == k.key["name:".len()..] && !is_unnamed(n))?;
+    Some((k.key, label))
+}
+
+/// Great-circle distance in kilometres.
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}

@@ -1,0 +1,217 @@
+//! The full evaluation: which components exist, where each data set lives,
+//! and the run that loads gold data, keeps the requested split, scores
+//! claimtrace (and baselines / peers) and assembles the [`Report`].
+
+mod dates;
+mod hedge;
+mod html;
+mod ner;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use crate::error::{EvalError, Result};
+use crate::peer::PythonPeers;
+use crate::report::Report;
+use crate::split::{part_of, Part, Split};
+
+/// Data set folders under the data directory.
+pub mod folder {
+    pub const HEDGE: &str = "hedge_szeged_uncertainty";
+    pub const POLNEAR: &str = "attribution_polnear";
+    pub const WIKIGOLD: &str = "ner_wikigold";
+    pub const RE3D: &str = "ner_re3d";
+    pub const PLOVER: &str = "events_plover_gsr";
+    pub const CASE2021: &str = "events_case2021_task2";
+    pub const TBAQ: &str = "temporal_tbaq_cleaned";
+    pub const MEANTIME: &str = "temporal_meantime_en";
+    pub const GWN: &str = "geo_geowebnews";
+    pub const LGL: &str = "geo_lgl";
+    pub const HTML: &str = "article_extraction_scrapinghub";
+}
+
+/// A component that can be evaluated (`claimtrace eval COMPONENT...`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Component {
+    Hedge,
+    Attribution,
+    Ner,
+    Events,
+    Dates,
+    Geo,
+    Html,
+}
+
+impl Component {
+    pub const ALL: &'static [Component] = &[
+        Component::Hedge,
+        Component::Attribution,
+        Component::Ner,
+        Component::Events,
+        Component::Dates,
+        Component::Geo,
+        Component::Html,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Component::Hedge => "hedge",
+            Component::Attribution => "attribution",
+            Component::Ner => "ner",
+            Component::Events => "events",
+            Component::Dates => "dates",
+            Component::Geo => "geo",
+            Component::Html => "html",
+        }
+    }
+}
+
+impl fmt::Display for Component {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Component {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        Component::ALL
+            .iter()
+            .find(|c| c.as_str() == s)
+            .copied()
+            .ok_or_else(|| format!("unknown component '{s}' (one of: {})", Component::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")))
+    }
+}
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct EvalConfig {
+    /// The directory holding the data set folders (`../shared/eval`).
+    pub data_dir: PathBuf,
+    pub split: Split,
+    /// Components to run; empty means all.
+    pub components: Vec<Component>,
+    /// Run the Python peers (spaCy, trafilatura) when installed.
+    pub peers: bool,
+    /// GeoNames table directory for the gazetteer (`data/geonames`), if set up.
+    pub gazetteer_dir: Option<PathBuf>,
+    /// The command line, printed in the report.
+    pub command: String,
+}
+
+/// Shared state of one run.
+pub(crate) struct Ctx<'a> {
+    pub cfg: &'a EvalConfig,
+    pub peers: std::result::Result<PythonPeers, String>,
+}
+
+impl Ctx<'_> {
+    pub fn path(&self, folder: &str) -> Result<PathBuf> {
+        let p = self.cfg.data_dir.join(folder);
+        if p.exists() { Ok(p) } else { Err(EvalError::NoData(p)) }
+    }
+
+    pub fn keep(&self, folder: &str, id: &str) -> bool {
+        self.cfg.split.includes(folder, id)
+    }
+
+    /// "N of M documents (split)".
+    pub fn count(&self, kept: usize, total: usize, unit: &str) -> String {
+        format!("{kept} of {total} {unit} ({} split)", self.cfg.split)
+    }
+}
+
+/// Runs the configured components; `progress` receives one line per step.
+/// A component that fails (missing data, peer error) is listed in
+/// `Report::skipped` and the others still run.
+pub fn run(cfg: &EvalConfig, progress: &mut dyn FnMut(&str)) -> Result<Report> {
+    if !cfg.data_dir.is_dir() {
+        return Err(EvalError::NoData(cfg.data_dir.clone()));
+    }
+    let ctx = Ctx { cfg, peers: if cfg.peers { PythonPeers::find() } else { Err("peers disabled (--no-peers)".into()) } };
+    let mut report = Report {
+        generated: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
+        split: cfg.split.to_string(),
+        data_dir: cfg.data_dir.display().to_string(),
+        command: cfg.command.clone(),
+        ..Default::default()
+    };
+    let components: Vec<Component> = if cfg.components.is_empty() { Component::ALL.to_vec() } else { cfg.components.clone() };
+    for c in components {
+        progress(&format!("eval {c} ..."));
+        let t0 = std::time::Instant::now();
+        let res = match c {
+            Component::Hedge => hedge::sections(&ctx),
+            Component::Ner => ner::sections(&ctx, progress),
+            Component::Dates => dates::sections(&ctx),
+            Component::Html => html::sections(&ctx, progress),
+            Component::Attribution | Component::Events | Component::Geo => {
+                Err(EvalError::Component { component: c.to_string(), reason: "its crate is not wired into the harness yet".into() })
+            }
+        };
+        match res {
+            Ok(mut s) => report.sections.append(&mut s),
+            Err(e) => {
+                progress(&format!("eval {c}: {e}"));
+                report.skipped.push(format!("{c}: {e}"));
+            }
+        }
+        progress(&format!("eval {c} done in {:.1}s", t0.elapsed().as_secs_f64()));
+    }
+    Ok(report)
+}
+
+/// Every `(data set folder, document id)` on one side of the split, for the
+/// extraction engineers' list of what they may look at.
+pub fn list_part(data_dir: &Path, part: Part) -> Result<Vec<(String, String)>> {
+    use crate::data::*;
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut add = |folder: &str, ids: Vec<String>| {
+        for id in ids {
+            if part_of(folder, &id) == part {
+                out.push((folder.to_string(), id));
+            }
+        }
+    };
+    let d = |f: &str| data_dir.join(f);
+    if d(folder::HEDGE).is_dir() {
+        for part_file in hedge::PARTS {
+            let s = szeged::load(&d(folder::HEDGE).join(part_file.0))?;
+            let mut ids: Vec<String> = s.iter().map(|x| hedge::unit_id(part_file.1, &x.doc)).collect();
+            ids.dedup();
+            add(folder::HEDGE, ids);
+        }
+    }
+    if d(folder::POLNEAR).is_dir() {
+        add(folder::POLNEAR, polnear::load(&d(folder::POLNEAR))?.into_iter().map(|x| x.id).collect());
+    }
+    if d(folder::WIKIGOLD).is_dir() {
+        add(folder::WIKIGOLD, conll::load(&d(folder::WIKIGOLD).join("wikigold.conll"))?.into_iter().map(|x| x.id).collect());
+    }
+    if d(folder::RE3D).is_dir() {
+        add(folder::RE3D, re3d::load(&d(folder::RE3D))?.into_iter().map(|x| x.id).collect());
+    }
+    if d(folder::PLOVER).is_dir() {
+        add(folder::PLOVER, plover::load(&d(folder::PLOVER).join("plover_gsr.jsonl"))?.into_iter().map(|x| x.id).collect());
+    }
+    if d(folder::CASE2021).is_dir() {
+        add(folder::CASE2021, case2021::load(&d(folder::CASE2021).join("task2_test_with_labels.tsv"))?.into_iter().map(|x| x.id).collect());
+    }
+    if d(folder::TBAQ).is_dir() {
+        add(folder::TBAQ, timeml::load_dir(&d(folder::TBAQ))?.into_iter().map(|x| x.id).collect());
+    }
+    if d(folder::MEANTIME).is_dir() {
+        add(folder::MEANTIME, meantime::load_dir(&d(folder::MEANTIME).join("intra-doc_annotation"))?.into_iter().map(|x| x.id).collect());
+    }
+    if d(folder::GWN).is_dir() {
+        add(folder::GWN, toponyms::load(&d(folder::GWN).join("GWN.xml"))?.into_iter().map(|x| x.id).collect());
+    }
+    if d(folder::LGL).is_dir() {
+        add(folder::LGL, toponyms::load(&d(folder::LGL).join("lgl.xml"))?.into_iter().map(|x| x.id).collect());
+    }
+    if d(folder::HTML).is_dir() {
+        add(folder::HTML, scrapinghub::load(&d(folder::HTML))?.into_iter().map(|x| x.id).collect());
+    }
+    Ok(out)
+}

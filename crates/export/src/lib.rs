@@ -1,0 +1,135 @@
+//! Exporters: claim records to the formats analysts load elsewhere.
+//!
+//! Everything here writes to any [`std::io::Write`] from plain data the
+//! caller passes in an [`ExportData`] (claims, document metadata, optional
+//! corroboration events and fact-check verdicts); nothing reads a store.
+//!
+//! | [`ExportFormat`] | for | one record is |
+//! |---|---|---|
+//! | `csv` | spreadsheets | a claim, flat [`COLUMNS`], lists joined with `"; "` |
+//! | `jsonl` | scripts, re-import | a claim as `claimtrace extract` prints it + `outlet`, `url`, `published` |
+//! | `geojson` | QGIS | a Point feature per geocoded claim, flat properties |
+//! | `gexf` | Gephi | a [`NetworkEdge`]: actor → target, weighted, with relation and firmness |
+//! | `parquet` | DuckDB, Spark, pandas | a claim, the CSV columns typed (feature `parquet`) |
+//! | `claimreview` | fact-checkers | a schema.org `ClaimReview`; rated only when a [`Verdict`] is given |
+//!
+//! [`network_edges`] / [`network_edges_with_origins`] compute the actor
+//! network once for GEXF, the HTTP API and the web page.
+//!
+//! ```
+//! use claimtrace_export::{export, ExportData, ExportFormat};
+//! use claimtrace_model::{Claim, ClaimType, Epistemic, Plover, Source, Span};
+//!
+//! let sentence = "Drones struck the depot.";
+//! let claim = Claim {
+//!     id: "abc:0:0".into(), doc: "a.txt".into(), sentence: sentence.into(),
+//!     span: Span::new(0, sentence.len()), sentence_index: 0,
+//!     claim_type: ClaimType::Attack,
+//!     plover: Plover { event: ClaimType::Attack.default_plover(), mode: None, context: vec![], aux: None },
+//!     actor: None, target: None, source: Source::author(None), epistemic: Epistemic::Asserted,
+//!     cues: vec![], cue_spans: vec![], date: None, place: None, quantities: vec![],
+//!     weapons: vec![], weapon_spans: vec![], why: vec!["type attack: 'struck'".into()],
+//! };
+//! let data = ExportData { claims: vec![claim], ..Default::default() };
+//! let mut out = Vec::new();
+//! let stats = export("csv".parse()?, &data, &mut out)?;
+//! assert_eq!(stats.records, 1);
+//! assert!(String::from_utf8_lossy(&out).starts_with("id,doc,title,"));
+//! # Ok::<(), claimtrace_export::ExportError>(())
+//! ```
+
+mod claim_review;
+mod csv_export;
+mod error;
+mod export_data;
+mod export_format;
+mod flat_claim;
+mod geojson_export;
+mod gexf_export;
+mod jsonl_export;
+mod network_edge;
+#[cfg(feature = "parquet")]
+mod parquet_export;
+
+#[cfg(test)]
+mod fixture;
+
+use std::io::Write;
+
+pub use claim_review::{claim_review, write_claimreview};
+pub use csv_export::write_csv;
+pub use error::{ExportError, Result};
+pub use export_data::{DocMeta, ExportData, ExportStats, Verdict};
+pub use export_format::ExportFormat;
+pub use flat_claim::{COLUMNS, Cell, Column, ColumnType, LIST_SEPARATOR, flat_row};
+pub use geojson_export::{PROPERTIES as GEOJSON_PROPERTIES, write_geojson};
+pub use gexf_export::{GEXF_NS, write_gexf};
+pub use jsonl_export::{DOC_KEYS as JSONL_DOC_KEYS, write_jsonl};
+pub use network_edge::{
+    NetworkEdge, NetworkNode, WeightBasis, network_edges, network_edges_with_origins,
+};
+#[cfg(feature = "parquet")]
+pub use parquet_export::{schema as parquet_schema, write_parquet};
+
+/// Write `data` to `out` in `format`.
+///
+/// Fails with [`ExportError::FeatureDisabled`] for Parquet when the crate
+/// was built without the `parquet` feature; otherwise only on write errors.
+pub fn export(format: ExportFormat, data: &ExportData, out: &mut dyn Write) -> Result<ExportStats> {
+    match format {
+        ExportFormat::Csv => write_csv(data, out),
+        ExportFormat::Jsonl => write_jsonl(data, out),
+        ExportFormat::Geojson => write_geojson(data, out),
+        ExportFormat::Gexf => write_gexf(data, out),
+        ExportFormat::Claimreview => write_claimreview(data, out),
+        #[cfg(feature = "parquet")]
+        ExportFormat::Parquet => write_parquet(data, out),
+        #[cfg(not(feature = "parquet"))]
+        ExportFormat::Parquet => Err(ExportError::FeatureDisabled {
+            format: "parquet",
+            feature: "parquet",
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_available_format_writes_something() {
+        let data = fixture::data();
+        for f in ExportFormat::ALL {
+            let mut out = Vec::new();
+            match export(*f, &data, &mut out) {
+                Ok(stats) => {
+                    assert!(f.is_available());
+                    assert!(stats.records > 0, "{f}");
+                    assert!(!out.is_empty(), "{f}");
+                }
+                Err(ExportError::FeatureDisabled { .. }) => assert!(!f.is_available(), "{f}"),
+                Err(e) => panic!("{f}: {e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn write_errors_surface() {
+        struct Broken;
+        impl Write for Broken {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk full"))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let data = fixture::data();
+        for f in ExportFormat::ALL.iter().filter(|f| f.is_available()) {
+            assert!(
+                export(*f, &data, &mut Broken).is_err(),
+                "{f} swallowed a write error"
+            );
+        }
+    }
+}

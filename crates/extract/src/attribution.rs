@@ -1,0 +1,187 @@
+//! Who the article cites for a claim: the subject of a reporting verb ("X
+//! said"), the speaker of an inverted quote ("…,” said X), the object of
+//! "according to X", with pronouns resolved and nested attribution kept as
+//! a chain.
+
+use claimtrace_model::{Source, SourceKind, Span};
+
+use crate::cue::{CueHit, CueKind, CueRole};
+use crate::mention::Cand;
+use crate::words::AUX_ADVERBS;
+
+/// One attribution found in a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Attribution {
+    pub cue: CueHit,
+    pub source: Source,
+    /// The mention that is the source (for excluding it from actors).
+    pub mention: Option<Cand>,
+    /// The source stands after its content ("…, officials said.").
+    pub trailing: bool,
+    pub why: String,
+}
+
+/// Whether only auxiliaries, adverbs, spaces and closing punctuation stand
+/// in `text[a..b]` (between a subject and its verb).
+fn only_aux_between(text: &str, a: usize, b: usize) -> bool {
+    let Some(gap) = text.get(a..b) else { return false };
+    gap.split(|c: char| c.is_whitespace() || ",”\"’'".contains(c))
+        .filter(|w| !w.is_empty())
+        .all(|w| AUX_ADVERBS.contains(&w) || w == "that")
+        && gap.split_whitespace().count() <= 4
+}
+
+fn closing_quote_before(text: &str, from: usize, pos: usize) -> bool {
+    text.get(from..pos).is_some_and(|h| {
+        let h = h.trim_end();
+        h.ends_with(",”") || h.ends_with(",\"") || h.ends_with('”') || h.ends_with("!”") || h.ends_with("?”") || h.ends_with(",’")
+    })
+}
+
+const PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "of", "across", "inside", "outside", "within"];
+
+/// Whether mention `m` stands in a prepositional phrase ("in both Moscow
+/// and Ankara").
+fn in_pp(text: &str, from: usize, m: &Cand, mentions: &[Cand]) -> bool {
+    let mut pos = m.start;
+    for _ in 0..6 {
+        let Some(w) = crate::words::word_before(text, pos).filter(|w| w.start >= from) else { return false };
+        let t = w.text(text).to_lowercase();
+        if PREPOSITIONS.contains(&t.as_str()) {
+            return true;
+        }
+        let in_other = mentions.iter().any(|o| o.start <= w.start && w.end <= o.end && o.start != m.start);
+        if t == "and" || t == "both" || in_other {
+            pos = mentions.iter().find(|o| o.start <= w.start && w.end <= o.end).map_or(w.start, |o| o.start);
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+/// Whether `text[a..b]` is a prepositional phrase of places and names only
+/// ("Observers | in both Moscow and Ankara | perceived").
+fn pp_between(text: &str, from: usize, a: usize, b: usize, mentions: &[Cand]) -> bool {
+    let gap = text.get(a..b).unwrap_or("");
+    let first = gap.split_whitespace().next().unwrap_or("");
+    if !PREPOSITIONS.contains(&first) {
+        return false;
+    }
+    let _ = from;
+    crate::words::words(text, a, b).iter().all(|w| {
+        let t = w.text(text);
+        PREPOSITIONS.contains(&t) || t == "and" || t == "both" || t == "the" || crate::words::AUX_ADVERBS.contains(&t)
+            || mentions.iter().any(|o| o.start <= w.start && w.end <= o.end)
+    })
+}
+
+/// A source of a mention candidate.
+pub(crate) fn source_of(m: &Cand) -> Source {
+    Source {
+        text: m.text.clone(),
+        name: m.name.clone(),
+        kind: m.source_kind,
+        span: Some(Span::new(m.start, m.end)),
+        chain: Vec::new(),
+        role: m.role.clone(),
+    }
+}
+
+/// The attributions of the sentence `text[from..to]`, in text order.
+pub(crate) fn find(text: &str, from: usize, to: usize, cues: &[CueHit], mentions: &[Cand]) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    // Names inside a person's role ("the representative of X's Ministry of
+    // Defense") and places after a preposition ("observers in Moscow") are
+    // not the speaker.
+    let roles: Vec<(usize, usize)> = mentions.iter().filter_map(|m| m.role_span).collect();
+    let usable = |m: &&Cand| !m.adjective && !roles.iter().any(|&(s, e)| m.start >= s && m.end <= e) && !in_pp(text, from, m, mentions);
+    for c in cues {
+        if !matches!(c.cue.kind, CueKind::Report | CueKind::Hedge | CueKind::Denial | CueKind::Evaluation) {
+            continue;
+        }
+        let cue_text = &text[c.start..c.end];
+        match c.cue.role {
+            CueRole::Prep => {
+                // "according to X": the first mention right after the cue.
+                let m = mentions.iter().filter(usable).find(|m| m.start >= c.end && only_aux_between(text, c.end, m.start.min(to)) || m.start >= c.end && m.start <= c.end + 5);
+                if let Some(m) = m {
+                    out.push(Attribution {
+                        cue: *c,
+                        source: source_of(m),
+                        mention: Some(m.clone()),
+                        trailing: false,
+                        why: format!("source: '{}' follows '{cue_text}'; {}", m.text, m.why),
+                    });
+                }
+            }
+            CueRole::Verb => {
+                // The subject: the nearest mention ending before the verb with
+                // only auxiliaries between ("officials have said"), or across
+                // an apposition ("Yusov, the representative of X, said").
+                let before = mentions.iter().filter(usable).filter(|m| m.end <= c.start).filter(|m| {
+                    only_aux_between(text, m.end, c.start)
+                        || m.role_span.is_some_and(|(_, re)| only_aux_between(text, re, c.start))
+                        || pp_between(text, from, m.end, c.start, mentions)
+                });
+                let subject = before.max_by_key(|m| m.end);
+                let trailing = closing_quote_before(text, from, subject.map_or(c.start, |m| m.start))
+                    || subject.is_some_and(|m| text.get(from..m.start).is_some_and(|h| h.trim_end().ends_with(',')));
+                if let Some(m) = subject {
+                    out.push(Attribution {
+                        cue: *c,
+                        source: source_of(m),
+                        mention: Some(m.clone()),
+                        trailing,
+                        why: format!("source: '{}' is the subject of '{cue_text}'; {}", m.text, m.why),
+                    });
+                    continue;
+                }
+                // Inverted quote: "…,” said Colonel X.
+                if closing_quote_before(text, from, c.start)
+                    && let Some(m) = mentions.iter().filter(usable).find(|m| m.start >= c.end && m.start <= c.end + 2)
+                {
+                    out.push(Attribution {
+                        cue: *c,
+                        source: source_of(m),
+                        mention: Some(m.clone()),
+                        trailing: true,
+                        why: format!("source: '{}' speaks the quotation ('{cue_text}' after it); {}", m.text, m.why),
+                    });
+                }
+            }
+            CueRole::None => {}
+        }
+    }
+    // Nested attribution: the outer (first) source is the one the article
+    // cites; inner ones are kept as its chain.
+    if out.len() > 1 {
+        let names: Vec<String> = out.iter().map(|a| a.source.name.clone()).collect();
+        for a in out.iter_mut() {
+            a.source.chain = names.clone();
+        }
+    }
+    out
+}
+
+/// Sentence opens or continues a quotation: returns (opens, closes).
+pub(crate) fn quote_balance(s: &str) -> (bool, bool) {
+    let opens = s.matches('“').count();
+    let closes = s.matches('”').count();
+    let starts = s.trim_start().starts_with('“');
+    (starts || opens > 0, closes >= opens && closes > 0 || (opens == 0 && closes > 0))
+}
+
+/// The source kind that ranks first when several fit (person >
+/// organisation > media), per the labelling guidelines.
+pub(crate) fn rank(kind: SourceKind) -> u8 {
+    match kind {
+        SourceKind::NamedPerson => 0,
+        SourceKind::NamedOrganisation => 1,
+        SourceKind::Media => 2,
+        SourceKind::Document => 3,
+        SourceKind::AnonymousOfficials => 4,
+        SourceKind::UnnamedExperts => 5,
+        SourceKind::Author => 6,
+    }
+}

@@ -1,0 +1,587 @@
+//! The extractor: one document in, its sentences and claim records out.
+
+use chrono::NaiveDate;
+use claimtrace_geo::{Gazetteer, PlaceMatch};
+use claimtrace_measure::{find_quantities, WeaponLexicon, WeaponMatch};
+use claimtrace_model::{
+    Claim, ClaimType, DatePrecision, DateRef, Document, Epistemic, PlaceRole, Plover, Quantity, Sentence, Source,
+    SourceKind, Span,
+};
+use claimtrace_temporal::{find_dates, DateMention};
+
+use crate::actor_kb::ActorKb;
+use crate::attribution::{self, Attribution};
+use crate::clause;
+use crate::context::{Carried, DocContext};
+use crate::cue::{CueHit, CueKind, CueLexicon};
+use crate::mention::{self, Cand, SourceNouns};
+use crate::roles;
+use crate::trigger::{TriggerHit, TriggerLexicon};
+
+/// The claims and sentences of one document.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// The document's sentences; they tile its text.
+    pub sentences: Vec<Sentence>,
+    /// Claim records in text order.
+    pub claims: Vec<Claim>,
+}
+
+/// A built extractor (see [`crate::ExtractConfig::build`]). Immutable and
+/// `Sync`: share one across threads.
+pub struct Extractor {
+    pub(crate) kb: ActorKb,
+    pub(crate) cues: CueLexicon,
+    pub(crate) triggers: TriggerLexicon,
+    pub(crate) nouns: SourceNouns,
+    pub(crate) weapons: WeaponLexicon,
+    pub(crate) gazetteer: Gazetteer,
+}
+
+/// Document-wide findings, computed once and sliced per sentence.
+struct DocFacts {
+    dates: Vec<DateMention>,
+    /// How relative dates were anchored (for `why`).
+    anchor_why: Option<String>,
+    places: Vec<PlaceMatch>,
+    quantities: Vec<Quantity>,
+    weapons: Vec<WeaponMatch>,
+}
+
+fn within(span: Option<Span>, from: usize, to: usize) -> bool {
+    span.is_some_and(|s| s.start >= from && s.end <= to)
+}
+
+/// A line with no closing punctuation: a headline, dateline or byline.
+fn is_headline(s: &str) -> bool {
+    let last = s.trim_end().chars().next_back();
+    !matches!(last, Some('.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | '…' | ':' | ';'))
+        && s.split_whitespace().count() <= 25
+        && !s.contains('\n')
+}
+
+fn is_question(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['”', '"', '’', '\'', ')']);
+    t.ends_with('?')
+}
+
+fn is_hypothetical(s: &str) -> bool {
+    let first: String = s.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().take_while(|c| c.is_alphabetic()).collect();
+    matches!(first.as_str(), "Imagine" | "If" | "Suppose" | "Should" | "Were")
+}
+
+impl Extractor {
+    /// Extract the sentences and claims of `doc`. Never fails: a document
+    /// with no claims gives an empty list.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let text = doc.text.as_str();
+        let sentences = claimtrace_segment::sentences(text);
+        let facts = self.doc_facts(doc);
+        let mut ctx = DocContext::default();
+        let mut claims = Vec::new();
+        let mut prev_end = 0;
+        for s in &sentences {
+            let gap = text.get(prev_end..s.trimmed.start).unwrap_or("");
+            if gap.matches('\n').count() >= 2 || (prev_end > 0 && gap.contains('\n') && ctx.paragraph == 0) {
+                ctx.paragraph += 1;
+            }
+            prev_end = s.trimmed.end;
+            self.sentence(doc, s, &facts, &mut ctx, &mut claims);
+        }
+        Extraction { sentences, claims }
+    }
+
+    fn doc_facts(&self, doc: &Document) -> DocFacts {
+        let text = doc.text.as_str();
+        let base = doc.published_date().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let (dates, anchor_why) = match base {
+            Some(b) => (find_dates(text, Some(b)), Some(format!("relative dates resolved against the publication date {b}"))),
+            None => {
+                // No publication date: anchor on the first full date the text gives.
+                let first = find_dates(text, None)
+                    .into_iter()
+                    .find(|m| m.date.precision == DatePrecision::Day && !m.date.value.starts_with('X') && !m.vague)
+                    .and_then(|m| NaiveDate::parse_from_str(&m.date.value, "%Y-%m-%d").ok());
+                match first {
+                    Some(a) => (
+                        find_dates(text, Some(a)),
+                        Some(format!("no publication date: relative dates resolved against the first full date in the text, {a}")),
+                    ),
+                    None => (find_dates(text, None), None),
+                }
+            }
+        };
+        DocFacts {
+            dates,
+            anchor_why,
+            places: self.gazetteer.find_places(text),
+            quantities: find_quantities(text),
+            weapons: self.weapons.find(text),
+        }
+    }
+
+    fn sentence(&self, doc: &Document, s: &Sentence, facts: &DocFacts, ctx: &mut DocContext, claims: &mut Vec<Claim>) {
+        let text = doc.text.as_str();
+        let (from, to) = (s.trimmed.start, s.trimmed.end);
+        let Some(sent) = text.get(from..to) else { return };
+        if sent.trim().is_empty() {
+            return;
+        }
+        let mentions = mention::find(&self.kb, &self.nouns, text, from, to, ctx);
+        let skip = if is_headline(sent) {
+            Some("headline")
+        } else if is_question(sent) {
+            Some("question")
+        } else if is_hypothetical(sent) {
+            Some("hypothetical")
+        } else {
+            None
+        };
+        if skip.is_some() {
+            ctx.note_mentions(&mentions);
+            return;
+        }
+        let cues = self.cues.find(text, from, to);
+        let attributions = attribution::find(text, from, to, &cues, &mentions);
+        let all_triggers = self.sentence_triggers(text, from, to, &mentions, &cues);
+        // " and killed 12": a second event verb opens a clause of its own.
+        let extra: Vec<usize> = all_triggers
+            .iter()
+            .filter(|t| t.trigger.strong && text[t.start..t.end].ends_with("ed"))
+            .filter_map(|t| text.get(..t.start).filter(|h| h.ends_with(" and ")).map(|_| t.start - 4))
+            .collect();
+        let clauses = clause::clauses(text, from, to, &extra);
+
+        // Quotation carried from an earlier sentence.
+        let (opens, closes) = attribution::quote_balance(sent);
+        let carried_quote = if attributions.is_empty() && sent.trim_start().starts_with('“') { ctx.open_quote.clone() } else { None };
+        let continuing_quote = if attributions.is_empty() && !opens { ctx.open_quote.clone() } else { None };
+
+        // One claim per clause that has a trigger; trigger-less clauses
+        // join the clause before them.
+        let mut units: Vec<(usize, usize, Option<TriggerHit>)> = Vec::new();
+        for &(cs, ce) in &clauses {
+            let best = best_trigger(all_triggers.iter().filter(|t| t.start >= cs && t.end <= ce));
+            match (best, units.last_mut()) {
+                (None, Some(last)) => last.1 = ce,
+                (b, _) => units.push((cs, ce, b.cloned())),
+            }
+        }
+        // Adjacent units of the same type are one claim.
+        let mut merged: Vec<(usize, usize, Option<TriggerHit>)> = Vec::new();
+        for u in units {
+            if let Some(last) = merged.last_mut()
+                && (last.2.is_none()
+                    || u.2.as_ref().map(|t| t.trigger.claim_type) == last.2.as_ref().map(|t| t.trigger.claim_type))
+            {
+                last.1 = u.1;
+                if last.2.is_none() {
+                    last.2 = u.2;
+                }
+                continue;
+            }
+            merged.push(u);
+        }
+
+        let mut k = 0;
+        let mut sentence_source: Option<Source> = None;
+        for (ci, (cs, ce, trig)) in merged.iter().enumerate() {
+            let scope_cues: Vec<&CueHit> = cues.iter().filter(|c| c.start >= *cs && c.end <= *ce).collect();
+            // The attribution that governs this clause: one in it, else one
+            // before it in the sentence, else a trailing one after it.
+            let attr = attributions
+                .iter()
+                .filter(|a| a.cue.start >= *cs && a.cue.end <= *ce)
+                .min_by_key(|a| a.cue.start)
+                .or_else(|| attributions.iter().filter(|a| a.cue.end <= *cs).min_by_key(|a| a.cue.start))
+                .or_else(|| attributions.iter().filter(|a| a.cue.start >= *ce && (a.trailing || ci + 1 == merged.len() - 1 || a.cue.start + 40 > to)).min_by_key(|a| a.cue.start));
+            let opinion_cue = scope_cues.iter().any(|c| c.cue.kind == CueKind::Opinion);
+            let evaluation = attr.is_some_and(|a| a.cue.cue.kind == CueKind::Evaluation);
+            let trig = trig.clone();
+            let source_known = attr.is_some() || carried_quote.is_some() || continuing_quote.is_some();
+            let hedge_cue = scope_cues.iter().any(|c| c.cue.kind == CueKind::Hedge && !text[c.start..c.end].contains("verif"));
+            if trig.is_none() && !(opinion_cue || hedge_cue || source_known && (evaluation || !scope_cues.is_empty())) {
+                continue;
+            }
+            let mut why = Vec::new();
+            let (claim_type, plover_event, mode, mut contexts) = match &trig {
+                Some(t) if evaluation && t.trigger.claim_type != ClaimType::StatementOrAcknowledgement && attr.is_some_and(|a| a.cue.start < t.start) => {
+                    why.push(format!(
+                        "type statement_or_acknowledgement: '{}' reports the source's evaluation (guidelines: a source's evaluation is a statement); the event word '{}' is its content",
+                        &text[attr.map_or(0, |a| a.cue.start)..attr.map_or(0, |a| a.cue.end)],
+                        &text[t.start..t.end]
+                    ));
+                    (ClaimType::StatementOrAcknowledgement, claimtrace_model::PloverEvent::Accuse, None, vec!["diplomatic".to_string()])
+                }
+                Some(t) => {
+                    let strength = if t.trigger.strong { "strong" } else { "weak" };
+                    let lic = t.licensed_by.as_ref().map(|w| format!(", licensed by '{w}' later in the clause")).unwrap_or_default();
+                    why.push(format!(
+                        "type {}: trigger '{}' (triggers.tsv line {}, pattern '{}', {strength}{lic})",
+                        t.trigger.claim_type,
+                        &text[t.start..t.end],
+                        t.trigger.line,
+                        t.trigger.phrase
+                    ));
+                    (t.trigger.claim_type, t.trigger.plover, t.trigger.mode.clone(), t.trigger.contexts.clone())
+                }
+                None if evaluation => {
+                    why.push("type statement_or_acknowledgement: a source's evaluation with no event trigger".to_string());
+                    (ClaimType::StatementOrAcknowledgement, claimtrace_model::PloverEvent::Accuse, None, vec!["diplomatic".to_string()])
+                }
+                None => {
+                    why.push("type other: no event trigger; kept as a claim because it carries an attribution, hedge or opinion cue".to_string());
+                    (ClaimType::Other, ClaimType::Other.default_plover(), None, Vec::new())
+                }
+            };
+
+            // Source.
+            let mut source = match (attr, &carried_quote, &continuing_quote) {
+                (Some(a), _, _) => {
+                    why.push(a.why.clone());
+                    a.source.clone()
+                }
+                (None, Some(q), _) | (None, None, Some(q)) => {
+                    why.push(format!("source: {} — the quotation opened earlier continues in this sentence", q.name));
+                    q.clone()
+                }
+                (None, None, None) => {
+                    why.push(match &doc.author {
+                        Some(a) => format!("source: no attribution in the sentence; the article itself ({a}) asserts it"),
+                        None => "source: no attribution in the sentence; the article itself asserts it".to_string(),
+                    });
+                    Source::author(doc.author.as_deref().or(doc.outlet.as_deref()))
+                }
+            };
+            if source.kind == SourceKind::Author && let Some(o) = &doc.outlet && doc.author.is_none() {
+                source.name = o.clone();
+            }
+
+            // Firmness.
+            let (epistemic, cue_hits, aux) = firmness(text, &scope_cues, attr, source.kind, &mut why);
+            let mut cue_list: Vec<&CueHit> = cue_hits;
+            if let Some(a) = attr
+                && !cue_list.iter().any(|c| c.start == a.cue.start)
+            {
+                cue_list.push(&a.cue);
+            }
+            cue_list.sort_by_key(|c| c.start);
+            cue_list.dedup_by_key(|c| c.start);
+
+            // Actor and target.
+            let mut exclude: Vec<(usize, usize)> = mentions.iter().filter_map(|m| m.role_span).collect();
+            if let Some(a) = attr
+                && let Some(m) = &a.mention
+                && (a.cue.cue.role == crate::cue::CueRole::Prep || a.trailing)
+            {
+                exclude.push((m.start, m.end));
+            }
+            let roles = match &trig {
+                Some(t) => roles::find(text, *cs, *ce, t, &mentions, &exclude),
+                None => roles::Roles { actor: None, target: None, why: Vec::new() },
+            };
+            let mut actor = roles.actor;
+            let mut target = roles.target;
+            why.extend(roles.why);
+            if let Some(t) = &trig
+                && actor.is_none()
+                && target.is_none()
+                && let Some(prev) = claims.iter().rev().take(4).find(|c| c.claim_type == claim_type && c.doc == doc.id && c.sentence_index + 3 >= s.index)
+                && anaphoric(text, *cs, t.start, t.end)
+            {
+                actor = prev.actor.clone().map(|mut m| {
+                    m.span = None;
+                    m
+                });
+                target = prev.target.clone().map(|mut m| {
+                    m.span = None;
+                    m
+                });
+                why.push(format!(
+                    "actor and target carried from claim {} ('{}' refers back to the same {})",
+                    prev.id,
+                    &text[t.start..t.end],
+                    claim_type
+                ));
+            }
+            if actor.is_none() && claim_type == ClaimType::StatementOrAcknowledgement && source.kind != SourceKind::Author {
+                actor = attr.and_then(|a| a.mention.as_ref()).map(Cand::to_mention);
+                if actor.is_some() {
+                    why.push(format!("actor: the speaker {} (a statement's actor is its speaker)", source.name));
+                }
+            }
+
+            // Date, place, quantities, weapons.
+            let date = self.date_for(facts, ctx, *cs, *ce, from, to, s.index, &mut why);
+            let place = self.place_for(text, facts, ctx, *cs, *ce, from, to, &mentions, s.index, &mut why);
+            let quantities: Vec<Quantity> = facts.quantities.iter().filter(|q| within(q.span, *cs, *ce)).cloned().collect();
+            for q in &quantities {
+                why.push(format!(
+                    "quantity '{}': value {}, qualifier {}, unit {}",
+                    q.text,
+                    q.value.map_or("none".to_string(), |v| v.to_string()),
+                    q.qualifier.as_deref().unwrap_or("none"),
+                    q.unit.as_deref().unwrap_or("none")
+                ));
+            }
+            let mut weapons: Vec<String> = Vec::new();
+            let mut weapon_spans: Vec<Span> = Vec::new();
+            let wscope: Vec<&WeaponMatch> = {
+                let inside: Vec<&WeaponMatch> = facts.weapons.iter().filter(|w| within(Some(w.span), *cs, *ce)).collect();
+                if inside.is_empty() && merged.len() == 1 { facts.weapons.iter().filter(|w| within(Some(w.span), from, to)).collect() } else { inside }
+            };
+            for w in wscope {
+                if !weapons.contains(&w.canonical) {
+                    weapons.push(w.canonical.clone());
+                    weapon_spans.push(w.span);
+                    why.push(format!("weapon '{}' → {} ({}, weapons lexicon)", w.text, w.canonical, w.category));
+                }
+            }
+            let mut mode = mode;
+            if plover_event == claimtrace_model::PloverEvent::Assault
+                && mode.is_none()
+                && facts.weapons.iter().any(|w| within(Some(w.span), from, to) && matches!(w.category.as_str(), "uav" | "loitering_munition"))
+            {
+                mode = Some("drone".to_string());
+                why.push("plover mode drone: a drone is named in the sentence".to_string());
+            }
+            if claim_type == ClaimType::ArmsTransfer && !contexts.iter().any(|c| c == "trafficking") {
+                contexts.push("trafficking".into());
+            }
+            if mentions.iter().any(|m| m.kind == claimtrace_model::ActorKind::ArmedGroup) && text[from..to].to_lowercase().contains("terror") {
+                contexts.push("terrorism".into());
+            }
+            why.push(format!(
+                "plover {}{}: from the claim type and trigger{}",
+                plover_event,
+                mode.as_ref().map(|m| format!(" mode {m}")).unwrap_or_default(),
+                aux.map(|a| format!("; auxiliary mode {a}")).unwrap_or_default()
+            ));
+
+            let claim = Claim {
+                id: Claim::make_id(&doc.hash, s.index, k),
+                doc: doc.id.clone(),
+                sentence: sent.to_string(),
+                span: s.trimmed,
+                sentence_index: s.index,
+                claim_type,
+                plover: Plover { event: plover_event, mode, context: contexts, aux: aux.map(str::to_string) },
+                actor,
+                target,
+                source: source.clone(),
+                epistemic,
+                cues: cue_list.iter().map(|c| text[c.start..c.end].to_string()).collect(),
+                cue_spans: cue_list.iter().map(|c| Span::new(c.start, c.end)).collect(),
+                date,
+                place,
+                quantities,
+                weapons,
+                weapon_spans,
+                why,
+            };
+            sentence_source = Some(source);
+            claims.push(claim);
+            k += 1;
+        }
+        // Quotation state for the next sentence.
+        if opens && !closes {
+            ctx.open_quote = sentence_source.or_else(|| attributions.first().map(|a| a.source.clone()));
+        } else if closes {
+            ctx.open_quote = None;
+        }
+        ctx.note_mentions(&mentions);
+    }
+
+    /// Triggers of the sentence, without those inside names, roles or cues.
+    fn sentence_triggers(&self, text: &str, from: usize, to: usize, mentions: &[Cand], cues: &[CueHit]) -> Vec<TriggerHit> {
+        self.triggers
+            .find(text, from, to)
+            .into_iter()
+            .filter(|t| !mentions.iter().any(|m| !m.adjective && t.start >= m.start && t.end <= m.end && m.found != mention::Found::SourceNoun))
+            .filter(|t| !mentions.iter().any(|m| m.role_span.is_some_and(|(s, e)| t.start >= s && t.end <= e)))
+            .filter(|t| {
+                // A reporting cue is not also the event, unless it is all there is.
+                t.trigger.claim_type == ClaimType::StatementOrAcknowledgement
+                    || !cues.iter().any(|c| c.start <= t.start && c.end >= t.end && matches!(c.cue.kind, CueKind::Report | CueKind::Passive))
+            })
+            .collect()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn date_for(&self, facts: &DocFacts, ctx: &mut DocContext, cs: usize, ce: usize, from: usize, to: usize, index: usize, why: &mut Vec<String>) -> Option<DateRef> {
+        let pick = |a: usize, b: usize| facts.dates.iter().find(|d| !d.vague && d.span.start >= a && d.span.end <= b);
+        let found = pick(cs, ce).or_else(|| pick(from, to));
+        let anchor = facts.anchor_why.as_deref().map(|a| format!("; {a}")).unwrap_or_default();
+        if let Some(d) = found {
+            let mut date = d.date.clone();
+            if date.value.starts_with('X') {
+                why.push(format!("date '{}': day or month without a year and nothing to anchor it", date.text));
+            } else {
+                why.push(format!("date '{}' → {} ({}){anchor}", date.text, date.value, date.precision_str()));
+            }
+            date.span = Some(d.span);
+            ctx.date = Some(Carried { value: date.clone(), paragraph: ctx.paragraph, sentence: index });
+            return Some(date);
+        }
+        let carried = ctx.date.as_ref().filter(|c| c.paragraph == ctx.paragraph)?;
+        let mut date = carried.value.clone();
+        why.push(format!("date {}: carried from sentence {} ('{}'), the same paragraph names no other date", date.value, carried.sentence, date.text));
+        date.inherited = true;
+        Some(date)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn place_for(
+        &self,
+        text: &str,
+        facts: &DocFacts,
+        ctx: &mut DocContext,
+        cs: usize,
+        ce: usize,
+        from: usize,
+        to: usize,
+        mentions: &[Cand],
+        index: usize,
+        why: &mut Vec<String>,
+    ) -> Option<claimtrace_model::Place> {
+        // A place inside a role ("ambassador in Dakar") or inside a longer
+        // name ("Armed Forces of Ukraine") is not where the event happened.
+        let in_role = |p: &PlaceMatch| {
+            mentions.iter().any(|m| {
+                m.role_span.is_some_and(|(s, e)| p.span.start >= s && p.span.end <= e)
+                    || (!m.adjective && m.start <= p.span.start && p.span.end <= m.end && m.end - m.start > p.span.end - p.span.start)
+            })
+        };
+        let is_actor = |p: &PlaceMatch| mentions.iter().any(|m| !m.adjective && m.start < p.span.end && p.span.start < m.end);
+        let text_has_event_prep = |p: &&PlaceMatch| claimtrace_geo::is_event_place_context(text, p.span);
+        let event = facts
+            .places
+            .iter()
+            .filter(|p| p.span.start >= cs && p.span.end <= ce && !in_role(p))
+            .find(text_has_event_prep)
+            .or_else(|| facts.places.iter().filter(|p| p.span.start >= from && p.span.end <= to && !in_role(p)).find(text_has_event_prep));
+        if let Some(p) = event {
+            let mut place = p.place.clone();
+            place.role = PlaceRole::Event;
+            why.push(format!(
+                "place '{}' → {} ({}): after a locative preposition, so where the event happened; gazetteer{}",
+                place.text,
+                place.name,
+                place.country.as_deref().unwrap_or("no country"),
+                place.geonameid.map(|g| format!(" (GeoNames {g})")).unwrap_or_else(|| " (project table)".into())
+            ));
+            ctx.place = Some(Carried { value: place.clone(), paragraph: ctx.paragraph, sentence: index });
+            return Some(place);
+        }
+        if let Some(c) = ctx.place.as_ref().filter(|c| c.paragraph == ctx.paragraph) {
+            let mut place = c.value.clone();
+            why.push(format!("place {}: carried from sentence {}, the nearest context naming where events happen", place.name, c.sentence));
+            place.role = PlaceRole::Event;
+            return Some(place);
+        }
+        let mentioned = facts.places.iter().find(|p| p.span.start >= cs && p.span.end <= ce && !in_role(p) && !is_actor(p))?;
+        let place = mentioned.place.clone();
+        why.push(format!("place '{}' → {}: named in the clause, not marked as where the event happened (role mentioned)", place.text, place.name));
+        Some(place)
+    }
+}
+
+/// A definite reference back to an event already told ("the operation",
+/// "the attack", "this escalation").
+fn anaphoric(text: &str, from: usize, start: usize, _end: usize) -> bool {
+    let head = text.get(from..start).unwrap_or("").trim_end().to_lowercase();
+    let words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
+    words.iter().any(|w| matches!(*w, "the" | "this" | "that" | "these" | "same"))
+}
+
+/// The trigger a clause is about: event types before statement verbs (a
+/// statement that reports an event takes the event's type), strong before
+/// weak, then the first.
+fn best_trigger<'a>(hits: impl Iterator<Item = &'a TriggerHit>) -> Option<&'a TriggerHit> {
+    hits.min_by_key(|t| (t.trigger.claim_type == ClaimType::StatementOrAcknowledgement, !t.trigger.strong, t.start))
+}
+
+/// Firmness of a clause from its cues and attribution, with the guidelines'
+/// precedence denied > hedged > reported > asserted, opinion apart.
+fn firmness<'c>(
+    text: &str,
+    scope: &[&'c CueHit],
+    attr: Option<&'c Attribution>,
+    source: SourceKind,
+    why: &mut Vec<String>,
+) -> (Epistemic, Vec<&'c CueHit>, Option<&'static str>) {
+    let of = |kinds: &[CueKind]| -> Vec<&'c CueHit> { scope.iter().copied().filter(|c| kinds.contains(&c.cue.kind)).collect() };
+    let words = |hits: &[&CueHit]| hits.iter().map(|c| format!("'{}'", &text[c.start..c.end])).collect::<Vec<_>>().join(", ");
+    let denial = of(&[CueKind::Denial, CueKind::Negation]);
+    let attributed_denial = attr.is_some_and(|a| a.cue.cue.kind == CueKind::Denial);
+    let hedges = of(&[CueKind::Hedge, CueKind::Passive]);
+    let opinion = of(&[CueKind::Opinion]);
+    let future = of(&[CueKind::Future]);
+    let hypo = of(&[CueKind::Hypothetical]);
+    let author = source == SourceKind::Author;
+    let aux = if !hypo.is_empty() {
+        Some("hypothetical")
+    } else if !future.is_empty() {
+        Some("future")
+    } else if !denial.is_empty() && !attributed_denial && author {
+        Some("negated")
+    } else {
+        None
+    };
+    if attributed_denial || !denial.is_empty() {
+        let mut cues = denial.clone();
+        if let Some(a) = attr.filter(|a| a.cue.cue.kind == CueKind::Denial) {
+            why.push(format!("epistemic denied: '{}' — the source rejects the proposition", &text[a.cue.start..a.cue.end]));
+        } else {
+            why.push(format!("epistemic denied: denial or negation cue {} governs the clause", words(&denial)));
+        }
+        cues.extend(hedges.iter().copied());
+        return (Epistemic::Denied, cues, aux);
+    }
+    if author && (!opinion.is_empty() || !future.is_empty()) {
+        let mut cues = opinion.clone();
+        cues.extend(future.iter().copied());
+        cues.extend(hedges.iter().copied());
+        why.push(format!(
+            "epistemic opinion: {} in the author's own voice (evaluation, motive or prediction, not a checkable fact)",
+            words(&cues)
+        ));
+        return (Epistemic::Opinion, cues, aux);
+    }
+    let hedge_verb = attr.filter(|a| a.cue.cue.kind == CueKind::Hedge);
+    if !hedges.is_empty() || hedge_verb.is_some() {
+        let mut cues = hedges.clone();
+        if let Some(a) = hedge_verb {
+            cues.push(&a.cue);
+        }
+        let who = if author { "" } else { "; the named source is kept" };
+        why.push(format!("epistemic hedged: uncertainty or distancing cue {}{who}", words(&cues)));
+        return (Epistemic::Hedged, cues, aux);
+    }
+    if let Some(a) = attr {
+        why.push(format!("epistemic reported: attributed with '{}', no hedge or denial in the clause", &text[a.cue.start..a.cue.end]));
+        return (Epistemic::Reported, Vec::new(), aux);
+    }
+    if !author {
+        why.push("epistemic reported: part of a quotation attributed earlier".to_string());
+        return (Epistemic::Reported, Vec::new(), aux);
+    }
+    why.push("epistemic asserted: the author's voice, no attribution, hedge or denial".to_string());
+    (Epistemic::Asserted, Vec::new(), aux)
+}
+
+trait PrecisionStr {
+    fn precision_str(&self) -> &'static str;
+}
+
+impl PrecisionStr for DateRef {
+    fn precision_str(&self) -> &'static str {
+        match self.precision {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::PartOfYear => "part of year",
+            DatePrecision::Year => "year",
+            DatePrecision::Interval => "interval",
+        }
+    }
+}

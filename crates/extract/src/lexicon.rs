@@ -1,0 +1,130 @@
+//! Phrase lexicons matched with one Aho-Corasick automaton each: ASCII
+//! case-insensitive, leftmost-longest, checked for word boundaries.
+//!
+//! A pattern ending in `*` matches any word that starts with it
+//! ("attack*" → attacks, attacked). One pattern may carry several entries
+//! (the same word coded two ways, told apart later by context).
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::{ExtractError, Result};
+
+/// One match of a lexicon in a text: byte range and the entries of the
+/// pattern that matched.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub pattern: usize,
+}
+
+/// A set of phrases with payloads of type `T`.
+pub(crate) struct PhraseSet<T> {
+    automaton: AhoCorasick,
+    /// Per pattern: whether it extends to the end of the word (`*`).
+    prefix: Vec<bool>,
+    /// Per pattern: the entries it carries.
+    entries: Vec<Vec<T>>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether `start..end` of `text` begins and ends at word boundaries.
+pub(crate) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+/// End of the word that contains byte `pos` (or `pos` when it is at a boundary).
+pub(crate) fn word_end(text: &str, pos: usize) -> usize {
+    let rest = text.get(pos..).unwrap_or("");
+    pos + rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())
+}
+
+impl<T> PhraseSet<T> {
+    /// Builds the automaton from `(phrase, entry)` pairs; phrases are
+    /// trimmed, a trailing `*` marks a word prefix. Equal phrases share a
+    /// pattern.
+    pub fn build(name: &str, pairs: impl IntoIterator<Item = (String, T)>) -> Result<Self> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut prefix = Vec::new();
+        let mut entries: Vec<Vec<T>> = Vec::new();
+        let mut index: std::collections::HashMap<(String, bool), usize> = Default::default();
+        for (phrase, entry) in pairs {
+            let p = phrase.trim();
+            let (p, is_prefix) = match p.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (p, false),
+            };
+            if p.is_empty() {
+                continue;
+            }
+            let key = (p.to_ascii_lowercase(), is_prefix);
+            match index.get(&key) {
+                Some(&i) => entries[i].push(entry),
+                None => {
+                    index.insert(key, patterns.len());
+                    patterns.push(p.to_string());
+                    prefix.push(is_prefix);
+                    entries.push(vec![entry]);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| ExtractError::Automaton { lexicon: name.to_string(), reason: e.to_string() })?;
+        Ok(PhraseSet { automaton, prefix, entries })
+    }
+
+    /// Matches in `text[from..to]` (offsets relative to `text`), each at word
+    /// boundaries, prefix patterns extended to the end of their word.
+    pub fn find(&self, text: &str, from: usize, to: usize) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let Some(hay) = text.get(from..to) else { return out };
+        for m in self.automaton.find_iter(hay) {
+            let pattern = m.pattern().as_usize();
+            let start = from + m.start();
+            let mut end = from + m.end();
+            if self.prefix[pattern] {
+                end = word_end(text, end).min(to);
+            }
+            if at_word_boundaries(text, start, end) {
+                out.push(Hit { start, end, pattern });
+            }
+        }
+        out
+    }
+
+    pub fn entries(&self, hit: &Hit) -> &[T] {
+        &self.entries[hit.pattern]
+    }
+}
+
+/// Splits a TSV data line into fields; `None` for blank and `#` lines.
+pub(crate) fn tsv_fields(line: &str) -> Option<Vec<&str>> {
+    let t = line.trim_end_matches(['\r', '\n']);
+    if t.trim().is_empty() || t.trim_start().starts_with('#') {
+        return None;
+    }
+    Some(t.split('\t').map(str::trim).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_and_prefixes() {
+        let set = PhraseSet::build("t", [("attack*".to_string(), 1), ("may".to_string(), 2)]).unwrap();
+        let text = "Attackers attacked; mayhem may follow.";
+        let hits = set.find(text, 0, text.len());
+        let got: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(got, ["Attackers", "attacked", "may"]);
+        assert_eq!(set.entries(&hits[2]), &[2]);
+    }
+}

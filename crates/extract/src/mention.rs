@@ -1,0 +1,593 @@
+//! Who a sentence names: knowledge-base actors, persons (with titles and
+//! roles in apposition), guessed organisations and groups, unnamed sources
+//! ("officials", "Russian media outlets") and pronouns resolved to the
+//! person or group named before.
+
+use claimtrace_model::{ActorKind, Mention, SourceKind, Span};
+
+use crate::actor_kb::{ActorKb, AliasForm};
+use crate::context::DocContext;
+use crate::error::{ExtractError, Result};
+use crate::lexicon::{tsv_fields, PhraseSet};
+use crate::words::{self, Word, NAME_LINKS, NOT_NAMES, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS, TITLES};
+
+/// How a mention was recognised (shown in `why`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Found {
+    KnowledgeBase,
+    Title,
+    CapitalisedName,
+    KnownPerson,
+    SourceNoun,
+    Pronoun,
+}
+
+/// A mention candidate in one sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub name: String,
+    pub id: Option<String>,
+    pub kind: ActorKind,
+    pub guessed: bool,
+    pub role: Option<String>,
+    /// Where the apposition giving the role stands (its mentions are not actors).
+    pub role_span: Option<(usize, usize)>,
+    /// The source kind this mention gives when it asserts a claim.
+    pub source_kind: SourceKind,
+    pub found: Found,
+    /// A bare demonym used as an adjective ("Ukrainian drones").
+    pub adjective: bool,
+    /// ISO alpha-2 of the state the actor belongs to.
+    pub country: Option<String>,
+    pub why: String,
+}
+
+impl Cand {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    pub fn to_mention(&self) -> Mention {
+        Mention {
+            text: self.text.clone(),
+            name: self.name.clone(),
+            id: self.id.clone(),
+            kind: self.kind,
+            span: Some(self.span()),
+            guessed: self.guessed,
+            role: self.role.clone(),
+        }
+    }
+
+    pub fn is_person(&self) -> bool {
+        self.kind == ActorKind::Person
+    }
+}
+
+/// Source kind given by an actor kind.
+pub(crate) fn source_kind_of(kind: ActorKind) -> SourceKind {
+    match kind {
+        ActorKind::Person => SourceKind::NamedPerson,
+        ActorKind::Media => SourceKind::Media,
+        ActorKind::Group => SourceKind::AnonymousOfficials,
+        _ => SourceKind::NamedOrganisation,
+    }
+}
+
+/// Nouns naming unnamed sources (`data/sources.tsv`).
+pub(crate) struct SourceNouns {
+    set: PhraseSet<(SourceKind, String)>,
+}
+
+const SOURCES: &str = include_str!("../data/sources.tsv");
+
+impl SourceNouns {
+    pub fn builtin() -> Result<Self> {
+        let mut pairs = Vec::new();
+        for (n, line) in SOURCES.lines().enumerate() {
+            let Some(f) = tsv_fields(line) else { continue };
+            let err = |reason: String| ExtractError::Data { file: "sources.tsv".into(), line: n + 1, reason };
+            if f.len() < 3 {
+                return Err(err(format!("expected 3 tab-separated fields, got {}", f.len())));
+            }
+            let kind: SourceKind = f[1].parse().map_err(|e: claimtrace_model::LabelError| err(e.to_string()))?;
+            pairs.push((f[0].to_string(), (kind, f[2].to_string())));
+        }
+        Ok(SourceNouns { set: PhraseSet::build("source", pairs)? })
+    }
+}
+
+/// What a demonym followed by one of these nouns names.
+const DEMONYM_HEADS: &[(&str, ActorKind, &str)] = &[
+    ("armed forces", ActorKind::StateMilitary, "armed forces"),
+    ("defense forces", ActorKind::StateMilitary, "defense forces"),
+    ("defence forces", ActorKind::StateMilitary, "defence forces"),
+    ("security forces", ActorKind::StateMilitary, "security forces"),
+    ("forces", ActorKind::StateMilitary, "forces"),
+    ("army", ActorKind::StateMilitary, "army"),
+    ("troops", ActorKind::StateMilitary, "troops"),
+    ("military", ActorKind::StateMilitary, "military"),
+    ("soldiers", ActorKind::StateMilitary, "soldiers"),
+    ("navy", ActorKind::StateMilitary, "navy"),
+    ("air force", ActorKind::StateMilitary, "air force"),
+    ("units", ActorKind::StateMilitary, "units"),
+    ("government", ActorKind::State, "government"),
+    ("authorities", ActorKind::State, "authorities"),
+    ("junta", ActorKind::State, "junta"),
+    ("leadership", ActorKind::State, "leadership"),
+    ("side", ActorKind::State, "side"),
+];
+
+/// Lower-case words that may qualify a source noun ("military analysts").
+const SOURCE_ADJECTIVES: &[&str] = &[
+    "military", "security", "senior", "local", "western", "independent", "regional", "government",
+    "intelligence", "defence", "defense", "foreign", "unnamed", "anonymous", "several", "two", "three",
+    "some", "many", "other", "humanitarian", "medical", "hospital", "health", "police", "rebel", "army",
+    "state", "european", "political", "aviation", "arms", "conflict", "un", "independent",
+];
+
+/// Words in a capitalised name that make it an organisation of a kind.
+const ORG_WORDS: &[(&str, ActorKind)] = &[
+    ("Ministry", ActorKind::StateAgency),
+    ("Directorate", ActorKind::StateAgency),
+    ("Agency", ActorKind::StateAgency),
+    ("Service", ActorKind::StateAgency),
+    ("Department", ActorKind::StateAgency),
+    ("Office", ActorKind::StateAgency),
+    ("Command", ActorKind::StateMilitary),
+    ("Brigade", ActorKind::ArmedGroup),
+    ("Battalion", ActorKind::ArmedGroup),
+    ("Regiment", ActorKind::ArmedGroup),
+    ("Militia", ActorKind::ArmedGroup),
+    ("Front", ActorKind::ArmedGroup),
+    ("Movement", ActorKind::ArmedGroup),
+    ("Forces", ActorKind::ArmedGroup),
+    ("Army", ActorKind::ArmedGroup),
+    ("Group", ActorKind::Organisation),
+    ("Council", ActorKind::Organisation),
+    ("Committee", ActorKind::Organisation),
+    ("Commission", ActorKind::Organisation),
+    ("Institute", ActorKind::Organisation),
+    ("Foundation", ActorKind::Organisation),
+    ("Company", ActorKind::Organisation),
+    ("Corporation", ActorKind::Organisation),
+    ("Industries", ActorKind::Organisation),
+    ("Bank", ActorKind::Organisation),
+    ("University", ActorKind::Organisation),
+    ("Party", ActorKind::Organisation),
+    ("Union", ActorKind::Organisation),
+    ("Organisation", ActorKind::Organisation),
+    ("Organization", ActorKind::Organisation),
+    ("Network", ActorKind::Organisation),
+    ("Centre", ActorKind::Organisation),
+    ("Center", ActorKind::Organisation),
+    ("Coalition", ActorKind::ArmedGroup),
+    ("News", ActorKind::Media),
+    ("Times", ActorKind::Media),
+    ("Post", ActorKind::Media),
+    ("Agency", ActorKind::Media),
+    ("Television", ActorKind::Media),
+    ("Radio", ActorKind::Media),
+    ("Press", ActorKind::Media),
+];
+
+/// Lower-case nouns that turn a preceding capitalised word into an armed
+/// group ("Fulani militias", "Tuareg rebels").
+const GROUP_NOUNS: &[&str] = &[
+    "militia", "militias", "rebels", "fighters", "insurgents", "jihadists", "separatists", "gunmen",
+    "paramilitaries", "paramilitary",
+];
+
+fn word_at<'a>(ws: &'a [Word], text: &'a str, i: usize) -> Option<&'a str> {
+    ws.get(i).map(|w| w.text(text))
+}
+
+/// Whether bytes `a..b` of `text` are only spaces (one gap between words).
+fn gap_is_space(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|g| !g.is_empty() && g.chars().all(|c| c == ' '))
+}
+
+/// A hyphen or apostrophe joins word parts ("al-Burhan", "Jama’a").
+fn gap_joins(text: &str, a: usize, b: usize) -> bool {
+    matches!(text.get(a..b), Some("-" | "'" | "’"))
+}
+
+fn overlaps(c: &[Cand], s: usize, e: usize) -> bool {
+    c.iter().any(|m| s < m.end && m.start < e)
+}
+
+/// Every mention candidate in the sentence `text[from..to]`, in text order.
+pub(crate) fn find(kb: &ActorKb, nouns: &SourceNouns, text: &str, from: usize, to: usize, ctx: &DocContext) -> Vec<Cand> {
+    let ws = words::words(text, from, to);
+    let mut out: Vec<Cand> = Vec::new();
+    knowledge_base(kb, text, from, to, &mut out);
+    titled_persons(text, &ws, from, &mut out);
+    capitalised(text, &ws, from, ctx, kb, &mut out);
+    source_nouns(nouns, text, from, to, &mut out);
+    pronouns(text, &ws, from, to, ctx, &mut out);
+    out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    out
+}
+
+fn knowledge_base(kb: &ActorKb, text: &str, from: usize, to: usize, out: &mut Vec<Cand>) {
+    for h in kb.find(text, from, to) {
+        let e = kb.entry(h.entry);
+        let mut start = h.start;
+        let mut end = h.end;
+        let mut kind = e.kind;
+        let mut adjective = false;
+        let mut why = format!("knowledge base: '{}' is {} ({})", &text[h.start..h.end], e.name, e.kind);
+        let mut name = e.name.clone();
+        match h.form {
+            AliasForm::Seat => why = format!("knowledge base: '{}', seat of government, stands for {}", &text[h.start..h.end], e.name),
+            AliasForm::Demonym => {
+                let rest = text.get(h.end..to).unwrap_or("");
+                let head = DEMONYM_HEADS.iter().find(|(w, _, _)| {
+                    rest.strip_prefix(' ')
+                        .and_then(|r| r.get(..w.len()))
+                        .is_some_and(|p| p.eq_ignore_ascii_case(w))
+                        && rest.get(1 + w.len()..).and_then(|r| r.chars().next()).is_none_or(|c| !c.is_alphanumeric())
+                });
+                match head {
+                    Some((w, k, _)) => {
+                        end = h.end + 1 + w.len();
+                        kind = *k;
+                        why = format!("knowledge base: '{}' is {}; '{}' makes it its {}", &text[h.start..h.end], e.name, w, k);
+                    }
+                    None => {
+                        // "Malian defense forces" may come with words between; a bare
+                        // adjective names the state only weakly.
+                        adjective = true;
+                        why = format!("knowledge base: demonym '{}' of {}", &text[h.start..h.end], e.name);
+                    }
+                }
+            }
+            AliasForm::Name => {}
+        }
+        if e.kind == ActorKind::State && kind == ActorKind::State && name.is_empty() {
+            name = e.name.clone();
+        }
+        // Keep a leading "the" in the text as the reader sees it.
+        if let Some(head) = text.get(from..start)
+            && (head.ends_with("the ") || head.ends_with("The "))
+            && !adjective
+        {
+            start -= 4;
+        }
+        out.push(Cand {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            name,
+            id: Some(e.mention_id()),
+            kind,
+            guessed: false,
+            role: None,
+            role_span: None,
+            source_kind: source_kind_of(kind),
+            found: Found::KnowledgeBase,
+            adjective,
+            country: e.country.clone(),
+            why,
+        });
+    }
+}
+
+/// The run of capitalised words (with name links) starting at word `i`;
+/// returns the index past its last word.
+fn name_run(text: &str, ws: &[Word], i: usize, person: bool) -> usize {
+    let mut j = i;
+    let mut last_cap = i;
+    while j < ws.len() {
+        let w = ws[j];
+        let t = w.text(text);
+        let cap = w.is_capitalised(text);
+        let link = NAME_LINKS.contains(&t) && j > i && !(person && (t == "and" || t == "of" || t == "for"));
+        if j > i {
+            let prev = ws[j - 1];
+            if !(gap_is_space(text, prev.end, w.start) || gap_joins(text, prev.end, w.start)) {
+                break;
+            }
+        }
+        if cap && (j == i || !NOT_NAMES.contains(&t)) {
+            last_cap = j;
+            j += 1;
+        } else if link || (j > i && gap_joins(text, ws[j - 1].end, w.start)) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    last_cap + 1
+}
+
+fn titled_persons(text: &str, ws: &[Word], _from: usize, out: &mut Vec<Cand>) {
+    for i in 0..ws.len() {
+        let t = ws[i].text(text);
+        // Two-word titles: "Foreign Minister", "Prime Minister".
+        let two = ws.get(i + 1).map(|n| format!("{t} {}", n.text(text)));
+        let (title_end_word, title) = if let Some(two) = two.as_deref().filter(|s| TITLES.contains(s)) {
+            (i + 1, two.to_string())
+        } else if TITLES.contains(&t) || TITLES.contains(&format!("{t}.").as_str()) && text.get(ws[i].end..ws[i].end + 1) == Some(".") {
+            (i, t.to_string())
+        } else {
+            continue;
+        };
+        let n = title_end_word + 1;
+        if n >= ws.len() || !ws[n].is_capitalised(text) || NOT_NAMES.contains(&ws[n].text(text)) {
+            continue;
+        }
+        let end_word = name_run(text, ws, n, true);
+        let (s, e) = (ws[n].start, ws[end_word - 1].end);
+        if overlaps(out, s, e) {
+            continue;
+        }
+        let name = text[s..e].to_string();
+        out.push(Cand {
+            start: ws[i].start,
+            end: e,
+            text: text[ws[i].start..e].to_string(),
+            name: name.clone(),
+            id: None,
+            kind: ActorKind::Person,
+            guessed: false,
+            role: Some(title.clone()),
+            role_span: None,
+            source_kind: SourceKind::NamedPerson,
+            found: Found::Title,
+            adjective: false,
+            country: None,
+            why: format!("person: the title '{title}' introduces '{name}'"),
+        });
+    }
+}
+
+fn org_kind(name_words: &[&str]) -> Option<(ActorKind, &'static str)> {
+    for w in name_words.iter().rev() {
+        if let Some((word, k)) = ORG_WORDS.iter().find(|(o, _)| o == w) {
+            return Some((*k, word));
+        }
+    }
+    None
+}
+
+fn capitalised(text: &str, ws: &[Word], from: usize, ctx: &DocContext, kb: &ActorKb, out: &mut Vec<Cand>) {
+    let mut i = 0;
+    while i < ws.len() {
+        let w = ws[i];
+        let t = w.text(text);
+        let at_start = text.get(from..w.start).is_some_and(|h| h.trim_matches(|c: char| !c.is_alphanumeric()).is_empty());
+        if !w.is_capitalised(text) || NOT_NAMES.contains(&t) || overlaps(out, w.start, w.end) {
+            i += 1;
+            continue;
+        }
+        let end_word = name_run(text, ws, i, false);
+        // Cut the run where a knowledge-base mention begins.
+        let mut stop = end_word;
+        for j in i + 1..end_word {
+            if overlaps(out, ws[j].start, ws[j].end) {
+                stop = j;
+                break;
+            }
+        }
+        while stop > i + 1 && NAME_LINKS.contains(&ws[stop - 1].text(text)) {
+            stop -= 1;
+        }
+        let (s, e) = (w.start, ws[stop - 1].end);
+        if overlaps(out, s, e) {
+            i = stop.max(i + 1);
+            continue;
+        }
+        let name_words: Vec<&str> = ws[i..stop].iter().map(|x| x.text(text)).collect();
+        let name = text[s..e].to_string();
+        let caps = name_words.iter().filter(|x| x.chars().next().is_some_and(char::is_uppercase)).count();
+        let next = word_at(ws, text, stop);
+        let cand = |start: usize, end: usize, kind: ActorKind, found: Found, why: String| Cand {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            name: text[start..end].to_string(),
+            id: None,
+            kind,
+            guessed: true,
+            role: None,
+            role_span: None,
+            source_kind: source_kind_of(kind),
+            found,
+            adjective: false,
+            country: None,
+            why,
+        };
+        if let Some((kind, word)) = org_kind(&name_words) {
+            if caps >= 2 || !at_start {
+                out.push(cand(s, e, kind, Found::CapitalisedName, format!("guessed {kind}: capitalised name with '{word}' (not in the knowledge base)")));
+            }
+        } else if let Some(g) = next.filter(|n| GROUP_NOUNS.contains(n)) {
+            let ge = ws[stop].end;
+            out.push(cand(s, ge, ActorKind::ArmedGroup, Found::CapitalisedName, format!("guessed armed_group: '{name}' followed by '{g}'")));
+        } else if let Some(p) = ctx.person_by_part(&name) {
+            let mut c = cand(s, e, ActorKind::Person, Found::KnownPerson, format!("person: '{name}' is {} named earlier", p.name));
+            c.name = p.name.clone();
+            c.role = p.role.clone();
+            c.guessed = false;
+            out.push(c);
+        } else if (2..=5).contains(&caps) && !(at_start && caps == 2 && kb.lookup(name_words[0]).is_some()) {
+            out.push(cand(s, e, ActorKind::Person, Found::CapitalisedName, format!("guessed person: capitalised name '{name}' (not in the knowledge base)")));
+        }
+        i = stop.max(i + 1);
+    }
+    // Roles in apposition: "Andriy Yusov, the press representative of ..., acknowledged".
+    let persons: Vec<usize> = (0..out.len()).filter(|&k| out[k].is_person()).collect();
+    for k in persons {
+        if let Some((role, rs, re)) = apposition(text, out[k].end) {
+            out[k].role = Some(role);
+            out[k].role_span = Some((rs, re));
+        }
+    }
+}
+
+/// The role in an apposition right after a name: ", the press
+/// representative of X," or ", Ukraine’s ambassador in Dakar,".
+fn apposition(text: &str, end: usize) -> Option<(String, usize, usize)> {
+    let rest = text.get(end..)?;
+    let body = rest.strip_prefix(", ")?;
+    let stop = body.find([',', ';', '.', '“', '"', '(', ')'])?;
+    if !body[stop..].starts_with(',') && !body[stop..].starts_with('.') {
+        return None;
+    }
+    let role = &body[..stop];
+    let lower = role.to_lowercase();
+    let nwords = role.split_whitespace().count();
+    let has_role_noun = lower.split(|c: char| !c.is_alphanumeric()).any(|w| ROLE_NOUNS.contains(&w));
+    if !(1..=16).contains(&nwords) || !has_role_noun {
+        return None;
+    }
+    let rs = end + 2;
+    Some((role.to_string(), rs, rs + role.len()))
+}
+
+fn source_nouns(nouns: &SourceNouns, text: &str, from: usize, to: usize, out: &mut Vec<Cand>) {
+    for h in nouns.set.find(text, from, to) {
+        if overlaps(out, h.start, h.end) && !out.iter().any(|m| m.adjective && m.end <= h.start + 1 && h.start < m.end + 2) {
+            // Inside a name ("Defence Intelligence Service"): not an unnamed source.
+            if out.iter().any(|m| h.start < m.end && m.start < h.end && !m.adjective) {
+                continue;
+            }
+        }
+        let found = &text[h.start..h.end];
+        // A capitalised noun inside the sentence is part of a name ("Sources" at the start is fine).
+        let Some(&(kind, ref canonical)) = nouns.set.entries(&h).first() else { continue };
+        if (canonical.starts_with("a ") || canonical.starts_with("an ")) && !determined(text, from, h.start) {
+            // "official defense markets": an adjective, not a source.
+            continue;
+        }
+        let mut start = h.start;
+        let mut demonym: Option<String> = None;
+        // Extend left over qualifying adjectives and a demonym.
+        for _ in 0..3 {
+            let Some(prev) = words::word_before(text, start).filter(|p| p.start >= from) else { break };
+            let p = prev.text(text);
+            let gap_ok = text.get(prev.end..start).is_some_and(|g| g == " " || g == "-");
+            if !gap_ok {
+                break;
+            }
+            if let Some(d) = out.iter().find(|m| m.adjective && m.start == prev.start) {
+                demonym = Some(d.name.clone());
+                start = prev.start;
+                continue;
+            }
+            if SOURCE_ADJECTIVES.contains(&p.to_lowercase().as_str()) {
+                start = prev.start;
+                continue;
+            }
+            break;
+        }
+        // "Russian media outlets": the state's media.
+        let name = match &demonym {
+            Some(state) => {
+                let adj = kb_demonym_text(text, start, out).unwrap_or_else(|| state.clone());
+                let base = if kind == SourceKind::Media { "media".to_string() } else { found.to_lowercase() };
+                format!("{adj} {base}")
+            }
+            None => canonical.clone(),
+        };
+        out.retain(|m| !(m.adjective && m.start >= start && m.end <= h.end));
+        out.push(Cand {
+            start,
+            end: h.end,
+            text: text[start..h.end].to_string(),
+            name,
+            id: None,
+            kind: if kind == SourceKind::Media { ActorKind::Media } else { ActorKind::Group },
+            guessed: false,
+            role: None,
+            role_span: None,
+            source_kind: kind,
+            found: Found::SourceNoun,
+            adjective: false,
+            country: None,
+            why: format!("unnamed source: '{}' is {} ({})", &text[start..h.end], kind, "sources.tsv"),
+        });
+    }
+}
+
+/// A singular noun counts as a source only after a determiner, possibly
+/// with adjectives between ("a senior Malian official").
+fn determined(text: &str, from: usize, start: usize) -> bool {
+    let head = text.get(from..start).unwrap_or("");
+    head.split_whitespace().rev().take(4).any(|w| {
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "a" | "an" | "the" | "one" | "another" | "this" | "that" | "its" | "his" | "her" | "their")
+    })
+}
+
+fn kb_demonym_text(text: &str, start: usize, out: &[Cand]) -> Option<String> {
+    out.iter().find(|m| m.adjective && m.start == start).map(|m| text[m.start..m.end].to_string())
+}
+
+fn pronouns(text: &str, ws: &[Word], from: usize, to: usize, ctx: &DocContext, out: &mut Vec<Cand>) {
+    for w in ws {
+        let t = w.text(text);
+        let person = PRONOUNS_PERSON.contains(&t);
+        let group = PRONOUNS_GROUP.contains(&t) || t.eq_ignore_ascii_case("the group");
+        let antecedent = if person { ctx.last_person.as_ref() } else if group { ctx.last_group.as_ref() } else { None };
+        let Some(a) = antecedent else { continue };
+        if overlaps(out, w.start, w.end) {
+            continue;
+        }
+        out.push(Cand {
+            start: w.start,
+            end: w.end,
+            text: t.to_string(),
+            name: a.name.clone(),
+            id: a.id.clone(),
+            kind: a.kind,
+            guessed: a.guessed,
+            role: a.role.clone(),
+            role_span: None,
+            source_kind: source_kind_of(a.kind),
+            found: Found::Pronoun,
+            adjective: false,
+            country: a.country.clone(),
+            why: format!("pronoun '{t}' resolved to {} (named earlier, at bytes {}..{})", a.name, a.start, a.end),
+        });
+    }
+    // "the group" refers back to the last armed group.
+    let sentence = text.get(from..to).unwrap_or("");
+    let lower = sentence.to_lowercase();
+    if let Some(a) = ctx.last_group.as_ref().filter(|_| lower.len() == sentence.len()) {
+        for pat in ["the group", "the militants", "the insurgents", "the movement"] {
+            let mut at = 0;
+            while let Some(p) = lower.get(at..).and_then(|r| r.find(pat)) {
+                let s = from + at + p;
+                let e = s + pat.len();
+                at += p + pat.len();
+                if ws.first().is_none_or(|f| s < f.start) || ws.last().is_none_or(|l| e > l.end) || overlaps(out, s, e) {
+                    continue;
+                }
+                if text.get(e..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                out.push(Cand {
+                    start: s,
+                    end: e,
+                    text: text[s..e].to_string(),
+                    name: a.name.clone(),
+                    id: a.id.clone(),
+                    kind: a.kind,
+                    guessed: a.guessed,
+                    role: None,
+                    role_span: None,
+                    source_kind: source_kind_of(a.kind),
+                    found: Found::Pronoun,
+                    adjective: false,
+                    country: a.country.clone(),
+                    why: format!("'{}' refers back to {}", &text[s..e], a.name),
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! claimtrace ingestion: bytes in, [`Document`]s out.
+//!
+//! An input is plain text (optionally opened by a `---` front-matter
+//! block), an HTML page (main text extracted, boilerplate scored away,
+//! metadata read from JSON-LD / meta tags), an RSS or Atom feed (one
+//! document per item) or JSON Lines (one document per line). The format is
+//! detected from the content and the file extension. Bad input never stops a
+//! batch: each failure is one [`IngestError`] whose Display is one line
+//! naming the input (and its line or item) and the reason.
+//!
+//! Main entry points: [`discover`] (arguments → [`Input`]s), [`load`]
+//! (an input → documents), [`parse_bytes`] (bytes in memory → documents),
+//! configured by [`IngestConfig`]. [`ShingleScore`] is the article-extraction
+//! benchmark metric used to measure the HTML extractor.
+//!
+//! ```
+//! use claimtrace_ingest::{IngestConfig, parse_bytes};
+//! let text = b"---\ntitle: Depot hit\npublished: 2024-05-14\n---\nDrones struck the depot.";
+//! let docs = parse_bytes("report.txt", text, None, &IngestConfig::default());
+//! let doc = docs[0].as_ref().unwrap();
+//! assert_eq!(doc.id, "report.txt");
+//! assert_eq!(doc.title.as_deref(), Some("Depot hit"));
+//! assert_eq!(doc.text, "Drones struck the depot.");
+//!
+//! let err = parse_bytes("blob.bin", b"\0\0\0", None, &IngestConfig::default());
+//! assert!(err[0].as_ref().unwrap_err().to_string().starts_with("blob.bin: binary content"));
+//! ```
+
+mod config;
+mod detect;
+mod error;
+mod feed;
+mod front_matter;
+mod html_meta;
+mod html_page;
+mod input;
+mod jsonl;
+mod loader;
+mod metadata;
+mod record;
+mod shingle;
+mod text_writer;
+
+pub use claimtrace_model::{Document, InputFormat};
+pub use config::{DEFAULT_MAX_BYTES, IngestConfig};
+pub use error::{IngestError, Result};
+pub use feed::declares_entities;
+pub use front_matter::FrontMatter;
+pub use html_page::HtmlPage;
+pub use input::{Input, discover};
+pub use loader::{load, parse_bytes};
+pub use metadata::{Metadata, normalize_lang, normalize_published};
+pub use shingle::{ShingleMatch, ShingleScore};
+pub use text_writer::{TextWriter, fragment_text};

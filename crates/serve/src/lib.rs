@@ -1,0 +1,122 @@
+//! The claimtrace HTTP server: a JSON API over the claim store, described by
+//! an OpenAPI 3 document, and the analyst web page, from one binary.
+//!
+//! - [`ServeConfig`]: address, token, CORS, body limit;
+//! - [`AppState`]: the database connections (SQLite, used from tokio's
+//!   blocking pool) and the write token;
+//! - [`router`]: every route with its security layers; [`serve`] runs it.
+//!
+//! Security defaults: bind 127.0.0.1; writes need the start-up token (none →
+//! writes answer 403); request bodies capped; no CORS headers unless an
+//! origin is given; a strict Content-Security-Policy on every response.
+//!
+//! ```no_run
+//! # async fn run() -> claimtrace_serve::Result<()> {
+//! use claimtrace_serve::{AppState, ServeConfig, router};
+//! let state = AppState::open(std::path::Path::new("claimtrace.db"), None)?;
+//! let app = router(state, &ServeConfig::default())?;
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+//! axum::serve(listener, app).await?;
+//! # Ok(()) }
+//! ```
+
+mod assets;
+mod error;
+mod openapi;
+mod params;
+mod routes;
+mod security;
+mod state;
+mod view;
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, Method, header};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use tower_http::cors::CorsLayer;
+use utoipa::OpenApi;
+
+pub use crate::assets::page_built;
+pub use crate::error::{ApiError, Error, ErrorBody, Result};
+pub use crate::openapi::ApiDoc;
+pub use crate::state::AppState;
+pub use crate::view::{ClaimView, ReviewStatus};
+
+/// How the server is set up.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// Where to listen; loopback by default.
+    pub addr: SocketAddr,
+    /// Origin allowed to call the API from another site (`https://example.org`);
+    /// `None`: no CORS headers at all.
+    pub cors_origin: Option<String>,
+    /// Largest request body accepted, in bytes (ingest uploads).
+    pub max_body: usize,
+}
+
+impl Default for ServeConfig {
+    fn default() -> Self {
+        ServeConfig {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            cors_origin: None,
+            max_body: 20 * 1024 * 1024,
+        }
+    }
+}
+
+/// Every route, with the body limit, security headers and (opt-in) CORS.
+pub fn router(state: AppState, cfg: &ServeConfig) -> Result<Router> {
+    let api = Router::new()
+        .route("/openapi.json", get(openapi_json))
+        .route("/docs", get(routes::docs::list))
+        .route("/docs/{*id}", get(routes::docs::one))
+        .route("/profile/{*doc}", get(routes::docs::profile))
+        .route("/claims", get(routes::claims::list))
+        .route("/claims/{id}", get(routes::claims::one))
+        .route("/claims/{id}/review", post(routes::reviews::post))
+        .route("/claims/{id}/reviews", get(routes::reviews::list))
+        .route("/outlets", get(routes::catalogue::outlets))
+        .route("/actors", get(routes::catalogue::actors))
+        .route("/network", get(routes::network::network))
+        .fallback(api_not_found);
+    let mut app = Router::new()
+        .nest("/api", api)
+        .fallback(assets::asset)
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(cfg.max_body))
+        .layer(axum::middleware::from_fn(security::headers));
+    if let Some(origin) = &cfg.cors_origin {
+        let origin = HeaderValue::from_str(origin).map_err(|e| Error::Config(format!("--cors-origin '{origin}': {e}")))?;
+        app = app.layer(
+            CorsLayer::new()
+                .allow_origin(origin)
+                .allow_methods([Method::GET, Method::POST])
+                .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]),
+        );
+    }
+    Ok(app)
+}
+
+async fn openapi_json() -> impl IntoResponse {
+    axum::Json(ApiDoc::openapi())
+}
+
+async fn api_not_found(uri: axum::http::Uri) -> ApiError {
+    ApiError::not_found(format!("no API route {}", uri.path()))
+}
+
+/// Listen on `cfg.addr` and serve until Ctrl-C.
+pub async fn serve(state: AppState, cfg: &ServeConfig) -> Result<()> {
+    let app = router(state, cfg)?;
+    let listener = tokio::net::TcpListener::bind(cfg.addr).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            // If the signal handler cannot be installed the server just runs until killed.
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

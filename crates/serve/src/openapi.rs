@@ -1,0 +1,42 @@
+//! The OpenAPI 3 document served at `/api/openapi.json`, generated from the
+//! handlers' annotations so it cannot drift from the routes.
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::error::ErrorBody;
+use crate::routes::{catalogue, claims, docs, network, reviews};
+use crate::view::{ClaimView, Correction, ReviewStatus};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "claimtrace API",
+        description = "Claim records from war reporting: what is claimed, who says so, how firmly, when, where. \
+Spans are UTF-8 byte offsets into the document text. Errors are JSON `{error, detail}`. \
+Writes (ingest, review) need `Authorization: Bearer <token>` and are disabled when the server has no token."
+    ),
+    paths(
+        docs::list, docs::one, docs::profile,
+        claims::list, claims::one,
+        reviews::post, reviews::list,
+        catalogue::outlets, catalogue::actors,
+        network::network,
+    ),
+    components(schemas(
+        ErrorBody, ClaimView, ReviewStatus, Correction, claims::ClaimPage, docs::DocPage,
+        reviews::ReviewRequest, reviews::ReviewList, catalogue::OutletList, catalogue::ActorList,
+        network::Network, network::Node, network::Edge,
+    )),
+    modifiers(&TokenAuth),
+)]
+pub struct ApiDoc;
+
+struct TokenAuth;
+
+impl Modify for TokenAuth {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        let components = api.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("token", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+    }
+}

@@ -1,0 +1,329 @@
+//! Reads: documents, claims (with reviews applied), profiles, reviews, stats.
+
+use claimtrace_model::{Claim, Document, InputFormat, Profile, Sentence, Span};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
+
+use crate::migration;
+use crate::query::{fts_filter, like_contains, limit_offset, since_day, until_day};
+use crate::review::{ReviewAction, apply_reviews};
+use crate::store::{DocSummary, Stats, StoredDocument};
+use crate::{ClaimQuery, DocQuery, Error, Page, Result, Review};
+
+pub(crate) fn find_hash(conn: &Connection, hash: &str) -> Result<Option<String>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM documents WHERE hash = ?1")?;
+    Ok(stmt.query_row([hash], |r| r.get(0)).optional()?)
+}
+
+pub(crate) fn document_hashes(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT hash FROM documents ORDER BY seq")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A WHERE clause built from fixed fragments, with the user's values bound
+/// as parameters (never spliced into the SQL).
+#[derive(Default)]
+struct Filter {
+    clauses: Vec<&'static str>,
+    values: Vec<Value>,
+}
+
+impl Filter {
+    fn add(&mut self, clause: &'static str, values: impl IntoIterator<Item = Value>) {
+        self.clauses.push(clause);
+        self.values.extend(values);
+    }
+
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+}
+
+/// A non-negative integer column (offsets, counts) as `usize`.
+pub(crate) fn uget(r: &Row<'_>, i: usize) -> rusqlite::Result<usize> {
+    let v: i64 = r.get(i)?;
+    usize::try_from(v).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(i, v))
+}
+
+fn text(s: &str) -> Value {
+    Value::Text(s.to_string())
+}
+
+pub(crate) fn documents(conn: &Connection, q: &DocQuery) -> Result<Vec<DocSummary>> {
+    let mut f = Filter::default();
+    if let Some(m) = fts_filter(q.q.as_deref())? {
+        f.add(
+            "d.id IN (SELECT s.doc FROM sentences s WHERE s.seq IN
+                (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))",
+            [Value::Text(m)],
+        );
+    }
+    if let Some(o) = &q.outlet {
+        f.add("d.outlet = ? COLLATE NOCASE", [text(o)]);
+    }
+    if let Some(s) = &q.since {
+        f.add(
+            "substr(d.published, 1, 10) >= ?",
+            [Value::Text(since_day(s)?)],
+        );
+    }
+    if let Some(u) = &q.until {
+        f.add(
+            "substr(d.published, 1, 10) <= ?",
+            [Value::Text(until_day(u)?)],
+        );
+    }
+    let (lim, off) = limit_offset(q.limit, q.offset);
+    let sql = format!(
+        "SELECT d.id, d.title, d.outlet, d.published, d.format,
+                (SELECT count(*) FROM claims c WHERE c.doc = d.id),
+                (SELECT count(*) FROM sentences s WHERE s.doc = d.id)
+         FROM documents d {} ORDER BY d.published IS NULL, d.published, d.id LIMIT ? OFFSET ?",
+        f.sql()
+    );
+    f.values.extend([Value::Integer(lim), Value::Integer(off)]);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(f.values.iter()), |r| {
+        Ok(DocSummary {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            outlet: r.get(2)?,
+            published: r.get(3)?,
+            format: r.get(4)?,
+            claims: uget(r, 5)?,
+            sentences: uget(r, 6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn document(conn: &Connection, id: &str) -> Result<Option<StoredDocument>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, title, url, outlet, published, lang, author, format, origin, hash, text, ingested_at
+         FROM documents WHERE id = ?1",
+    )?;
+    let Some((document, format, ingested_at)) = stmt
+        .query_row([id], |r| {
+            let format: String = r.get(7)?;
+            let doc = Document {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                url: r.get(2)?,
+                outlet: r.get(3)?,
+                published: r.get(4)?,
+                lang: r.get(5)?,
+                author: r.get(6)?,
+                format: InputFormat::Text,
+                origin: r.get(8)?,
+                hash: r.get(9)?,
+                text: r.get(10)?,
+            };
+            Ok((doc, format, r.get::<_, String>(11)?))
+        })
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let format = InputFormat::parse(&format).ok_or_else(|| Error::InvalidInput {
+        doc: id.to_string(),
+        reason: format!("stored format '{format}' is unknown"),
+    })?;
+    let document = Document { format, ..document };
+    let mut stmt = conn.prepare_cached(
+        "SELECT idx, span_start, span_end, trim_start, trim_end FROM sentences WHERE doc = ?1 ORDER BY idx",
+    )?;
+    let sentences = stmt
+        .query_map([id], |r| {
+            Ok(Sentence {
+                index: uget(r, 0)?,
+                span: Span::new(uget(r, 1)?, uget(r, 2)?),
+                trimmed: Span::new(uget(r, 3)?, uget(r, 4)?),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(StoredDocument {
+        document,
+        sentences,
+        ingested_at,
+    }))
+}
+
+pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
+    let mut f = Filter::default();
+    if let Some(m) = fts_filter(q.q.as_deref())? {
+        f.add(
+            "c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
+            [Value::Text(m)],
+        );
+    }
+    if let Some(t) = q.claim_type {
+        f.add("c.type = ?", [text(t.as_str())]);
+    }
+    if let Some(k) = q.source_kind {
+        f.add("c.source_kind = ?", [text(k.as_str())]);
+    }
+    if let Some(e) = q.epistemic {
+        f.add("c.epistemic = ?", [text(e.as_str())]);
+    }
+    if let Some(a) = q.actor.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        let lc = a.to_lowercase();
+        f.add(
+            "c.seq IN (SELECT claim_seq FROM claim_actors
+                WHERE name_lc LIKE ? ESCAPE '\\' OR text_lc LIKE ? ESCAPE '\\' OR id_lc = ?)",
+            [
+                Value::Text(like_contains(&lc)),
+                Value::Text(like_contains(&lc)),
+                Value::Text(lc),
+            ],
+        );
+    }
+    // An undated claim is taken to speak of its document's publication day.
+    if let Some(s) = &q.since {
+        f.add(
+            "COALESCE(c.date_end, c.date_start, substr(d.published, 1, 10)) >= ?",
+            [Value::Text(since_day(s)?)],
+        );
+    }
+    if let Some(u) = &q.until {
+        f.add(
+            "COALESCE(c.date_start, c.date_end, substr(d.published, 1, 10)) <= ?",
+            [Value::Text(until_day(u)?)],
+        );
+    }
+    if let Some(d) = &q.doc {
+        f.add("c.doc = ?", [text(d)]);
+    }
+    if let Some(o) = &q.outlet {
+        f.add("d.outlet = ? COLLATE NOCASE", [text(o)]);
+    }
+    let from = format!("FROM claims c JOIN documents d ON d.id = c.doc {}", f.sql());
+    let total = conn
+        .prepare_cached(&format!("SELECT count(*) {from}"))?
+        .query_row(params_from_iter(f.values.iter()), |r| uget(r, 0))?;
+    let (lim, off) = limit_offset(q.limit, q.offset);
+    let sql = format!(
+        "SELECT c.json {from} ORDER BY d.published IS NULL, d.published, c.doc, c.span_start, c.id LIMIT ? OFFSET ?"
+    );
+    f.values.extend([Value::Integer(lim), Value::Integer(off)]);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let jsons: Vec<String> = stmt
+        .query_map(params_from_iter(f.values.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let items = jsons
+        .iter()
+        .map(|j| reviewed(conn, j))
+        .collect::<Result<_>>()?;
+    Ok(Page {
+        items,
+        total,
+        offset: q.offset,
+        limit: q.limit,
+    })
+}
+
+/// A stored claim JSON with its reviews applied.
+fn reviewed(conn: &Connection, json: &str) -> Result<Claim> {
+    let claim: Claim = serde_json::from_str(json)?;
+    let reviews = load_reviews(conn, &claim.id)?;
+    if reviews.is_empty() {
+        Ok(claim)
+    } else {
+        apply_reviews(claim, &reviews)
+    }
+}
+
+/// The claim as extracted (no reviews) and its stored JSON.
+pub(crate) fn original_claim(conn: &Connection, id: &str) -> Result<Option<(Claim, String)>> {
+    let mut stmt = conn.prepare_cached("SELECT json FROM claims WHERE id = ?1")?;
+    let Some(json) = stmt.query_row([id], |r| r.get::<_, String>(0)).optional()? else {
+        return Ok(None);
+    };
+    Ok(Some((serde_json::from_str(&json)?, json)))
+}
+
+pub(crate) fn claim(conn: &Connection, id: &str) -> Result<Option<Claim>> {
+    let mut stmt = conn.prepare_cached("SELECT json FROM claims WHERE id = ?1")?;
+    match stmt.query_row([id], |r| r.get::<_, String>(0)).optional()? {
+        Some(json) => Ok(Some(reviewed(conn, &json)?)),
+        None => Ok(None),
+    }
+}
+
+pub(crate) fn profile(conn: &Connection, doc: &str) -> Result<Option<Profile>> {
+    let mut stmt = conn.prepare_cached("SELECT title, outlet FROM documents WHERE id = ?1")?;
+    let Some((title, outlet)) = stmt
+        .query_row([doc], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let page = claims(
+        conn,
+        &ClaimQuery {
+            doc: Some(doc.to_string()),
+            ..Default::default()
+        },
+    )?;
+    Ok(Some(Profile::from_claims(doc, title, outlet, &page.items)))
+}
+
+fn review_row(r: &Row<'_>) -> rusqlite::Result<(Review, String)> {
+    Ok((
+        Review {
+            claim_id: r.get(0)?,
+            who: r.get(1)?,
+            at: r.get(2)?,
+            action: ReviewAction::Confirm,
+            field: r.get(4)?,
+            old_value: r.get(5)?,
+            new_value: r.get(6)?,
+            note: r.get(7)?,
+        },
+        r.get(3)?,
+    ))
+}
+
+/// The reviews of one claim in the order they were made.
+pub(crate) fn load_reviews(conn: &Connection, claim_id: &str) -> Result<Vec<Review>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT claim_id, who, at, action, field, old_value, new_value, note FROM reviews WHERE claim_id = ?1 ORDER BY seq",
+    )?;
+    let rows: Vec<(Review, String)> = stmt
+        .query_map([claim_id], review_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter()
+        .map(|(r, action)| {
+            Ok(Review {
+                action: action.parse()?,
+                ..r
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn reviews(conn: &Connection, claim_id: &str) -> Result<Vec<Review>> {
+    load_reviews(conn, claim_id)
+}
+
+pub(crate) fn stats(conn: &Connection) -> Result<Stats> {
+    let count = |sql: &str| -> Result<usize> { Ok(conn.query_row(sql, [], |r| uget(r, 0))?) };
+    let mut stmt =
+        conn.prepare("SELECT type, count(*) AS n FROM claims GROUP BY type ORDER BY n DESC, type")?;
+    let claims_by_type = stmt
+        .query_map([], |r| Ok((r.get(0)?, uget(r, 1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Stats {
+        documents: count("SELECT count(*) FROM documents")?,
+        sentences: count("SELECT count(*) FROM sentences")?,
+        claims: count("SELECT count(*) FROM claims")?,
+        reviews: count("SELECT count(*) FROM reviews")?,
+        reviewed_claims: count("SELECT count(DISTINCT claim_id) FROM reviews")?,
+        claims_by_type,
+        schema_version: migration::current_version(conn)?,
+    })
+}

@@ -1,0 +1,145 @@
+//! The [`Store`] trait and the records it takes and gives.
+
+use claimtrace_model::{Claim, Document, Profile, Sentence};
+use serde::{Deserialize, Serialize};
+
+use crate::{ClaimQuery, DocQuery, Page, Result, Review};
+
+/// One document with its extraction, ready to be stored.
+#[derive(Debug, Clone, Copy)]
+pub struct NewDocument<'a> {
+    pub doc: &'a Document,
+    pub sentences: &'a [Sentence],
+    pub claims: &'a [Claim],
+}
+
+impl<'a> NewDocument<'a> {
+    pub fn new(doc: &'a Document, sentences: &'a [Sentence], claims: &'a [Claim]) -> Self {
+        NewDocument {
+            doc,
+            sentences,
+            claims,
+        }
+    }
+}
+
+/// What storing a document did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum PutOutcome {
+    /// Stored now, with this many claims.
+    New { doc_id: String, claims: usize },
+    /// The same text (content hash) was stored before, under `doc_id`.
+    AlreadyStored { doc_id: String },
+}
+
+impl PutOutcome {
+    pub fn doc_id(&self) -> &str {
+        match self {
+            PutOutcome::New { doc_id, .. } | PutOutcome::AlreadyStored { doc_id } => doc_id,
+        }
+    }
+}
+
+/// A stored document and its sentences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredDocument {
+    pub document: Document,
+    pub sentences: Vec<Sentence>,
+    /// When it was stored (UTC, `YYYY-MM-DDTHH:MM:SSZ`).
+    pub ingested_at: String,
+}
+
+/// One line of `claimtrace docs`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocSummary {
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// `text`, `html`, `feed` or `jsonl` (`model::InputFormat`).
+    pub format: String,
+    pub claims: usize,
+    pub sentences: usize,
+}
+
+/// Row counts of the store.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    pub documents: usize,
+    pub sentences: usize,
+    pub claims: usize,
+    pub reviews: usize,
+    /// Distinct claims with at least one review.
+    pub reviewed_claims: usize,
+    /// (claim type, count), most frequent first.
+    pub claims_by_type: Vec<(String, usize)>,
+    pub schema_version: u32,
+}
+
+/// Where documents, claims and reviews live. Object-safe (`Box<dyn Store>`);
+/// [`crate::SqliteStore`] is the implementation, and
+/// [`crate::testing::contract_suite`] is the behaviour every one must pass.
+///
+/// Writes are atomic per document: after any failure or crash a document is
+/// either stored with all its sentences and claims or not at all.
+pub trait Store: Send {
+    /// Store one document with its sentences and claims in one transaction.
+    /// The same text (content hash) is stored once: a second put returns
+    /// [`PutOutcome::AlreadyStored`].
+    fn put_document(
+        &mut self,
+        doc: &Document,
+        sentences: &[Sentence],
+        claims: &[Claim],
+    ) -> Result<PutOutcome>;
+
+    /// Store many documents in one transaction (much faster than one by one;
+    /// pass batches of a few hundred). A document that fails (invalid, id
+    /// taken) is rolled back alone and reported in its slot; the others are
+    /// stored. The outer error means nothing of the batch was committed.
+    fn put_documents(&mut self, docs: &[NewDocument<'_>]) -> Result<Vec<Result<PutOutcome>>>;
+
+    /// Replace the sentences and claims of a stored document (re-extraction
+    /// with a newer extractor). Reviews are kept and apply to the new claims
+    /// with the same ids. Returns the number of claims stored.
+    fn replace_extraction(
+        &mut self,
+        doc_id: &str,
+        sentences: &[Sentence],
+        claims: &[Claim],
+    ) -> Result<usize>;
+
+    /// Remove a document with its sentences and claims; reviews stay (they
+    /// come back into force if the same text is stored again). `false` when
+    /// there was no such document.
+    fn delete_document(&mut self, id: &str) -> Result<bool>;
+
+    /// The id of the stored document with this content hash.
+    fn find_hash(&self, hash: &str) -> Result<Option<String>>;
+
+    /// Every stored content hash (to skip extraction of known documents).
+    fn document_hashes(&self) -> Result<Vec<String>>;
+
+    fn documents(&self, q: &DocQuery) -> Result<Vec<DocSummary>>;
+
+    fn document(&self, id: &str) -> Result<Option<StoredDocument>>;
+
+    /// Claims matching `q`, reviews applied.
+    fn claims(&self, q: &ClaimQuery) -> Result<Page<Claim>>;
+
+    /// One claim by id, reviews applied.
+    fn claim(&self, id: &str) -> Result<Option<Claim>>;
+
+    /// The sourcing profile of a stored document (reviews applied).
+    fn profile(&self, doc: &str) -> Result<Option<Profile>>;
+
+    /// Record a review. The claim must exist; a correction must name a field
+    /// of the claim record and a value that fits it ([`crate::Error::InvalidReview`]).
+    fn review(&mut self, r: &Review) -> Result<()>;
+
+    /// The audit trail of one claim, oldest first.
+    fn reviews(&self, claim_id: &str) -> Result<Vec<Review>>;
+
+    fn stats(&self) -> Result<Stats>;
+}

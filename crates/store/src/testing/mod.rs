@@ -1,0 +1,9 @@
+//! Test support shared by this crate's tests, its benchmark example and any
+//! future store implementation: generated documents ([`sample`]) and the
+//! storage contract every [`crate::Store`] must pass ([`contract`]).
+//! Not part of the stable API.
+
+pub mod contract;
+pub mod sample;
+
+pub use contract::contract_suite;

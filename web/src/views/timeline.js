@@ -1,0 +1,107 @@
+import { h } from '../dom.js';
+import { get } from '../api.js';
+import { filterForm, pick } from '../filters.js';
+import { navigate } from '../router.js';
+import { sentenceHref } from '../claimCard.js';
+
+const CAP = 2000;
+
+function dayOf(x) {
+  return (x || '').slice(0, 10);
+}
+
+/** Counts per month as CSS bars (widths via CSSOM). */
+function histogram(items) {
+  const byMonth = new Map();
+  for (const it of items) {
+    const m = it.day.slice(0, 7);
+    if (m.length === 7) byMonth.set(m, (byMonth.get(m) || 0) + 1);
+  }
+  const months = [...byMonth.keys()].sort();
+  const max = Math.max(1, ...byMonth.values());
+  return h(
+    'div',
+    { class: 'histogram', role: 'img', 'aria-label': 'items per month' },
+    months.map((m) => {
+      const bar = h('div', { class: 'hbar', title: `${m}: ${byMonth.get(m)}` });
+      bar.style.height = `${Math.max(4, (100 * byMonth.get(m)) / max)}%`;
+      return h('div', { class: 'hcol' }, bar, h('div', { class: 'hlabel' }, m));
+    }),
+  );
+}
+
+/**
+ * Events on a timeline, each with its count of independent origins; when the
+ * database has no events yet, dated claims instead. At most CAP items are
+ * fetched (the view says so when there are more).
+ */
+export async function timelineView(root, params) {
+  const filters = pick(params);
+  root.append(h('h1', {}, 'Timeline'), filterForm(params, (p) => navigate('/timeline', p)));
+  const info = h('div', { class: 'info' }, 'loading…');
+  root.append(info);
+  let items = [];
+  let total = 0;
+  let kind = 'events';
+  const ev = await get('events', { ...filters, limit: CAP }).catch(() => ({ items: [], total: 0 }));
+  if (ev.items.length) {
+    total = ev.total;
+    items = ev.items.map((e) => ({
+      day: dayOf(e.date && (e.date.start || e.date.value)),
+      title: e.summary || e.type,
+      badges: [e.type, `${e.origins} origin${e.origins === 1 ? '' : 's'}`, `${e.claims} claim${e.claims === 1 ? '' : 's'}`],
+      href: e.sample ? sentenceHref(e.sample.doc, e.sample.sentence_index) : `#/event/${encodeURIComponent(e.id)}`,
+      id: e.id,
+      place: e.place && e.place.name,
+    }));
+  } else {
+    kind = 'dated claims';
+    const page = await get('claims', { ...filters, dated: 'true', limit: CAP });
+    total = page.total;
+    items = page.items.map((c) => ({
+      day: dayOf((c.date && (c.date.start || c.date.value)) || c.published),
+      title: c.sentence,
+      badges: [c.type, c.epistemic, c.source.kind],
+      href: sentenceHref(c.doc, c.sentence_index),
+      place: c.place && c.place.name,
+    }));
+  }
+  items = items.filter((i) => i.day).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  info.replaceChildren(`${items.length} ${kind}${total > items.length ? ` (first ${items.length} of ${total}; narrow the filters to see the rest)` : ''}`);
+  if (!items.length) return;
+  root.append(histogram(items));
+  const list = h('ol', { class: 'timeline' });
+  let lastDay = null;
+  const SHOW = 300;
+  const render = (from) => {
+    for (const it of items.slice(from, from + SHOW)) {
+      if (it.day !== lastDay) {
+        list.appendChild(h('li', { class: 'day' }, it.day));
+        lastDay = it.day;
+      }
+      list.appendChild(
+        h(
+          'li',
+          { class: 'item', dataset: it.id ? { event: it.id } : {} },
+          h('span', { class: 'badges' }, it.badges.map((b) => h('span', { class: 'badge' }, b))),
+          h('a', { href: it.href }, it.title),
+          it.place ? h('span', { class: 'place' }, ` — ${it.place}`) : null,
+        ),
+      );
+    }
+  };
+  render(0);
+  root.append(list);
+  if (items.length > SHOW) {
+    let shown = SHOW;
+    const more = h('button', {
+      type: 'button',
+      onclick: () => {
+        render(shown);
+        shown += SHOW;
+        if (shown >= items.length) more.remove();
+      },
+    }, 'show more');
+    root.append(more);
+  }
+}
