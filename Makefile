@@ -22,7 +22,7 @@ build: setup
 # show what was found, then serve the page.
 demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN) ingest --db $(DEMO_DB) samples $$( [ -f $(SEED) ] && echo $(SEED) )
+	$(BIN) ingest --db $(DEMO_DB) samples/corpus $$( [ -f $(SEED) ] && echo $(SEED) )
 	$(BIN) claims --db $(DEMO_DB) --limit 15
 	@if [ -f $(SEED) ]; then $(BIN) profile exporting-war.txt --db $(DEMO_DB); fi
 	$(BIN) serve --db $(DEMO_DB) --addr $(ADDR)

@@ -33,18 +33,35 @@ enum Command {
     Docs(cmd::docs::Args),
     /// The sourcing profile of one document (stored id or a file).
     Profile(cmd::profile::Args),
+    /// Export stored claims (CSV, JSON Lines, GeoJSON, GEXF, Parquet, ClaimReview).
+    Export(cmd::export::Args),
+    /// Serve the HTTP API and the analyst web page.
+    Serve(cmd::serve::Args),
+    /// Build the GeoNames gazetteer table.
+    Gazetteer(cmd::gazetteer::Args),
     /// Measure extraction and ingest throughput on generated articles.
     Bench(cmd::bench::Args),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version print to stdout and succeed; usage errors exit 2.
+            let code = if e.use_stderr() { cmd::EXIT_USAGE } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
     let result = match cli.command {
         Command::Extract(a) => cmd::extract::run(a),
         Command::Ingest(a) => cmd::ingest::run(a),
         Command::Claims(a) => cmd::claims::run(a),
         Command::Docs(a) => cmd::docs::run(a),
         Command::Profile(a) => cmd::profile::run(a),
+        Command::Export(a) => cmd::export::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
+        Command::Gazetteer(a) => cmd::gazetteer::run(a),
         Command::Bench(a) => cmd::bench::run(a),
     };
     match result {

@@ -38,7 +38,7 @@ pub struct PipelineArgs {
 pub enum Item {
     Done(Box<Document>, Extraction),
     /// Already known (the `skip` test said so); not extracted.
-    Skipped(Box<Document>),
+    Skipped,
     /// A one-line error naming the input and the reason.
     Failed(String),
 }
@@ -116,7 +116,7 @@ impl Pipeline {
                     .into_par_iter()
                     .map(|loaded| match loaded {
                         Err(e) => Item::Failed(e.to_string()),
-                        Ok(doc) if skip(&doc) => Item::Skipped(Box::new(doc)),
+                        Ok(doc) if skip(&doc) => Item::Skipped,
                         Ok(doc) => {
                             let ex = self.extractor.extract(&doc);
                             Item::Done(Box::new(doc), ex)

@@ -44,12 +44,13 @@ fn interrupted_ingest_completes_on_rerun() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     std::fs::create_dir_all(&corpus).unwrap();
-    // Enough small articles that the run is still going when it is killed.
+    // Enough small articles that the run is still going when it is killed;
+    // each body differs (the store keeps one copy of identical texts).
     for i in 0..3000 {
         std::fs::write(
             corpus.join(format!("a{i:04}.txt")),
             format!(
-                "---\ntitle: Report {i}\npublished: 2025-05-{:02}\n---\nArmed men attacked a checkpoint near Gao on Friday, killing {} soldiers, the army said. \
+                "---\ntitle: Report {i}\npublished: 2025-05-{:02}\n---\nIn report {i}, armed men attacked a checkpoint near Gao on Friday, killing {} soldiers, the army said. \
                  The group reportedly used {} drones in the assault, according to local officials. \
                  Officials denied that foreign advisers were present.\n",
                 1 + i % 28,

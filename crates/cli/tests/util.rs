@@ -8,7 +8,7 @@ pub fn repo() -> PathBuf {
 
 /// The bundled sample corpus.
 pub fn samples() -> PathBuf {
-    repo().join("samples")
+    repo().join("samples/corpus")
 }
 
 /// The seed article, when `../shared` is beside the repository.

@@ -8,12 +8,55 @@ use regex::Regex;
 /// Common English uncertainty cues (epistemic modals, doxastic verbs,
 /// conditionals, investigation words), in their frequent inflections.
 pub const HEDGE_WORDS: &[&str] = &[
-    "may", "might", "could", "possibly", "possible", "probably", "probable", "likely", "unlikely",
-    "perhaps", "maybe", "believe", "believed", "believes", "suggest", "suggests", "suggested",
-    "appear", "appears", "appeared", "seem", "seems", "seemed", "whether", "if", "alleged",
-    "allegedly", "reportedly", "expect", "expects", "expected", "consider", "considered", "think",
-    "thought", "suspect", "suspected", "indicate", "indicates", "indicated", "estimate", "estimated",
-    "unclear", "presumably", "apparently", "potential", "potentially", "assume", "assumed",
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "possible",
+    "probably",
+    "probable",
+    "likely",
+    "unlikely",
+    "perhaps",
+    "maybe",
+    "believe",
+    "believed",
+    "believes",
+    "suggest",
+    "suggests",
+    "suggested",
+    "appear",
+    "appears",
+    "appeared",
+    "seem",
+    "seems",
+    "seemed",
+    "whether",
+    "if",
+    "alleged",
+    "allegedly",
+    "reportedly",
+    "expect",
+    "expects",
+    "expected",
+    "consider",
+    "considered",
+    "think",
+    "thought",
+    "suspect",
+    "suspected",
+    "indicate",
+    "indicates",
+    "indicated",
+    "estimate",
+    "estimated",
+    "unclear",
+    "presumably",
+    "apparently",
+    "potential",
+    "potentially",
+    "assume",
+    "assumed",
 ];
 
 /// The word-list baseline.
@@ -32,7 +75,10 @@ impl HedgeWordList {
 
     /// Cue spans in `sentence`.
     pub fn find(&self, sentence: &str) -> Vec<Span> {
-        self.re.find_iter(sentence).map(|m| Span::new(m.start(), m.end())).collect()
+        self.re
+            .find_iter(sentence)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect()
     }
 }
 

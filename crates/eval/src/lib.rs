@@ -34,4 +34,4 @@ pub mod split;
 pub mod suite;
 
 pub use error::{EvalError, Result};
-pub use split::{part_of, Part, Split};
+pub use split::{Part, Split, part_of};

@@ -45,7 +45,10 @@ pub const ACLED_TO_CLAIM: &[(&str, ClaimType)] = &[
 
 /// The claim type an ACLED sub-event type maps to.
 pub fn acled_claim_type(subtype: &str) -> Option<ClaimType> {
-    ACLED_TO_CLAIM.iter().find(|(s, _)| *s == subtype).map(|(_, t)| *t)
+    ACLED_TO_CLAIM
+        .iter()
+        .find(|(s, _)| *s == subtype)
+        .map(|(_, t)| *t)
 }
 
 /// PLOVER gold-standard event (PLOVER 0.5b1 names) → claimtrace's PLOVER
@@ -57,7 +60,10 @@ pub fn plover_gold(event: &str) -> String {
         "DEMAND" => PloverEvent::Request.as_str().to_string(),
         "DISAPPROVE" => PloverEvent::Accuse.as_str().to_string(),
         "FIGHT" => PloverEvent::Assault.as_str().to_string(),
-        other => other.parse::<PloverEvent>().map(|p| p.as_str().to_string()).unwrap_or_else(|_| other.to_string()),
+        other => other
+            .parse::<PloverEvent>()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|_| other.to_string()),
     }
 }
 
@@ -68,11 +74,36 @@ mod tests {
     #[test]
     fn every_case_type_is_mapped() {
         for t in [
-            "ABDUCT_DISSAP", "AGREEMENT", "AIR_STRIKE", "ARMED_CLASH", "ARREST", "ART_MISS_ATTACK", "ATTACK",
-            "CHANGE_TO_GROUP_ACT", "CHEM_WEAP", "DISR_WEAP", "FORCE_AGAINST_PROTEST", "GOV_REGAINS_TERIT",
-            "GRENADE", "HQ_ESTABLISHED", "MOB_VIOL", "NON_STATE_ACTOR_OVERTAKES_TER", "NON_VIOL_TERRIT_TRANSFER",
-            "OTHER", "PEACE_PROTEST", "PROPERTY_DISTRUCT", "PROTEST_WITH_INTER", "REM_EXPLOS", "SEX_VIOL",
-            "SUIC_BOMB", "VIOL_DEMONSTR", "ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB",
+            "ABDUCT_DISSAP",
+            "AGREEMENT",
+            "AIR_STRIKE",
+            "ARMED_CLASH",
+            "ARREST",
+            "ART_MISS_ATTACK",
+            "ATTACK",
+            "CHANGE_TO_GROUP_ACT",
+            "CHEM_WEAP",
+            "DISR_WEAP",
+            "FORCE_AGAINST_PROTEST",
+            "GOV_REGAINS_TERIT",
+            "GRENADE",
+            "HQ_ESTABLISHED",
+            "MOB_VIOL",
+            "NON_STATE_ACTOR_OVERTAKES_TER",
+            "NON_VIOL_TERRIT_TRANSFER",
+            "OTHER",
+            "PEACE_PROTEST",
+            "PROPERTY_DISTRUCT",
+            "PROTEST_WITH_INTER",
+            "REM_EXPLOS",
+            "SEX_VIOL",
+            "SUIC_BOMB",
+            "VIOL_DEMONSTR",
+            "ORG_CRIME",
+            "NATURAL_DISASTER",
+            "MAN_MADE_DISASTER",
+            "DIPLO",
+            "ATTRIB",
         ] {
             assert!(acled_claim_type(t).is_some(), "{t}");
         }

@@ -31,7 +31,11 @@ impl Counts {
 
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 
     pub fn gold(&self) -> usize {
@@ -134,8 +138,16 @@ impl LabelCounts {
         how: Match,
     ) {
         for label in labels {
-            let g: Vec<Span> = gold.iter().filter(|(_, l)| l == label).map(|(s, _)| *s).collect();
-            let p: Vec<Span> = pred.iter().filter(|(_, l)| l == label).map(|(s, _)| *s).collect();
+            let g: Vec<Span> = gold
+                .iter()
+                .filter(|(_, l)| l == label)
+                .map(|(s, _)| *s)
+                .collect();
+            let p: Vec<Span> = pred
+                .iter()
+                .filter(|(_, l)| l == label)
+                .map(|(s, _)| *s)
+                .collect();
             *self.by_label.entry((*label).to_string()).or_default() += match_spans(&g, &p, how);
         }
     }
@@ -170,7 +182,10 @@ impl Confusion {
     }
 
     pub fn accuracy(&self) -> f64 {
-        ratio(self.pairs.iter().filter(|(g, p)| g == p).count(), self.pairs.len())
+        ratio(
+            self.pairs.iter().filter(|(g, p)| g == p).count(),
+            self.pairs.len(),
+        )
     }
 
     /// One-vs-rest counts of `label`.
@@ -222,7 +237,11 @@ pub fn median(values: &[f64]) -> Option<f64> {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
     let n = v.len();
-    Some(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 })
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    })
 }
 
 #[cfg(test)]
@@ -247,8 +266,14 @@ mod tests {
     fn exact_and_overlap_matching() {
         let gold = [s(0, 5), s(10, 20), s(30, 35)];
         let pred = [s(0, 5), s(12, 18), s(40, 45), s(0, 5)];
-        assert_eq!(match_spans(&gold, &pred, Match::Exact), Counts::new(1, 2, 2));
-        assert_eq!(match_spans(&gold, &pred, Match::Overlap), Counts::new(2, 1, 1));
+        assert_eq!(
+            match_spans(&gold, &pred, Match::Exact),
+            Counts::new(1, 2, 2)
+        );
+        assert_eq!(
+            match_spans(&gold, &pred, Match::Overlap),
+            Counts::new(2, 1, 1)
+        );
         // One long prediction over two gold spans: one hit only.
         let c = match_spans(&[s(0, 3), s(4, 8)], &[s(0, 8)], Match::Overlap);
         assert_eq!(c, Counts::new(1, 0, 1));
@@ -257,7 +282,11 @@ mod tests {
     #[test]
     fn labelled_counts_keep_labels_apart() {
         let gold = vec![(s(0, 4), "PER".to_string()), (s(5, 9), "LOC".to_string())];
-        let pred = vec![(s(0, 4), "ORG".to_string()), (s(5, 9), "LOC".to_string()), (s(20, 25), "DATE".to_string())];
+        let pred = vec![
+            (s(0, 4), "ORG".to_string()),
+            (s(5, 9), "LOC".to_string()),
+            (s(20, 25), "DATE".to_string()),
+        ];
         let mut lc = LabelCounts::default();
         lc.add_document(&gold, &pred, &["PER", "LOC", "ORG"], Match::Exact);
         assert_eq!(lc.get("PER"), Counts::new(0, 0, 1));

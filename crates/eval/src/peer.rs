@@ -51,15 +51,18 @@ impl PythonPeers {
     /// `$CLAIMTRACE_PEERS/bin/python`, else `~/.cache/claimtrace-peers/bin/python`.
     /// `Err` carries the reason to print when none works.
     pub fn find() -> std::result::Result<PythonPeers, String> {
-        let candidates: Vec<PathBuf> = if let Some(p) = std::env::var_os("CLAIMTRACE_PEERS_PYTHON") {
+        let candidates: Vec<PathBuf> = if let Some(p) = std::env::var_os("CLAIMTRACE_PEERS_PYTHON")
+        {
             vec![PathBuf::from(p)]
         } else {
-            let venv = std::env::var_os("CLAIMTRACE_PEERS").map(PathBuf::from).or_else(|| {
-                std::env::var_os("XDG_CACHE_HOME")
-                    .map(PathBuf::from)
-                    .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))
-                    .map(|c| c.join("claimtrace-peers"))
-            });
+            let venv = std::env::var_os("CLAIMTRACE_PEERS")
+                .map(PathBuf::from)
+                .or_else(|| {
+                    std::env::var_os("XDG_CACHE_HOME")
+                        .map(PathBuf::from)
+                        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))
+                        .map(|c| c.join("claimtrace-peers"))
+                });
             venv.map(|v| vec![v.join("bin/python")]).unwrap_or_default()
         };
         candidates
@@ -81,7 +84,10 @@ impl PythonPeers {
 
     /// Runs spaCy NER over `docs` (`(id, text)`).
     pub fn spacy_ner(&self, docs: &[(&str, &str)]) -> Result<SpacyRun> {
-        let input: Vec<serde_json::Value> = docs.iter().map(|(id, text)| serde_json::json!({"id": id, "text": text})).collect();
+        let input: Vec<serde_json::Value> = docs
+            .iter()
+            .map(|(id, text)| serde_json::json!({"id": id, "text": text}))
+            .collect();
         let mut run = SpacyRun::default();
         #[derive(Deserialize)]
         struct Line {
@@ -91,7 +97,8 @@ impl PythonPeers {
             stats: Option<PeerStats>,
         }
         for line in self.run("spaCy", SPACY_SCRIPT, &input)? {
-            let l: Line = serde_json::from_str(&line).map_err(|e| peer_err("spaCy", format!("bad output line: {e}")))?;
+            let l: Line = serde_json::from_str(&line)
+                .map_err(|e| peer_err("spaCy", format!("bad output line: {e}")))?;
             if let Some(s) = l.stats {
                 run.stats = s;
             } else if let Some(id) = l.id {
@@ -102,8 +109,14 @@ impl PythonPeers {
     }
 
     /// Runs trafilatura over `pages` (`(id, html)`); returns text per id.
-    pub fn trafilatura(&self, pages: &[(&str, &str)]) -> Result<(HashMap<String, String>, PeerStats)> {
-        let input: Vec<serde_json::Value> = pages.iter().map(|(id, html)| serde_json::json!({"id": id, "html": html})).collect();
+    pub fn trafilatura(
+        &self,
+        pages: &[(&str, &str)],
+    ) -> Result<(HashMap<String, String>, PeerStats)> {
+        let input: Vec<serde_json::Value> = pages
+            .iter()
+            .map(|(id, html)| serde_json::json!({"id": id, "html": html}))
+            .collect();
         #[derive(Deserialize)]
         struct Line {
             id: Option<String>,
@@ -114,7 +127,8 @@ impl PythonPeers {
         let mut out = HashMap::new();
         let mut stats = PeerStats::default();
         for line in self.run("trafilatura", TRAFILATURA_SCRIPT, &input)? {
-            let l: Line = serde_json::from_str(&line).map_err(|e| peer_err("trafilatura", format!("bad output line: {e}")))?;
+            let l: Line = serde_json::from_str(&line)
+                .map_err(|e| peer_err("trafilatura", format!("bad output line: {e}")))?;
             if let Some(s) = l.stats {
                 stats = s;
             } else if let Some(id) = l.id {
@@ -133,8 +147,14 @@ impl PythonPeers {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| peer_err(tool, format!("cannot start {}: {e}", self.python.display())))?;
-        let mut stdin = child.stdin.take().ok_or_else(|| peer_err(tool, "no stdin"))?;
-        let stdout = child.stdout.take().ok_or_else(|| peer_err(tool, "no stdout"))?;
+        let mut stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| peer_err(tool, "no stdin"))?;
+        let stdout = child
+            .stdout
+            .take()
+            .ok_or_else(|| peer_err(tool, "no stdout"))?;
         // Feed stdin from a thread: the peer may fill its stdout pipe before
         // it has read all its input.
         let lines = std::thread::scope(|scope| {
@@ -145,14 +165,21 @@ impl PythonPeers {
                 Ok(())
             });
             let lines: std::io::Result<Vec<String>> = BufReader::new(stdout).lines().collect();
-            let written = writer.join().unwrap_or_else(|_| Err(std::io::Error::other("writer thread panicked")));
+            let written = writer
+                .join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("writer thread panicked")));
             (lines, written)
         });
-        let out = child.wait_with_output().map_err(|e| peer_err(tool, e.to_string()))?;
+        let out = child
+            .wait_with_output()
+            .map_err(|e| peer_err(tool, e.to_string()))?;
         if !out.status.success() {
             let err = String::from_utf8_lossy(&out.stderr);
             let last = err.lines().last().unwrap_or("").to_string();
-            return Err(peer_err(tool, format!("exited with {}: {last}", out.status)));
+            return Err(peer_err(
+                tool,
+                format!("exited with {}: {last}", out.status),
+            ));
         }
         let (lines, written) = lines;
         written.map_err(|e| peer_err(tool, format!("writing input: {e}")))?;
@@ -161,7 +188,10 @@ impl PythonPeers {
 }
 
 fn peer_err(tool: &str, reason: impl Into<String>) -> EvalError {
-    EvalError::Peer { tool: tool.to_string(), reason: reason.into() }
+    EvalError::Peer {
+        tool: tool.to_string(),
+        reason: reason.into(),
+    }
 }
 
 /// spaCy's label → the harness tag (CoNLL classes): PERSON → PER, ORG → ORG,
@@ -198,9 +228,15 @@ mod tests {
             eprintln!("spaCy {NOT_INSTALLED}; skipping");
             return;
         }
-        let run = p.spacy_ner(&[("a", "Vladimir Putin spoke in Moscow on Friday.")]).unwrap();
+        let run = p
+            .spacy_ner(&[("a", "Vladimir Putin spoke in Moscow on Friday.")])
+            .unwrap();
         let ents = &run.ents["a"];
-        assert!(ents.iter().any(|(s, e, l)| (*s, *e, l.as_str()) == (0, 14, "PERSON")), "{ents:?}");
+        assert!(
+            ents.iter()
+                .any(|(s, e, l)| (*s, *e, l.as_str()) == (0, 14, "PERSON")),
+            "{ents:?}"
+        );
         assert_eq!(run.stats.docs, 1);
     }
 }

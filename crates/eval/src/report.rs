@@ -13,7 +13,10 @@ pub struct Table {
 
 impl Table {
     pub fn new(header: &[&str]) -> Self {
-        Table { header: header.iter().map(|s| s.to_string()).collect(), rows: Vec::new() }
+        Table {
+            header: header.iter().map(|s| s.to_string()).collect(),
+            rows: Vec::new(),
+        }
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
@@ -34,9 +37,25 @@ impl Table {
 
     pub fn to_markdown(&self) -> String {
         let mut s = String::new();
-        let line = |cells: &[String]| format!("| {} |\n", cells.iter().map(|c| c.replace('|', "\\|")).collect::<Vec<_>>().join(" | "));
+        let line = |cells: &[String]| {
+            format!(
+                "| {} |\n",
+                cells
+                    .iter()
+                    .map(|c| c.replace('|', "\\|"))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            )
+        };
         s.push_str(&line(&self.header));
-        s.push_str(&format!("|{}\n", self.header.iter().enumerate().map(|(i, _)| if i == 0 { "---|" } else { "---:|" }).collect::<String>()));
+        s.push_str(&format!(
+            "|{}\n",
+            self.header
+                .iter()
+                .enumerate()
+                .map(|(i, _)| if i == 0 { "---|" } else { "---:|" })
+                .collect::<String>()
+        ));
         for r in &self.rows {
             s.push_str(&line(r));
         }
@@ -132,7 +151,10 @@ impl Report {
              the folder, whose README gives source, licence and format.",
             self.data_dir
         );
-        let _ = writeln!(s, "- Figures are P / R / F1 unless stated; *target* is the issue's acceptance threshold.\n");
+        let _ = writeln!(
+            s,
+            "- Figures are P / R / F1 unless stated; *target* is the issue's acceptance threshold.\n"
+        );
         let mut last = String::new();
         for sec in &self.sections {
             if sec.component != last {
@@ -173,7 +195,11 @@ pub fn prf(c: &crate::metrics::Counts) -> String {
 
 /// Whether `value` meets a minimum target, as a table cell.
 pub fn target_cell(value: f64, min: f64) -> String {
-    if value >= min { format!("≥ {min:.2} ✓") } else { format!("≥ {min:.2} ✗") }
+    if value >= min {
+        format!("≥ {min:.2} ✓")
+    } else {
+        format!("≥ {min:.2} ✗")
+    }
 }
 
 #[cfg(test)]
@@ -189,10 +215,18 @@ mod tests {
         assert!(md.starts_with("| metric | claimtrace | peer |\n|---|---:|---:|\n"));
         assert!(md.contains("| F1 | 0.750 / 0.600 / 0.667 | a\\|b |"));
         let txt = t.to_text();
-        assert!(txt.lines().all(|l| l.chars().count() == txt.lines().next().unwrap().chars().count()));
+        assert!(
+            txt.lines()
+                .all(|l| l.chars().count() == txt.lines().next().unwrap().chars().count())
+        );
         assert_eq!(target_cell(0.7, 0.85), "≥ 0.85 ✗");
         let r = Report {
-            sections: vec![Section { component: "Hedge cues".into(), dataset: "X".into(), table: t, ..Default::default() }],
+            sections: vec![Section {
+                component: "Hedge cues".into(),
+                dataset: "X".into(),
+                table: t,
+                ..Default::default()
+            }],
             split: "test".into(),
             ..Default::default()
         };

@@ -38,7 +38,11 @@ const DEV_PERCENT: u64 = 40;
 /// `claimtrace eval --list dev`).
 pub fn part_of(dataset: &str, doc_id: &str) -> Part {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in dataset.bytes().chain(std::iter::once(b'/')).chain(doc_id.bytes()) {
+    for b in dataset
+        .bytes()
+        .chain(std::iter::once(b'/'))
+        .chain(doc_id.bytes())
+    {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -94,13 +98,19 @@ mod tests {
     fn split_is_stable_and_roughly_forty_sixty() {
         // Pinned values: changing the hash would silently move documents
         // between dev and test, which must never happen.
-        assert_eq!(part_of("ner_re3d", "001C9C3F3DFE16B4921B1E906F66E161"), part_of("ner_re3d", "001C9C3F3DFE16B4921B1E906F66E161"));
+        assert_eq!(
+            part_of("ner_re3d", "001C9C3F3DFE16B4921B1E906F66E161"),
+            part_of("ner_re3d", "001C9C3F3DFE16B4921B1E906F66E161")
+        );
         let dev = (0..1000)
             .filter(|i| part_of("x", &i.to_string()) == Part::Dev)
             .count();
         assert!((330..470).contains(&dev), "dev share {dev}/1000");
         assert!(Split::All.includes("x", "1"));
-        assert_ne!(Split::Dev.includes("x", "1"), Split::Test.includes("x", "1"));
+        assert_ne!(
+            Split::Dev.includes("x", "1"),
+            Split::Test.includes("x", "1")
+        );
     }
 
     #[test]

@@ -112,6 +112,11 @@ impl ActorKb {
         out
     }
 
+    /// The state whose ISO 3166-1 alpha-2 code is `country`.
+    pub fn state_of(&self, country: &str) -> Option<&ActorEntry> {
+        self.entries.iter().find(|e| e.kind == ActorKind::State && e.country.as_deref() == Some(country))
+    }
+
     /// The entry whose canonical name or alias equals `name` (ASCII case-insensitive).
     pub fn lookup(&self, name: &str) -> Option<&ActorEntry> {
         self.aliases

@@ -3,7 +3,7 @@
 //! "according to X", with pronouns resolved and nested attribution kept as
 //! a chain.
 
-use claimtrace_model::{Source, SourceKind, Span};
+use claimtrace_model::{Source, Span};
 
 use crate::cue::{CueHit, CueKind, CueRole};
 use crate::mention::Cand;
@@ -170,18 +170,4 @@ pub(crate) fn quote_balance(s: &str) -> (bool, bool) {
     let closes = s.matches('”').count();
     let starts = s.trim_start().starts_with('“');
     (starts || opens > 0, closes >= opens && closes > 0 || (opens == 0 && closes > 0))
-}
-
-/// The source kind that ranks first when several fit (person >
-/// organisation > media), per the labelling guidelines.
-pub(crate) fn rank(kind: SourceKind) -> u8 {
-    match kind {
-        SourceKind::NamedPerson => 0,
-        SourceKind::NamedOrganisation => 1,
-        SourceKind::Media => 2,
-        SourceKind::Document => 3,
-        SourceKind::AnonymousOfficials => 4,
-        SourceKind::UnnamedExperts => 5,
-        SourceKind::Author => 6,
-    }
 }

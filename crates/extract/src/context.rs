@@ -31,6 +31,9 @@ pub(crate) struct DocContext {
     pub place: Option<Carried<Place>>,
     /// The source of a quotation opened in an earlier sentence and not yet closed.
     pub open_quote: Option<Source>,
+    /// The speaker of a quotation closed in the previous sentence: a new
+    /// quotation right after it is the same speaker's.
+    pub last_quote_source: Option<Source>,
     pub paragraph: usize,
 }
 

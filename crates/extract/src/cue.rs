@@ -42,20 +42,6 @@ impl CueKind {
             _ => return None,
         })
     }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CueKind::Report => "reporting",
-            CueKind::Hedge => "hedge",
-            CueKind::Denial => "denial",
-            CueKind::Opinion => "opinion",
-            CueKind::Passive => "agentless reporting",
-            CueKind::Negation => "negation",
-            CueKind::Evaluation => "evaluation",
-            CueKind::Future => "future",
-            CueKind::Hypothetical => "hypothetical",
-        }
-    }
 }
 
 /// Where a cue's source stands.

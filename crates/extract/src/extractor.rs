@@ -155,7 +155,13 @@ impl Extractor {
         // Quotation carried from an earlier sentence.
         let (opens, closes) = attribution::quote_balance(sent);
         let carried_quote = if attributions.is_empty() && sent.trim_start().starts_with('“') { ctx.open_quote.clone() } else { None };
-        let continuing_quote = if attributions.is_empty() && !opens { ctx.open_quote.clone() } else { None };
+        let continuing_quote = if attributions.is_empty() && !opens {
+            ctx.open_quote.clone()
+        } else if attributions.is_empty() && sent.trim_start().starts_with('“') {
+            ctx.last_quote_source.clone()
+        } else {
+            None
+        };
 
         // One claim per clause that has a trigger; trigger-less clauses
         // join the clause before them.
@@ -167,12 +173,11 @@ impl Extractor {
                 (b, _) => units.push((cs, ce, b.cloned())),
             }
         }
-        // Adjacent units of the same type are one claim.
+        // A leading clause with no trigger joins the next one.
         let mut merged: Vec<(usize, usize, Option<TriggerHit>)> = Vec::new();
         for u in units {
             if let Some(last) = merged.last_mut()
-                && (last.2.is_none()
-                    || u.2.as_ref().map(|t| t.trigger.claim_type) == last.2.as_ref().map(|t| t.trigger.claim_type))
+                && last.2.is_none()
             {
                 last.1 = u.1;
                 if last.2.is_none() {
@@ -185,7 +190,7 @@ impl Extractor {
 
         let mut k = 0;
         let mut sentence_source: Option<Source> = None;
-        for (ci, (cs, ce, trig)) in merged.iter().enumerate() {
+        for (cs, ce, trig) in merged.iter() {
             let scope_cues: Vec<&CueHit> = cues.iter().filter(|c| c.start >= *cs && c.end <= *ce).collect();
             // The attribution that governs this clause: one in it, else one
             // before it in the sentence, else a trailing one after it.
@@ -194,7 +199,7 @@ impl Extractor {
                 .filter(|a| a.cue.start >= *cs && a.cue.end <= *ce)
                 .min_by_key(|a| a.cue.start)
                 .or_else(|| attributions.iter().filter(|a| a.cue.end <= *cs).min_by_key(|a| a.cue.start))
-                .or_else(|| attributions.iter().filter(|a| a.cue.start >= *ce && (a.trailing || ci + 1 == merged.len() - 1 || a.cue.start + 40 > to)).min_by_key(|a| a.cue.start));
+                .or_else(|| attributions.iter().filter(|a| a.cue.start >= *ce && a.trailing).min_by_key(|a| a.cue.start));
             let opinion_cue = scope_cues.iter().any(|c| c.cue.kind == CueKind::Opinion);
             let evaluation = attr.is_some_and(|a| a.cue.cue.kind == CueKind::Evaluation);
             let trig = trig.clone();
@@ -283,6 +288,22 @@ impl Extractor {
             let mut actor = roles.actor;
             let mut target = roles.target;
             why.extend(roles.why);
+            if target.is_none()
+                && matches!(claim_type, ClaimType::Attack)
+                && let Some(t) = &trig
+                && let Some(p) = facts.places.iter().find(|p| p.span.start >= t.end && p.span.end <= *ce && text.get(t.end..p.span.start).is_some_and(|g| g.trim().is_empty() || g.trim() == "the"))
+            {
+                why.push(format!("target: the place '{}' is the object of '{}'", p.place.text, &text[t.start..t.end]));
+                target = Some(claimtrace_model::Mention {
+                    text: p.place.text.clone(),
+                    name: p.place.name.clone(),
+                    id: p.place.geonameid.map(|g| format!("geonames:{g}")),
+                    kind: claimtrace_model::ActorKind::Location,
+                    span: Some(p.span),
+                    guessed: false,
+                    role: None,
+                });
+            }
             if let Some(t) = &trig
                 && actor.is_none()
                 && target.is_none()
@@ -314,7 +335,15 @@ impl Extractor {
             // Date, place, quantities, weapons.
             let date = self.date_for(facts, ctx, *cs, *ce, from, to, s.index, &mut why);
             let place = self.place_for(text, facts, ctx, *cs, *ce, from, to, &mentions, s.index, &mut why);
-            let quantities: Vec<Quantity> = facts.quantities.iter().filter(|q| within(q.span, *cs, *ce)).cloned().collect();
+            let mut quantities: Vec<Quantity> = facts.quantities.iter().filter(|q| within(q.span, *cs, *ce)).cloned().collect();
+            for q in quantities.iter_mut() {
+                // "over 300 unmanned aerial vehicles": the counted thing is the weapon.
+                if let Some(qs) = q.span
+                    && let Some(w) = facts.weapons.iter().find(|w| w.span.start >= qs.end && w.span.start <= qs.end + 2)
+                {
+                    q.unit = Some(w.canonical.clone());
+                }
+            }
             for q in &quantities {
                 why.push(format!(
                     "quantity '{}': value {}, qualifier {}, unit {}",
@@ -384,6 +413,7 @@ impl Extractor {
             k += 1;
         }
         // Quotation state for the next sentence.
+        ctx.last_quote_source = if opens && closes { attributions.first().map(|a| a.source.clone()) } else { None };
         if opens && !closes {
             ctx.open_quote = sentence_source.or_else(|| attributions.first().map(|a| a.source.clone()));
         } else if closes {

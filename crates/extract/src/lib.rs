@@ -37,6 +37,7 @@
 //! ```
 
 mod actor_kb;
+mod analysis;
 mod attribution;
 mod clause;
 mod config;
@@ -51,6 +52,7 @@ mod trigger;
 mod words;
 
 pub use actor_kb::{ActorEntry, ActorKb};
+pub use analysis::{AttributionSpan, CueMention, EntityMention};
 pub use claimtrace_model::{Claim, Document, Sentence};
 pub use config::ExtractConfig;
 pub use error::{ExtractError, Result};

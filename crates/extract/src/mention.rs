@@ -247,8 +247,19 @@ fn knowledge_base(kb: &ActorKb, text: &str, from: usize, to: usize, out: &mut Ve
             }
             AliasForm::Name => {}
         }
-        if e.kind == ActorKind::State && kind == ActorKind::State && name.is_empty() {
-            name = e.name.clone();
+        let mut id = e.mention_id();
+        // A state's army or government acts for the state: name and id are the
+        // state's (the contract's "the Armed Forces of Ukraine" → Ukraine), the
+        // kind says which arm.
+        if (e.kind == ActorKind::StateMilitary || e.key.ends_with("-GOV"))
+            && let Some(state) = e.country.as_deref().and_then(|c| kb.state_of(c))
+        {
+            why = format!("{why}; it acts for the state {}", state.name);
+            name = state.name.clone();
+            id = state.mention_id();
+            if e.key.ends_with("-GOV") {
+                kind = ActorKind::State;
+            }
         }
         // Keep a leading "the" in the text as the reader sees it.
         if let Some(head) = text.get(from..start)
@@ -262,7 +273,7 @@ fn knowledge_base(kb: &ActorKb, text: &str, from: usize, to: usize, out: &mut Ve
             end,
             text: text[start..end].to_string(),
             name,
-            id: Some(e.mention_id()),
+            id: Some(id),
             kind,
             guessed: false,
             role: None,
@@ -460,12 +471,13 @@ fn source_nouns(nouns: &SourceNouns, text: &str, from: usize, to: usize, out: &m
         let found = &text[h.start..h.end];
         // A capitalised noun inside the sentence is part of a name ("Sources" at the start is fine).
         let Some(&(kind, ref canonical)) = nouns.set.entries(&h).first() else { continue };
-        if (canonical.starts_with("a ") || canonical.starts_with("an ")) && !determined(text, from, h.start) {
+        if (canonical.starts_with("a ") || canonical.starts_with("an ") || canonical.starts_with("the ")) && !determined(text, from, h.start) {
             // "official defense markets": an adjective, not a source.
             continue;
         }
         let mut start = h.start;
         let mut demonym: Option<String> = None;
+        let mut possessor: Option<String> = None;
         // Extend left over qualifying adjectives and a demonym.
         for _ in 0..3 {
             let Some(prev) = words::word_before(text, start).filter(|p| p.start >= from) else { break };
@@ -479,6 +491,15 @@ fn source_nouns(nouns: &SourceNouns, text: &str, from: usize, to: usize, out: &m
                 start = prev.start;
                 continue;
             }
+            // "Ukraine's foreign ministry": the state's body.
+            if (p == "s" || p == "S")
+                && let Some(owner) = out.iter().find(|m| !m.adjective && m.kind == ActorKind::State && m.end + 2 >= prev.start && m.end < prev.start)
+            {
+                demonym = Some(owner.name.clone());
+                possessor = Some(text[owner.start..prev.end].to_string());
+                start = owner.start;
+                break;
+            }
             if SOURCE_ADJECTIVES.contains(&p.to_lowercase().as_str()) {
                 start = prev.start;
                 continue;
@@ -486,15 +507,16 @@ fn source_nouns(nouns: &SourceNouns, text: &str, from: usize, to: usize, out: &m
             break;
         }
         // "Russian media outlets": the state's media.
-        let name = match &demonym {
-            Some(state) => {
+        let name = match (&demonym, &possessor) {
+            (Some(_), Some(owner)) => format!("{owner} {}", canonical.trim_start_matches("the ")),
+            (Some(state), None) => {
                 let adj = kb_demonym_text(text, start, out).unwrap_or_else(|| state.clone());
                 let base = if kind == SourceKind::Media { "media".to_string() } else { found.to_lowercase() };
                 format!("{adj} {base}")
             }
-            None => canonical.clone(),
+            _ => canonical.clone(),
         };
-        out.retain(|m| !(m.adjective && m.start >= start && m.end <= h.end));
+        out.retain(|m| !(m.start >= start && m.end <= h.start && (m.adjective || possessor.is_some())));
         out.push(Cand {
             start,
             end: h.end,
@@ -521,6 +543,8 @@ fn determined(text: &str, from: usize, start: usize) -> bool {
     head.split_whitespace().rev().take(4).any(|w| {
         let w = w.to_lowercase();
         matches!(w.as_str(), "a" | "an" | "the" | "one" | "another" | "this" | "that" | "its" | "his" | "her" | "their")
+            || w.ends_with("'s")
+            || w.ends_with("’s")
     })
 }
 

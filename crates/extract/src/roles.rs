@@ -3,7 +3,9 @@
 
 use claimtrace_model::{ClaimType, Mention};
 
-use crate::mention::Cand;
+use claimtrace_model::SourceKind;
+
+use crate::mention::{Cand, Found};
 use crate::trigger::TriggerHit;
 use crate::words::{self, BE_FORMS};
 
@@ -71,7 +73,14 @@ pub(crate) fn find(text: &str, from: usize, to: usize, trig: &TriggerHit, mentio
         .filter(|m| !exclude.iter().any(|&(s, e)| m.start >= s && m.end <= e))
         .filter(|m| !(m.start < trig.end && trig.start < m.end))
         .collect();
-    let strong: Vec<&Cand> = cands.iter().copied().filter(|m| !m.adjective).collect();
+    // Unnamed human sources ("officials", "witnesses") and documents say
+    // things; they are not parties to the event.
+    let strong: Vec<&Cand> = cands
+        .iter()
+        .copied()
+        .filter(|m| !m.adjective)
+        .filter(|m| m.found != Found::SourceNoun || matches!(m.source_kind, SourceKind::NamedOrganisation | SourceKind::Media))
+        .collect();
     let kind = trig.trigger.claim_type;
     let tword = text[trig.start..trig.end].to_lowercase();
     let not_locative = |m: &&Cand| prev_word(text, m.start).is_none_or(|w| !LOCATIVE.contains(&w.as_str()));

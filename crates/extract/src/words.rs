@@ -46,15 +46,6 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word> {
     Some(Word { start, end })
 }
 
-/// The word starting at or just after byte `pos` (skipping spaces only).
-pub(crate) fn word_after(text: &str, pos: usize) -> Option<Word> {
-    let rest = text.get(pos..)?;
-    let skip = rest.len() - rest.trim_start().len();
-    let rest = &rest[skip..];
-    let len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
-    (len > 0).then_some(Word { start: pos + skip, end: pos + skip + len })
-}
-
 /// Words that introduce a person's name ("President X", "spokesman X").
 pub(crate) const TITLES: &[&str] = &[
     "President", "Prime Minister", "Foreign Minister", "Defence Minister", "Defense Minister",
@@ -125,6 +116,5 @@ mod tests {
         assert_eq!(w, ["Kyiv", "s", "drones", "he", "said"]);
         let said = t.find("said").unwrap();
         assert_eq!(word_before(t, said).map(|w| w.text(t)), Some("he"));
-        assert_eq!(word_after(t, said).map(|w| w.text(t)), Some("said"));
     }
 }

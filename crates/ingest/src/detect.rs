@@ -52,7 +52,9 @@ pub fn detect(name: &str, text: &str, hint: Option<InputFormat>) -> Result<Input
     let head = head_lower(text);
     let start = head.trim_start();
     if start.starts_with('<') {
-        if is_feed(&head) {
+        // XML that declares entities goes to the feed reader, which refuses
+        // it by name (entity-expansion bombs) whatever its root is.
+        if is_feed(&head) || (start.starts_with("<?xml") || start.starts_with("<!doctype")) && crate::feed::declares_entities(&head) {
             return Ok(InputFormat::Feed);
         }
         if start.starts_with("<!doctype html")

@@ -29,7 +29,7 @@ pub enum IngestError {
     #[error("{input}: unsupported format: {reason}")]
     UnsupportedFormat { input: String, reason: String },
     /// Extraction ran but left no text (e.g. an HTML page with no body text).
-    #[error("{input}: no text after extraction")]
+    #[error("{input}: no readable text after extraction (empty, or markup only)")]
     NoText { input: String },
     /// The RSS/Atom document could not be parsed.
     #[error("{input}: malformed feed: {reason}")]

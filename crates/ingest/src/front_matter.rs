@@ -1,9 +1,5 @@
 use crate::metadata::Metadata;
 
-/// The most lines a front-matter block may have; a `---` line further down
-/// is a horizontal rule in the body, not the end of a header.
-const MAX_LINES: usize = 100;
-
 /// A plain-text input split into its optional front-matter header and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatter<'a> {
@@ -14,8 +10,12 @@ pub struct FrontMatter<'a> {
 }
 
 impl<'a> FrontMatter<'a> {
+    /// The most lines a front-matter block may have; a `---` line further down
+    /// is a horizontal rule in the body, not the end of a header.
+    pub const MAX_LINES: usize = 100;
+
     /// Splits `text`. A header is present only when the first line is `---`
-    /// and a later line (within [`MAX_LINES`]) is `---` too; otherwise the
+    /// and a later line (within [`Self::MAX_LINES`]) is `---` too; otherwise the
     /// whole text is the body. Inside the header, `key: value` lines set
     /// `title`, `url`, `outlet`, `published`, `lang`, `author`, `id` (values
     /// may be quoted); other lines are ignored. Leading blank lines of the
@@ -32,7 +32,7 @@ impl<'a> FrontMatter<'a> {
         }
         let mut metadata = Metadata::default();
         for (i, (end, line)) in lines.enumerate() {
-            if i >= MAX_LINES {
+            if i >= Self::MAX_LINES {
                 return none;
             }
             if is_fence(line) {

@@ -153,7 +153,8 @@ fn single(
     metadata: crate::metadata::Metadata,
     text: String,
 ) -> Result<Record, IngestError> {
-    if text.trim().is_empty() {
+    // Markup debris with no word in it ("<<<>>>") is no text either.
+    if !text.chars().any(char::is_alphabetic) {
         return Err(IngestError::NoText { input: name.into() });
     }
     Ok(Record {

@@ -30,7 +30,11 @@ pub async fn asset(uri: Uri) -> Response {
         _ => match Dist::get("index.html") {
             Some(f) => (f, "index.html"),
             None => {
-                return (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], NOT_BUILT)
+                return (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                    NOT_BUILT,
+                )
                     .into_response();
             }
         },
@@ -42,7 +46,12 @@ pub async fn asset(uri: Uri) -> Response {
     }
     // Vite names built assets by content hash, so they can be cached for good;
     // index.html must be re-read to pick up a new build.
-    let cache = if name.starts_with("assets/") { "public, max-age=31536000, immutable" } else { "no-cache" };
-    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    let cache = if name.starts_with("assets/") {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     res
 }

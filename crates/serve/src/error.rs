@@ -43,7 +43,11 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
-        ApiError { status, code, detail: detail.into() }
+        ApiError {
+            status,
+            code,
+            detail: detail.into(),
+        }
     }
     pub fn bad_request(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, "bad_request", detail)
@@ -58,9 +62,17 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut res = (self.status, Json(ErrorBody { error: self.code, detail: self.detail })).into_response();
+        let mut res = (
+            self.status,
+            Json(ErrorBody {
+                error: self.code,
+                detail: self.detail,
+            }),
+        )
+            .into_response();
         if self.status == StatusCode::UNAUTHORIZED {
-            res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            res.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         res
     }
@@ -75,7 +87,11 @@ impl From<claimtrace_store::Error> for ApiError {
         match &e {
             S::NotFound { .. } => ApiError::not_found(e.to_string()),
             S::InvalidQuery(_) | S::InvalidReview { .. } => ApiError::bad_request(e.to_string()),
-            S::InvalidInput { .. } => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_document", e.to_string()),
+            S::InvalidInput { .. } => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_document",
+                e.to_string(),
+            ),
             S::IdTaken { .. } => ApiError::new(StatusCode::CONFLICT, "id_taken", e.to_string()),
             _ => ApiError::internal(e.to_string()),
         }

@@ -89,7 +89,8 @@ pub fn router(state: AppState, cfg: &ServeConfig) -> Result<Router> {
         .layer(DefaultBodyLimit::max(cfg.max_body))
         .layer(axum::middleware::from_fn(security::headers));
     if let Some(origin) = &cfg.cors_origin {
-        let origin = HeaderValue::from_str(origin).map_err(|e| Error::Config(format!("--cors-origin '{origin}': {e}")))?;
+        let origin = HeaderValue::from_str(origin)
+            .map_err(|e| Error::Config(format!("--cors-origin '{origin}': {e}")))?;
         app = app.layer(
             CorsLayer::new()
                 .allow_origin(origin)

@@ -66,12 +66,18 @@ where
 {
     match v.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(s) => s.parse().map(Some).map_err(|e| ApiError::bad_request(format!("{name}: {e}"))),
+        Some(s) => s
+            .parse()
+            .map(Some)
+            .map_err(|e| ApiError::bad_request(format!("{name}: {e}"))),
     }
 }
 
 fn text(v: &Option<String>) -> Option<String> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from)
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
 }
 
 /// A page size within bounds; `limit=0` is refused rather than meaning "everything".
@@ -79,7 +85,9 @@ pub fn page_limit(limit: Option<usize>) -> Result<usize, ApiError> {
     match limit {
         None => Ok(DEFAULT_LIMIT),
         Some(0) => Err(ApiError::bad_request("limit must be at least 1")),
-        Some(n) if n > MAX_LIMIT => Err(ApiError::bad_request(format!("limit must be at most {MAX_LIMIT}"))),
+        Some(n) if n > MAX_LIMIT => Err(ApiError::bad_request(format!(
+            "limit must be at most {MAX_LIMIT}"
+        ))),
         Some(n) => Ok(n),
     }
 }
@@ -134,25 +142,21 @@ impl DocParams {
     }
 }
 
-/// Paging only.
-#[derive(Debug, Default, Clone, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct PageParams {
-    /// Page size (default 50, at most 5000).
-    pub limit: Option<usize>,
-    pub offset: Option<usize>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn labels_are_checked() {
-        let p = ClaimParams { claim_type: Some("attack".into()), ..Default::default() };
+        let p = ClaimParams {
+            claim_type: Some("attack".into()),
+            ..Default::default()
+        };
         assert_eq!(p.to_query().unwrap().claim_type, Some(ClaimType::Attack));
-        let p = ClaimParams { claim_type: Some("attak".into()), ..Default::default() };
+        let p = ClaimParams {
+            claim_type: Some("attak".into()),
+            ..Default::default()
+        };
         let e = p.to_query().unwrap_err();
         assert_eq!(e.status, axum::http::StatusCode::BAD_REQUEST);
         assert!(e.detail.contains("attak"), "{}", e.detail);

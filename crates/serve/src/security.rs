@@ -23,10 +23,19 @@ object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 pub async fn headers(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     res
 }
 
@@ -45,11 +54,23 @@ pub fn authorize(expected: Option<&str>, headers: &HeaderMap) -> Result<(), ApiE
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
-        .or_else(|| headers.get("x-claimtrace-token").and_then(|v| v.to_str().ok()));
+        .or_else(|| {
+            headers
+                .get("x-claimtrace-token")
+                .and_then(|v| v.to_str().ok())
+        });
     match given {
-        None => Err(ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "this endpoint needs the server token")),
+        None => Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "this endpoint needs the server token",
+        )),
         Some(t) if constant_time_eq(t.trim().as_bytes(), expected.as_bytes()) => Ok(()),
-        Some(_) => Err(ApiError::new(StatusCode::FORBIDDEN, "forbidden", "wrong token")),
+        Some(_) => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "wrong token",
+        )),
     }
 }
 
@@ -68,11 +89,26 @@ mod tests {
     #[test]
     fn token_checks() {
         let mut h = HeaderMap::new();
-        assert_eq!(authorize(None, &h).unwrap_err().status, StatusCode::FORBIDDEN);
-        assert_eq!(authorize(Some("s3cret"), &h).unwrap_err().status, StatusCode::UNAUTHORIZED);
-        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer nope"));
-        assert_eq!(authorize(Some("s3cret"), &h).unwrap_err().status, StatusCode::FORBIDDEN);
-        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer s3cret"));
+        assert_eq!(
+            authorize(None, &h).unwrap_err().status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            authorize(Some("s3cret"), &h).unwrap_err().status,
+            StatusCode::UNAUTHORIZED
+        );
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer nope"),
+        );
+        assert_eq!(
+            authorize(Some("s3cret"), &h).unwrap_err().status,
+            StatusCode::FORBIDDEN
+        );
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer s3cret"),
+        );
         assert!(authorize(Some("s3cret"), &h).is_ok());
         let mut h2 = HeaderMap::new();
         h2.insert("x-claimtrace-token", HeaderValue::from_static("s3cret"));

@@ -34,10 +34,13 @@ impl AppState {
     /// `token`: the secret that ingest and review requests must carry; `None`
     /// disables them.
     pub fn open(db: &Path, token: Option<String>) -> Result<Self> {
-        let open = || SqliteStore::open(db).map_err(|e| Error::Database(format!("{}: {e}", db.display())));
+        let open =
+            || SqliteStore::open(db).map_err(|e| Error::Database(format!("{}: {e}", db.display())));
         // The writer first: it creates and migrates the file the readers then share.
         let writer = Mutex::new(open()?);
-        let readers = (0..READERS).map(|_| open().map(Mutex::new)).collect::<Result<Vec<_>>>()?;
+        let readers = (0..READERS)
+            .map(|_| open().map(Mutex::new))
+            .collect::<Result<Vec<_>>>()?;
         let token = token.filter(|t| !t.is_empty());
         Ok(AppState(Arc::new(Inner {
             db: db.to_path_buf(),
@@ -103,7 +106,9 @@ fn lock(m: &Mutex<SqliteStore>) -> MutexGuard<'_, SqliteStore> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-async fn run_blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
+async fn run_blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
     tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| ApiError::internal(format!("request worker failed: {e}")))?

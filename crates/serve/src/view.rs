@@ -87,7 +87,10 @@ fn doc_meta(store: &SqliteStore, doc: &str) -> Result<DocMeta, ApiError> {
     store
         .connection()
         .prepare_cached("SELECT title, outlet, published FROM documents WHERE id = ?1")
-        .and_then(|mut st| st.query_row([doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional())
+        .and_then(|mut st| {
+            st.query_row([doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()
+        })
         .map(Option::unwrap_or_default)
         .map_err(|e| ApiError::internal(format!("document metadata: {e}")))
 }
@@ -108,7 +111,13 @@ pub fn claim_views(store: &SqliteStore, claims: Vec<Claim>) -> Result<Vec<ClaimV
                 }
             };
             let review = ReviewStatus::from_reviews(&store.reviews(&claim.id)?);
-            Ok(ClaimView { claim, doc_title: meta.0, outlet: meta.1, published: meta.2, review })
+            Ok(ClaimView {
+                claim,
+                doc_title: meta.0,
+                outlet: meta.1,
+                published: meta.2,
+                review,
+            })
         })
         .collect()
 }

@@ -90,7 +90,7 @@ pub fn ingest_inputs(
                     progress.suspend(|| output::report_failure(&msg));
                     summary.failed += 1;
                 }
-                Item::Skipped(_) => summary.already_stored += 1,
+                Item::Skipped => summary.already_stored += 1,
                 Item::Done(doc, ex) => batch.push((*doc, ex)),
             }
         }

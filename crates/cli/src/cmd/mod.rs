@@ -3,9 +3,12 @@
 pub mod bench;
 pub mod claims;
 pub mod docs;
+pub mod export;
 pub mod extract;
+pub mod gazetteer;
 pub mod ingest;
 pub mod profile;
+pub mod serve;
 
 /// Some input failed (the rest were processed), or the command failed.
 pub const EXIT_FAILURE: u8 = 1;

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{read_text, LabelledText};
+use super::{LabelledText, read_text};
 use crate::error::{EvalError, Result};
 
 /// Loads every snippet as (id, text, ACLED sub-event type).
@@ -15,7 +15,10 @@ pub fn load(path: &Path) -> Result<Vec<LabelledText>> {
         }
         let mut f = line.split('\t');
         let (Some(id), Some(snippet), Some(label)) = (f.next(), f.next(), f.next()) else {
-            return Err(EvalError::format(path, format!("line {}: expected 3 tab-separated fields", n + 1)));
+            return Err(EvalError::format(
+                path,
+                format!("line {}: expected 3 tab-separated fields", n + 1),
+            ));
         };
         out.push(LabelledText {
             id: id.trim().to_string(),

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use claimtrace_model::Span;
 
-use super::{read_text, NerDoc};
+use super::{NerDoc, read_text};
 use crate::error::Result;
 
 /// Loads every document; ids are `doc000`, `doc001`, ... in file order.
@@ -32,7 +32,9 @@ pub fn parse(conll: &str) -> Vec<NerDoc> {
             continue;
         }
         let mut it = line.split_whitespace();
-        let (Some(tok), tag) = (it.next(), it.next_back().unwrap_or("O")) else { continue };
+        let (Some(tok), tag) = (it.next(), it.next_back().unwrap_or("O")) else {
+            continue;
+        };
         b.token(tok, tag);
     }
     b.finish_doc(&mut docs);
@@ -102,7 +104,25 @@ impl Builder {
 }
 
 pub(crate) fn attaches_left(tok: &str) -> bool {
-    matches!(tok, "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "%" | "'s" | "n't" | "'" | "'re" | "'ve" | "'ll" | "'d" | "'m")
+    matches!(
+        tok,
+        "," | "."
+            | ";"
+            | ":"
+            | "!"
+            | "?"
+            | ")"
+            | "]"
+            | "%"
+            | "'s"
+            | "n't"
+            | "'"
+            | "'re"
+            | "'ve"
+            | "'ll"
+            | "'d"
+            | "'m"
+    )
 }
 
 #[cfg(test)]
@@ -115,7 +135,10 @@ mod tests {
         let docs = load(&p).unwrap();
         assert_eq!(docs.len(), 2);
         let d = &docs[0];
-        assert_eq!(d.text, "The 4th Brigade was moved to Camp Lejeune, near Jacksonville.\nIt fought at Hue (Vietnam).");
+        assert_eq!(
+            d.text,
+            "The 4th Brigade was moved to Camp Lejeune, near Jacksonville.\nIt fought at Hue (Vietnam)."
+        );
         let got: Vec<(&str, &str)> = d
             .entities
             .iter()
@@ -123,10 +146,20 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            vec![("4th Brigade", "ORG"), ("Camp Lejeune", "LOC"), ("Jacksonville", "LOC"), ("Hue", "LOC"), ("Vietnam", "LOC")]
+            vec![
+                ("4th Brigade", "ORG"),
+                ("Camp Lejeune", "LOC"),
+                ("Jacksonville", "LOC"),
+                ("Hue", "LOC"),
+                ("Vietnam", "LOC")
+            ]
         );
         // B- splits two touching entities of the same type.
-        let e: Vec<&str> = docs[1].entities.iter().map(|(s, _)| s.slice(&docs[1].text).unwrap()).collect();
+        let e: Vec<&str> = docs[1]
+            .entities
+            .iter()
+            .map(|(s, _)| s.slice(&docs[1].text).unwrap())
+            .collect();
         assert_eq!(e, vec!["Paris", "Berlin", "Smith"]);
         assert_eq!(docs[1].id, "doc001");
     }

@@ -9,13 +9,16 @@ use std::path::Path;
 use claimtrace_model::Span;
 
 use super::conll::attaches_left;
-use super::{files_with_ext, parse_xml, read_text, value_date, Timex, TimexDoc};
+use super::{Timex, TimexDoc, files_with_ext, parse_xml, read_text, value_date};
 use crate::error::{EvalError, Result};
 
 /// Loads every `.xml` file in the topic folders under `dir`, sorted by path.
 pub fn load_dir(dir: &Path) -> Result<Vec<TimexDoc>> {
     let rd = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?;
-    let mut subdirs: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
+    let mut subdirs: Vec<_> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
     subdirs.sort();
     let mut out = Vec::new();
     for p in files_with_ext(dir, "xml")? {
@@ -59,10 +62,17 @@ pub fn load(path: &Path) -> Result<TimexDoc> {
         let spans: Vec<Span> = m
             .children()
             .filter(|c| c.has_tag_name("token_anchor"))
-            .filter_map(|c| c.attribute("t_id").and_then(|id| token_span.get(id)).copied())
+            .filter_map(|c| {
+                c.attribute("t_id")
+                    .and_then(|id| token_span.get(id))
+                    .copied()
+            })
             .collect();
         let value = m.attribute("value").unwrap_or_default().to_string();
-        let span = match (spans.iter().map(|s| s.start).min(), spans.iter().map(|s| s.end).max()) {
+        let span = match (
+            spans.iter().map(|s| s.start).min(),
+            spans.iter().map(|s| s.end).max(),
+        ) {
             (Some(a), Some(b)) => Some(Span::new(a, b)),
             _ => None,
         };
@@ -73,15 +83,29 @@ pub fn load(path: &Path) -> Result<TimexDoc> {
         }
         // Empty TIMEX3s (no tokens) are implicit times: nothing to find in the text.
         let Some(span) = span else { continue };
-        timexes.push(Timex { span, kind: m.attribute("type").unwrap_or_default().to_string(), value });
+        timexes.push(Timex {
+            span,
+            kind: m.attribute("type").unwrap_or_default().to_string(),
+            value,
+        });
     }
     timexes.sort_by_key(|t| t.span);
     let id = root
         .attribute("doc_id")
         .map(str::to_string)
-        .or_else(|| path.file_stem().and_then(|s| s.to_str()).map(str::to_string))
+        .or_else(|| {
+            path.file_stem()
+                .and_then(|s| s.to_str())
+                .map(str::to_string)
+        })
         .unwrap_or_default();
-    Ok(TimexDoc { id, text, dct, dct_span, timexes })
+    Ok(TimexDoc {
+        id,
+        text,
+        dct,
+        dct_span,
+        timexes,
+    })
 }
 
 #[cfg(test)]
@@ -93,7 +117,10 @@ mod tests {
         let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/meantime.xml");
         let d = load(&p).unwrap();
         assert_eq!(d.id, "900001");
-        assert_eq!(d.text, "Tanker deal signed\nMarch 01, 2008\nThe air force signed the deal last week, officials said.");
+        assert_eq!(
+            d.text,
+            "Tanker deal signed\nMarch 01, 2008\nThe air force signed the deal last week, officials said."
+        );
         assert_eq!(d.dct, chrono::NaiveDate::from_ymd_opt(2008, 3, 1));
         assert_eq!(d.dct_span.unwrap().slice(&d.text), Some("March 01, 2008"));
         assert_eq!(d.timexes.len(), 1);

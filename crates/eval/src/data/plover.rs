@@ -4,8 +4,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::re3d::jsonl;
 use super::LabelledText;
+use super::re3d::jsonl;
 use crate::error::Result;
 
 #[derive(Deserialize)]
@@ -19,7 +19,11 @@ struct Record {
 pub fn load(path: &Path) -> Result<Vec<LabelledText>> {
     Ok(jsonl::<Record>(path)?
         .into_iter()
-        .map(|r| LabelledText { id: r.id, text: r.text, label: r.event })
+        .map(|r| LabelledText {
+            id: r.id,
+            text: r.text,
+            label: r.event,
+        })
         .collect())
 }
 

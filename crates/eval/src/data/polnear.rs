@@ -53,7 +53,9 @@ pub fn load(dir: &Path) -> Result<Vec<AttributionDoc>> {
         for ann in files_with_ext(&cdir.join("attributions"), "ann")? {
             let stem = ann.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             // `<article>_<annotator>`: the annotator is the part after the last '_'.
-            let Some((article, _)) = stem.rsplit_once('_') else { continue };
+            let Some((article, _)) = stem.rsplit_once('_') else {
+                continue;
+            };
             anns.entry(article.to_string()).or_insert(ann);
         }
         for (article, ann) in anns {
@@ -66,7 +68,11 @@ pub fn load(dir: &Path) -> Result<Vec<AttributionDoc>> {
             out.push(AttributionDoc {
                 id: article,
                 text,
-                annotator: ann.file_name().and_then(|s| s.to_str()).unwrap_or_default().to_string(),
+                annotator: ann
+                    .file_name()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default()
+                    .to_string(),
                 attributions,
             });
         }
@@ -81,17 +87,27 @@ pub fn parse_ann(path: &Path, ann: &str, text: &str) -> Result<Vec<Attribution>>
     let mut events = Vec::new();
     for (n, line) in ann.lines().enumerate() {
         let mut fields = line.splitn(3, '\t');
-        let (Some(id), Some(body)) = (fields.next(), fields.next()) else { continue };
+        let (Some(id), Some(body)) = (fields.next(), fields.next()) else {
+            continue;
+        };
         if id.starts_with('T') {
-            let Some((_, ranges)) = body.split_once(' ') else { continue };
+            let Some((_, ranges)) = body.split_once(' ') else {
+                continue;
+            };
             let mut parts = Vec::new();
             for r in ranges.split(';') {
                 let mut it = r.split_whitespace().map(str::parse::<usize>);
                 let (Some(Ok(a)), Some(Ok(b))) = (it.next(), it.next()) else {
-                    return Err(EvalError::format(path, format!("line {}: bad range '{r}'", n + 1)));
+                    return Err(EvalError::format(
+                        path,
+                        format!("line {}: bad range '{r}'", n + 1),
+                    ));
                 };
                 let span = ix.span(a, b).ok_or_else(|| {
-                    EvalError::format(path, format!("line {}: range {a}-{b} outside the text", n + 1))
+                    EvalError::format(
+                        path,
+                        format!("line {}: range {a}-{b} outside the text", n + 1),
+                    )
                 })?;
                 parts.push(span);
             }
@@ -105,7 +121,9 @@ pub fn parse_ann(path: &Path, ann: &str, text: &str) -> Result<Vec<Attribution>>
         let mut a = Attribution::default();
         let mut is_attribution = false;
         for arg in body.split_whitespace() {
-            let Some((role, tid)) = arg.split_once(':') else { continue };
+            let Some((role, tid)) = arg.split_once(':') else {
+                continue;
+            };
             let parts = spans.get(tid).cloned().unwrap_or_default();
             // Roles may be numbered when repeated (Source2): strip digits.
             match role.trim_end_matches(|c: char| c.is_ascii_digit()) {
@@ -139,11 +157,17 @@ mod tests {
         let a = &d.attributions[0];
         assert_eq!(a.source[0].slice(&d.text), Some("The ministry’s spokesman"));
         assert_eq!(a.cue[0].slice(&d.text), Some("said"));
-        assert_eq!(a.content[0].slice(&d.text), Some("the depot “was destroyed”"));
+        assert_eq!(
+            a.content[0].slice(&d.text),
+            Some("the depot “was destroyed”")
+        );
         let b = &d.attributions[1];
         assert!(b.source.is_empty());
         assert_eq!(b.content.len(), 2);
         let h = hull(&b.content).unwrap();
-        assert_eq!(h.slice(&d.text), Some("Reinforcements, it was reported, arrived"));
+        assert_eq!(
+            h.slice(&d.text),
+            Some("Reinforcements, it was reported, arrived")
+        );
     }
 }

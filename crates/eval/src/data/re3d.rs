@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{read_text, NerDoc};
+use super::{NerDoc, read_text};
 use crate::error::{EvalError, Result};
 use crate::offsets::CharIndex;
 
@@ -53,7 +53,10 @@ pub fn tag_of(re3d_type: &str) -> Option<&'static str> {
 pub fn load(dir: &Path) -> Result<Vec<NerDoc>> {
     let mut docs: BTreeMap<String, NerDoc> = BTreeMap::new();
     let rd = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?;
-    let mut folders: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
+    let mut folders: Vec<_> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
     folders.sort();
     for folder in folders {
         let dpath = folder.join("documents.jsonl");
@@ -64,18 +67,32 @@ pub fn load(dir: &Path) -> Result<Vec<NerDoc>> {
         let mut index = BTreeMap::new();
         for raw in jsonl::<RawDoc>(&dpath)? {
             index.insert(raw.id.clone(), CharIndex::new(&raw.text));
-            docs.insert(raw.id.clone(), NerDoc { id: raw.id, text: raw.text, entities: Vec::new() });
+            docs.insert(
+                raw.id.clone(),
+                NerDoc {
+                    id: raw.id,
+                    text: raw.text,
+                    entities: Vec::new(),
+                },
+            );
         }
         for e in jsonl::<RawEntity>(&epath)? {
             let Some(tag) = tag_of(&e.kind) else { continue };
             if e.confidence < 0.5 {
                 continue;
             }
-            let (Some(doc), Some(ix)) = (docs.get_mut(&e.document_id), index.get(&e.document_id)) else {
+            let (Some(doc), Some(ix)) = (docs.get_mut(&e.document_id), index.get(&e.document_id))
+            else {
                 continue;
             };
             let span = ix.span(e.begin, e.end).ok_or_else(|| {
-                EvalError::format(&epath, format!("entity {}-{} outside document {}", e.begin, e.end, e.document_id))
+                EvalError::format(
+                    &epath,
+                    format!(
+                        "entity {}-{} outside document {}",
+                        e.begin, e.end, e.document_id
+                    ),
+                )
             })?;
             doc.entities.push((span, tag.to_string()));
         }
@@ -91,11 +108,13 @@ pub(crate) fn jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>>
         if line.trim().is_empty() {
             continue;
         }
-        out.push(serde_json::from_str(line).map_err(|source| EvalError::Json {
-            path: path.to_path_buf(),
-            line: n + 1,
-            source,
-        })?);
+        out.push(
+            serde_json::from_str(line).map_err(|source| EvalError::Json {
+                path: path.to_path_buf(),
+                line: n + 1,
+                source,
+            })?,
+        );
     }
     Ok(out)
 }
@@ -110,11 +129,20 @@ mod tests {
         let docs = load(&dir).unwrap();
         assert_eq!(docs.len(), 1);
         let d = &docs[0];
-        let got: Vec<(&str, &str)> = d.entities.iter().map(|(s, l)| (s.slice(&d.text).unwrap(), l.as_str())).collect();
+        let got: Vec<(&str, &str)> = d
+            .entities
+            .iter()
+            .map(|(s, l)| (s.slice(&d.text).unwrap(), l.as_str()))
+            .collect();
         // The low-confidence Person and the Temporal entity are dropped.
         assert_eq!(
             got,
-            vec![("Kurdish", "MISC"), ("Raqqa", "LOC"), ("T-72", "PLATFORM"), ("Coalition", "ORG")]
+            vec![
+                ("Kurdish", "MISC"),
+                ("Raqqa", "LOC"),
+                ("T-72", "PLATFORM"),
+                ("Coalition", "ORG")
+            ]
         );
     }
 }

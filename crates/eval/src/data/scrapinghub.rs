@@ -40,8 +40,12 @@ pub struct PeerOutput {
 /// Loads the gold pages (ids sorted). Pages whose HTML file is missing are skipped.
 pub fn load(dir: &Path) -> Result<Vec<Page>> {
     let gt = dir.join("ground-truth.json");
-    let gold: BTreeMap<String, Body> = serde_json::from_str(&read_text(&gt)?)
-        .map_err(|source| EvalError::Json { path: gt.clone(), line: 0, source })?;
+    let gold: BTreeMap<String, Body> =
+        serde_json::from_str(&read_text(&gt)?).map_err(|source| EvalError::Json {
+            path: gt.clone(),
+            line: 0,
+            source,
+        })?;
     let mut out = Vec::new();
     for (id, body) in gold {
         let hp = dir.join("html").join(format!("{id}.html.gz"));
@@ -53,7 +57,12 @@ pub fn load(dir: &Path) -> Result<Vec<Page>> {
         flate2::read::GzDecoder::new(raw.as_slice())
             .read_to_end(&mut html)
             .map_err(|e| EvalError::io(&hp, e))?;
-        out.push(Page { id, url: body.url, html, gold: body.article_body });
+        out.push(Page {
+            id,
+            url: body.url,
+            html,
+            gold: body.article_body,
+        });
     }
     Ok(out)
 }
@@ -72,17 +81,28 @@ pub fn load_peers(dir: &Path) -> Result<Vec<PeerOutput>> {
     }
     let mut out = Vec::new();
     for p in super::files_with_ext(&pdir, "json")? {
-        let f: File = serde_json::from_str(&read_text(&p)?)
-            .map_err(|source| EvalError::Json { path: p.clone(), line: 0, source })?;
+        let f: File = serde_json::from_str(&read_text(&p)?).map_err(|source| EvalError::Json {
+            path: p.clone(),
+            line: 0,
+            source,
+        })?;
         let version = match f.version {
             serde_json::Value::String(s) => s,
             serde_json::Value::Null => String::new(),
             other => other.to_string(),
         };
         out.push(PeerOutput {
-            tool: p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string(),
+            tool: p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string(),
             version,
-            bodies: f.output.into_iter().map(|(k, v)| (k, v.article_body)).collect(),
+            bodies: f
+                .output
+                .into_iter()
+                .map(|(k, v)| (k, v.article_body))
+                .collect(),
         });
     }
     Ok(out)

@@ -32,7 +32,11 @@ pub fn load(path: &Path) -> Result<Vec<HedgeSentence>> {
     let xml = read_text(path)?;
     let doc = parse_xml(path, &xml)?;
     let mut out = Vec::new();
-    for (n, d) in doc.descendants().filter(|n| n.has_tag_name("Document")).enumerate() {
+    for (n, d) in doc
+        .descendants()
+        .filter(|n| n.has_tag_name("Document"))
+        .enumerate()
+    {
         let doc_id = child_text(d, "DocID")
             .map(str::to_string)
             .unwrap_or_else(|| format!("doc{n}"));

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use claimtrace_model::Span;
 
-use super::{files_with_ext, parse_xml, read_text, value_date, Timex, TimexDoc};
+use super::{Timex, TimexDoc, files_with_ext, parse_xml, read_text, value_date};
 use crate::error::{EvalError, Result};
 
 /// Loads every `.tml` file under `dir` and its sub-folders (TimeBank,
@@ -13,7 +13,10 @@ use crate::error::{EvalError, Result};
 pub fn load_dir(dir: &Path) -> Result<Vec<TimexDoc>> {
     let mut paths = Vec::new();
     let rd = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?;
-    let mut subdirs: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
+    let mut subdirs: Vec<_> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
     subdirs.sort();
     paths.extend(files_with_ext(dir, "tml")?);
     for d in subdirs {
@@ -40,8 +43,18 @@ pub fn load(path: &Path) -> Result<TimexDoc> {
     let mut text = String::new();
     let mut timexes = Vec::new();
     collect(body, &mut text, &mut timexes);
-    let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-    Ok(TimexDoc { id, text, dct, dct_span: None, timexes })
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string();
+    Ok(TimexDoc {
+        id,
+        text,
+        dct,
+        dct_span: None,
+        timexes,
+    })
 }
 
 fn collect(node: roxmltree::Node<'_, '_>, text: &mut String, out: &mut Vec<Timex>) {

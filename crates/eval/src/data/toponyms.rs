@@ -44,7 +44,11 @@ pub fn load(path: &Path) -> Result<Vec<GeoDoc>> {
     let xml = read_text(path)?;
     let doc = parse_xml(path, &xml)?;
     let mut out = Vec::new();
-    for (n, a) in doc.descendants().filter(|n| n.has_tag_name("article")).enumerate() {
+    for (n, a) in doc
+        .descendants()
+        .filter(|n| n.has_tag_name("article"))
+        .enumerate()
+    {
         let id = a
             .attribute("file")
             .or_else(|| a.attribute("docid"))
@@ -53,19 +57,33 @@ pub fn load(path: &Path) -> Result<Vec<GeoDoc>> {
         let text: String = a
             .children()
             .find(|c| c.has_tag_name("text"))
-            .map(|t| t.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect())
+            .map(|t| {
+                t.descendants()
+                    .filter(|d| d.is_text())
+                    .filter_map(|d| d.text())
+                    .collect()
+            })
             .unwrap_or_default();
         let ix = CharIndex::new(&text);
         let mut toponyms = Vec::new();
         for t in a.descendants().filter(|d| d.has_tag_name("toponym")) {
             let num = |name: &str| child_text(t, name).and_then(|v| v.parse::<usize>().ok());
-            let (Some(s), Some(e)) = (num("start"), num("end")) else { continue };
-            let span = ix
-                .span(s, e)
-                .ok_or_else(|| EvalError::format(path, format!("article {id}: toponym {s}-{e} outside the text")))?;
+            let (Some(s), Some(e)) = (num("start"), num("end")) else {
+                continue;
+            };
+            let span = ix.span(s, e).ok_or_else(|| {
+                EvalError::format(
+                    path,
+                    format!("article {id}: toponym {s}-{e} outside the text"),
+                )
+            })?;
             // GeoWebNews: <latitude>/<longitude> on the toponym; LGL: <gaztag><lat>/<lon>.
             let holder = t.children().find(|c| c.has_tag_name("gaztag")).unwrap_or(t);
-            let coord = |a: &str, b: &str| child_text(holder, a).or_else(|| child_text(holder, b)).and_then(|v| v.parse::<f64>().ok());
+            let coord = |a: &str, b: &str| {
+                child_text(holder, a)
+                    .or_else(|| child_text(holder, b))
+                    .and_then(|v| v.parse::<f64>().ok())
+            };
             let coords = match (coord("latitude", "lat"), coord("longitude", "lon")) {
                 (Some(la), Some(lo)) => Some((la, lo)),
                 _ => None,

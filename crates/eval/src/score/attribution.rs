@@ -7,8 +7,8 @@
 use claimtrace_model::Span;
 
 use super::trim_span;
-use crate::data::polnear::{hull, AttributionDoc};
-use crate::metrics::{match_spans, overlap_len, pair_overlapping, Counts, Match};
+use crate::data::polnear::{AttributionDoc, hull};
+use crate::metrics::{Counts, Match, match_spans, overlap_len, pair_overlapping};
 
 /// One attribution found by a system (byte spans into the document text).
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +36,11 @@ impl Soft {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -71,7 +75,13 @@ pub fn score<'a>(
         let gold: Vec<(Option<Span>, Span, Option<Span>)> = d
             .attributions
             .iter()
-            .filter_map(|a| Some((hull(&a.source).map(tr), tr(hull(&a.cue)?), hull(&a.content).map(tr))))
+            .filter_map(|a| {
+                Some((
+                    hull(&a.source).map(tr),
+                    tr(hull(&a.cue)?),
+                    hull(&a.content).map(tr),
+                ))
+            })
             .collect();
         let pred: Vec<(Option<Span>, Span, Option<Span>)> = system(t)
             .into_iter()
@@ -84,7 +94,12 @@ pub fn score<'a>(
         let pairs = pair_overlapping(&gc, &pc);
         s.cue.exact += match_spans(&gc, &pc, Match::Exact);
         s.cue.overlap += Counts::new(pairs.len(), pc.len() - pairs.len(), gc.len() - pairs.len());
-        add_soft(&mut s.cue.soft, &pairs, &gc.iter().map(|c| Some(*c)).collect::<Vec<_>>(), &pc.iter().map(|c| Some(*c)).collect::<Vec<_>>());
+        add_soft(
+            &mut s.cue.soft,
+            &pairs,
+            &gc.iter().map(|c| Some(*c)).collect::<Vec<_>>(),
+            &pc.iter().map(|c| Some(*c)).collect::<Vec<_>>(),
+        );
         let gs: Vec<Option<Span>> = gold.iter().map(|g| g.0).collect();
         let ps: Vec<Option<Span>> = pred.iter().map(|p| p.0).collect();
         add_role(&mut s.source, &pairs, &gs, &ps);
@@ -95,7 +110,12 @@ pub fn score<'a>(
     s
 }
 
-fn add_role(r: &mut RoleScore, pairs: &[(usize, usize)], gold: &[Option<Span>], pred: &[Option<Span>]) {
+fn add_role(
+    r: &mut RoleScore,
+    pairs: &[(usize, usize)],
+    gold: &[Option<Span>],
+    pred: &[Option<Span>],
+) {
     let ng = gold.iter().flatten().count();
     let np = pred.iter().flatten().count();
     let (mut exact, mut overlap) = (0, 0);
@@ -110,7 +130,12 @@ fn add_role(r: &mut RoleScore, pairs: &[(usize, usize)], gold: &[Option<Span>], 
     add_soft(&mut r.soft, pairs, gold, pred);
 }
 
-fn add_soft(soft: &mut Soft, pairs: &[(usize, usize)], gold: &[Option<Span>], pred: &[Option<Span>]) {
+fn add_soft(
+    soft: &mut Soft,
+    pairs: &[(usize, usize)],
+    gold: &[Option<Span>],
+    pred: &[Option<Span>],
+) {
     soft.gold += gold.iter().flatten().map(Span::len).sum::<usize>();
     soft.predicted += pred.iter().flatten().map(Span::len).sum::<usize>();
     for &(gi, pi) in pairs {
@@ -153,11 +178,23 @@ mod tests {
         let s = score([&doc], |t| {
             vec![
                 // Source too short, content exact, cue exact.
-                PredictedAttribution { source: Some(at(t, "army")), cue: at(t, "said"), content: Some(at(t, "the bridge fell")) },
+                PredictedAttribution {
+                    source: Some(at(t, "army")),
+                    cue: at(t, "said"),
+                    content: Some(at(t, "the bridge fell")),
+                },
                 // Cue wider than gold; no source; content exact.
-                PredictedAttribution { source: None, cue: at(t, "Witnesses reported"), content: Some(at(t, "shelling overnight")) },
+                PredictedAttribution {
+                    source: None,
+                    cue: at(t, "Witnesses reported"),
+                    content: Some(at(t, "shelling overnight")),
+                },
                 // Spurious.
-                PredictedAttribution { source: None, cue: at(t, "fell"), content: None },
+                PredictedAttribution {
+                    source: None,
+                    cue: at(t, "fell"),
+                    content: None,
+                },
             ]
         });
         assert_eq!((s.gold, s.predicted), (2, 3));
@@ -167,7 +204,14 @@ mod tests {
         assert_eq!(s.source.exact, Counts::new(0, 1, 2));
         assert_eq!(s.source.overlap, Counts::new(1, 0, 1));
         // Soft: 4 chars in common of 4 predicted, 8 + 9 gold.
-        assert_eq!(s.source.soft, Soft { common: 4, predicted: 4, gold: 17 });
+        assert_eq!(
+            s.source.soft,
+            Soft {
+                common: 4,
+                predicted: 4,
+                gold: 17
+            }
+        );
         assert_eq!(s.content.exact, Counts::new(2, 0, 0));
     }
 }

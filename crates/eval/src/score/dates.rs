@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use claimtrace_model::Span;
 
 use crate::data::TimexDoc;
-use crate::metrics::{pair_overlapping, Counts};
+use crate::metrics::{Counts, pair_overlapping};
 
 /// One date found by a system.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +43,10 @@ impl DateScore {
 }
 
 /// Runs `system` (document → dates) over `docs`.
-pub fn score<'a>(docs: impl IntoIterator<Item = &'a TimexDoc>, system: impl Fn(&TimexDoc) -> Vec<PredictedDate>) -> DateScore {
+pub fn score<'a>(
+    docs: impl IntoIterator<Item = &'a TimexDoc>,
+    system: impl Fn(&TimexDoc) -> Vec<PredictedDate>,
+) -> DateScore {
     let mut s = DateScore::default();
     for d in docs {
         s.docs += 1;
@@ -61,9 +64,15 @@ pub fn score<'a>(docs: impl IntoIterator<Item = &'a TimexDoc>, system: impl Fn(&
         }
         let ignored = |p: &Span| {
             d.dct_span.is_some_and(|x| x.overlaps(p))
-                || d.timexes.iter().any(|t| t.kind != "DATE" && t.span.overlaps(p))
+                || d.timexes
+                    .iter()
+                    .any(|t| t.kind != "DATE" && t.span.overlaps(p))
         };
-        let fp = pred.iter().enumerate().filter(|(i, p)| !used[*i] && !ignored(&p.span)).count();
+        let fp = pred
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| !used[*i] && !ignored(&p.span))
+            .count();
         s.detection += Counts::new(pairs.len(), fp, gold.len() - pairs.len());
     }
     s
@@ -94,7 +103,11 @@ fn day_range(v: &str) -> Option<(NaiveDate, NaiveDate)> {
     let year: i32 = parts.first().filter(|y| y.len() == 4)?.parse().ok()?;
     let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
     let month_end = |y: i32, m: u32| {
-        let next = if m == 12 { ymd(y + 1, 1, 1) } else { ymd(y, m + 1, 1) };
+        let next = if m == 12 {
+            ymd(y + 1, 1, 1)
+        } else {
+            ymd(y, m + 1, 1)
+        };
         next.and_then(|n| n.pred_opt())
     };
     match parts.as_slice() {
@@ -152,18 +165,45 @@ mod tests {
             dct: NaiveDate::from_ymd_opt(1998, 1, 8),
             dct_span: Some(at("1998-01-08")),
             timexes: vec![
-                Timex { span: at("Tuesday"), kind: "DATE".into(), value: "1998-01-06".into() },
-                Timex { span: at("two weeks"), kind: "DURATION".into(), value: "P2W".into() },
-                Timex { span: at("March"), kind: "DATE".into(), value: "1998-03".into() },
+                Timex {
+                    span: at("Tuesday"),
+                    kind: "DATE".into(),
+                    value: "1998-01-06".into(),
+                },
+                Timex {
+                    span: at("two weeks"),
+                    kind: "DURATION".into(),
+                    value: "P2W".into(),
+                },
+                Timex {
+                    span: at("March"),
+                    kind: "DATE".into(),
+                    value: "1998-03".into(),
+                },
             ],
         };
         let s = score([&doc], |_| {
             vec![
-                PredictedDate { span: at("On Tuesday"), value: "1998-01-06".into() },
-                PredictedDate { span: at("two weeks"), value: "1998-01-08".into() },
-                PredictedDate { span: at("March"), value: "1997-03".into() },
-                PredictedDate { span: at("1998-01-08"), value: "1998-01-08".into() },
-                PredictedDate { span: at("dated"), value: "X".into() },
+                PredictedDate {
+                    span: at("On Tuesday"),
+                    value: "1998-01-06".into(),
+                },
+                PredictedDate {
+                    span: at("two weeks"),
+                    value: "1998-01-08".into(),
+                },
+                PredictedDate {
+                    span: at("March"),
+                    value: "1997-03".into(),
+                },
+                PredictedDate {
+                    span: at("1998-01-08"),
+                    value: "1998-01-08".into(),
+                },
+                PredictedDate {
+                    span: at("dated"),
+                    value: "X".into(),
+                },
             ]
         });
         // Tuesday and March found; "dated" a false positive; DURATION and DCT ignored.

@@ -34,16 +34,26 @@ mod tests {
 
     #[test]
     fn maps_gold_and_counts_declines_as_wrong() {
-        let items: Vec<LabelledText> = [("1", "Jets bombed the depot.", "AIR_STRIKE"), ("2", "They met.", "AGREEMENT"), ("3", "?", "ORG_CRIME")]
-            .iter()
-            .map(|(i, t, l)| LabelledText { id: i.to_string(), text: t.to_string(), label: l.to_string() })
-            .collect();
+        let items: Vec<LabelledText> = [
+            ("1", "Jets bombed the depot.", "AIR_STRIKE"),
+            ("2", "They met.", "AGREEMENT"),
+            ("3", "?", "ORG_CRIME"),
+        ]
+        .iter()
+        .map(|(i, t, l)| LabelledText {
+            id: i.to_string(),
+            text: t.to_string(),
+            label: l.to_string(),
+        })
+        .collect();
         let map = |l: &str| match l {
             "AIR_STRIKE" => Some("attack".to_string()),
             "AGREEMENT" => Some("diplomatic_engagement".to_string()),
             _ => None,
         };
-        let (c, skipped) = score(&items, map, |t| t.contains("bombed").then(|| "attack".to_string()));
+        let (c, skipped) = score(&items, map, |t| {
+            t.contains("bombed").then(|| "attack".to_string())
+        });
         assert_eq!(skipped, 1);
         assert_eq!(c.len(), 2);
         assert!((c.accuracy() - 0.5).abs() < 1e-12);

@@ -7,7 +7,7 @@
 use claimtrace_model::Span;
 
 use crate::data::toponyms::GeoDoc;
-use crate::metrics::{distance_km, match_spans, median, pair_overlapping, Counts, Match};
+use crate::metrics::{Counts, Match, distance_km, match_spans, median, pair_overlapping};
 
 /// Kilometres within which a resolution counts as correct.
 pub const WITHIN_KM: f64 = 161.0;
@@ -42,22 +42,36 @@ impl GeoScore {
 }
 
 /// Runs `system` (text → places) over `docs`.
-pub fn score<'a>(docs: impl IntoIterator<Item = &'a GeoDoc>, system: impl Fn(&str) -> Vec<PredictedPlace>) -> GeoScore {
+pub fn score<'a>(
+    docs: impl IntoIterator<Item = &'a GeoDoc>,
+    system: impl Fn(&str) -> Vec<PredictedPlace>,
+) -> GeoScore {
     let mut s = GeoScore::default();
     for d in docs {
         s.docs += 1;
         let pred = system(&d.text);
         let pspans: Vec<Span> = pred.iter().map(|p| p.span).collect();
-        let gold: Vec<Span> = d.toponyms.iter().filter(|t| t.is_toponym()).map(|t| t.span).collect();
+        let gold: Vec<Span> = d
+            .toponyms
+            .iter()
+            .filter(|t| t.is_toponym())
+            .map(|t| t.span)
+            .collect();
         s.recognition += match_spans(&gold, &pspans, Match::Overlap);
-        let targets: Vec<_> = d.toponyms.iter().filter_map(|t| Some((t.span, t.coords?))).collect();
+        let targets: Vec<_> = d
+            .toponyms
+            .iter()
+            .filter_map(|t| Some((t.span, t.coords?)))
+            .collect();
         s.targets += targets.len();
         let geocoded: Vec<&PredictedPlace> = pred.iter().filter(|p| p.coords.is_some()).collect();
         let gspans: Vec<Span> = targets.iter().map(|t| t.0).collect();
         let cspans: Vec<Span> = geocoded.iter().map(|p| p.span).collect();
         for (gi, pi) in pair_overlapping(&gspans, &cspans) {
             let (la, lo) = targets[gi].1;
-            let Some((pla, plo)) = geocoded[pi].coords else { continue };
+            let Some((pla, plo)) = geocoded[pi].coords else {
+                continue;
+            };
             let km = distance_km(la, lo, pla, plo);
             s.errors_km.push(km);
             if km <= WITHIN_KM {
@@ -70,12 +84,17 @@ pub fn score<'a>(docs: impl IntoIterator<Item = &'a GeoDoc>, system: impl Fn(&st
 
 /// Resolution only: each gold toponym with coordinates is looked up by its
 /// surface text; `lookup` returns coordinates or `None`.
-pub fn score_lookup<'a>(docs: impl IntoIterator<Item = &'a GeoDoc>, lookup: impl Fn(&str) -> Option<(f64, f64)>) -> GeoScore {
+pub fn score_lookup<'a>(
+    docs: impl IntoIterator<Item = &'a GeoDoc>,
+    lookup: impl Fn(&str) -> Option<(f64, f64)>,
+) -> GeoScore {
     let mut s = GeoScore::default();
     for d in docs {
         s.docs += 1;
         for t in &d.toponyms {
-            let (Some((la, lo)), Some(name)) = (t.coords, t.span.slice(&d.text)) else { continue };
+            let (Some((la, lo)), Some(name)) = (t.coords, t.span.slice(&d.text)) else {
+                continue;
+            };
             s.targets += 1;
             if let Some((pla, plo)) = lookup(name) {
                 let km = distance_km(la, lo, pla, plo);
@@ -105,17 +124,38 @@ mod tests {
             id: "d".into(),
             text: text.into(),
             toponyms: vec![
-                Toponym { span: at("Kharkiv"), kind: Some("Literal".into()), coords: Some((49.99, 36.23)) },
-                Toponym { span: at("Paris"), kind: Some("Literal".into()), coords: Some((33.66, -95.56)) },
-                Toponym { span: at("Jordan"), kind: Some("Non_Toponym".into()), coords: None },
+                Toponym {
+                    span: at("Kharkiv"),
+                    kind: Some("Literal".into()),
+                    coords: Some((49.99, 36.23)),
+                },
+                Toponym {
+                    span: at("Paris"),
+                    kind: Some("Literal".into()),
+                    coords: Some((33.66, -95.56)),
+                },
+                Toponym {
+                    span: at("Jordan"),
+                    kind: Some("Non_Toponym".into()),
+                    coords: None,
+                },
             ],
         };
         let s = score([&doc], |_| {
             vec![
-                PredictedPlace { span: at("Kharkiv"), coords: Some((50.0, 36.25)) },
+                PredictedPlace {
+                    span: at("Kharkiv"),
+                    coords: Some((50.0, 36.25)),
+                },
                 // Paris, France: about 7,900 km off.
-                PredictedPlace { span: at("Paris"), coords: Some((48.85, 2.35)) },
-                PredictedPlace { span: at("Jordan"), coords: Some((31.0, 36.0)) },
+                PredictedPlace {
+                    span: at("Paris"),
+                    coords: Some((48.85, 2.35)),
+                },
+                PredictedPlace {
+                    span: at("Jordan"),
+                    coords: Some((31.0, 36.0)),
+                },
             ]
         });
         assert_eq!(s.recognition, Counts::new(2, 1, 0));

@@ -6,7 +6,7 @@ use claimtrace_model::Span;
 
 use super::trim_span;
 use crate::data::szeged::HedgeSentence;
-use crate::metrics::{match_spans, Counts, Match};
+use crate::metrics::{Counts, Match, match_spans};
 
 /// Scores of one system on one set of sentences.
 #[derive(Debug, Clone, Default)]
@@ -19,7 +19,10 @@ pub struct HedgeScore {
 }
 
 /// Runs `cues` (sentence text → cue spans in it) over `sentences`.
-pub fn score<'a>(sentences: impl IntoIterator<Item = &'a HedgeSentence>, cues: impl Fn(&str) -> Vec<Span>) -> HedgeScore {
+pub fn score<'a>(
+    sentences: impl IntoIterator<Item = &'a HedgeSentence>,
+    cues: impl Fn(&str) -> Vec<Span>,
+) -> HedgeScore {
     let mut s = HedgeScore::default();
     for sent in sentences {
         s.sentences += 1;
@@ -28,7 +31,11 @@ pub fn score<'a>(sentences: impl IntoIterator<Item = &'a HedgeSentence>, cues: i
             .map(|sp| trim_span(&sent.text, sp))
             .filter(|sp| !sp.is_empty())
             .collect();
-        let gold: Vec<Span> = sent.cues.iter().map(|(sp, _)| trim_span(&sent.text, *sp)).collect();
+        let gold: Vec<Span> = sent
+            .cues
+            .iter()
+            .map(|(sp, _)| trim_span(&sent.text, *sp))
+            .collect();
         match (sent.uncertain(), !pred.is_empty()) {
             (true, true) => s.sentence.tp += 1,
             (false, true) => s.sentence.fp += 1,
@@ -54,7 +61,10 @@ mod tests {
                 .iter()
                 .map(|c| {
                     let i = text.find(c).unwrap();
-                    (Span::new(i, i + c.len()), "speculation_modal_probable_".into())
+                    (
+                        Span::new(i, i + c.len()),
+                        "speculation_modal_probable_".into(),
+                    )
                 })
                 .collect(),
         }

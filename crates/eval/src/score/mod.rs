@@ -14,7 +14,9 @@ use claimtrace_model::Span;
 /// `span` without leading and trailing whitespace (gold and predicted cue
 /// spans differ in whether they include it; that is not an error).
 pub fn trim_span(text: &str, span: Span) -> Span {
-    let Some(s) = span.slice(text) else { return span };
+    let Some(s) = span.slice(text) else {
+        return span;
+    };
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim();
     if trimmed.is_empty() {

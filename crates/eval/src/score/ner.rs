@@ -40,7 +40,8 @@ pub fn score<'a>(
         let pred = system(d);
         s.seconds += t0.elapsed().as_secs_f64();
         s.exact.add_document(&d.entities, &pred, tags, Match::Exact);
-        s.overlap.add_document(&d.entities, &pred, tags, Match::Overlap);
+        s.overlap
+            .add_document(&d.entities, &pred, tags, Match::Overlap);
     }
     s
 }
@@ -60,10 +61,16 @@ mod tests {
         let doc = NerDoc {
             id: "d".into(),
             text: text.into(),
-            entities: vec![(span("Ivanov"), "PER".into()), (span("Donetsk People's Republic"), "ORG".into())],
+            entities: vec![
+                (span("Ivanov"), "PER".into()),
+                (span("Donetsk People's Republic"), "ORG".into()),
+            ],
         };
         let s = score([&doc], &["PER", "ORG", "LOC"], |_| {
-            vec![(span("General Ivanov"), "PER".into()), (span("Donetsk"), "LOC".into())]
+            vec![
+                (span("General Ivanov"), "PER".into()),
+                (span("Donetsk"), "LOC".into()),
+            ]
         });
         assert_eq!(s.exact.get("PER"), Counts::new(0, 1, 1));
         assert_eq!(s.overlap.get("PER"), Counts::new(1, 0, 0));

@@ -2,18 +2,30 @@
 //! date finder (`claimtrace_temporal::find_date_atoms`, anchored on the
 //! document creation time) against gold TIMEX3s of type DATE.
 
-use super::{folder, Ctx};
-use crate::data::{meantime, timeml, TimexDoc};
+use super::{Ctx, folder};
+use crate::data::{TimexDoc, meantime, timeml};
 use crate::error::Result;
-use crate::report::{f3, prf, Section, Table};
-use crate::score::dates::{score, PredictedDate};
+use crate::report::{Section, Table, f3, prf};
+use crate::score::dates::{PredictedDate, score};
 
 pub(crate) fn sections(ctx: &Ctx<'_>) -> Result<Vec<Section>> {
     let tbaq = timeml::load_dir(&ctx.path(folder::TBAQ)?)?;
     let mt = meantime::load_dir(&ctx.path(folder::MEANTIME)?.join("intra-doc_annotation"))?;
     Ok(vec![
-        section(ctx, folder::TBAQ, "TempEval-3 TBAQ-cleaned (TimeBank 1.2 + AQUAINT newswire)", "no explicit licence; LDC-origin texts", &tbaq),
-        section(ctx, folder::MEANTIME, "MEANTIME English (Wikinews)", "CC BY 4.0", &mt),
+        section(
+            ctx,
+            folder::TBAQ,
+            "TempEval-3 TBAQ-cleaned (TimeBank 1.2 + AQUAINT newswire)",
+            "no explicit licence; LDC-origin texts",
+            &tbaq,
+        ),
+        section(
+            ctx,
+            folder::MEANTIME,
+            "MEANTIME English (Wikinews)",
+            "CC BY 4.0",
+            &mt,
+        ),
     ])
 }
 
@@ -22,7 +34,14 @@ pub(crate) fn sections(ctx: &Ctx<'_>) -> Result<Vec<Section>> {
 fn claimtrace_dates(d: &TimexDoc) -> Vec<PredictedDate> {
     claimtrace_temporal::find_date_atoms(&d.text, d.dct)
         .into_iter()
-        .map(|m| PredictedDate { span: m.span, value: if m.timex.is_empty() { m.date.value } else { m.timex } })
+        .map(|m| PredictedDate {
+            span: m.span,
+            value: if m.timex.is_empty() {
+                m.date.value
+            } else {
+                m.timex
+            },
+        })
         .collect()
 }
 
@@ -32,9 +51,18 @@ fn section(ctx: &Ctx<'_>, dataset: &str, title: &str, licence: &str, all: &[Time
     let s = score(docs.iter().copied(), claimtrace_dates);
     let secs = t0.elapsed().as_secs_f64();
     let mut table = Table::new(&["metric", "claimtrace"]);
-    table.row(vec!["DATE detection, relaxed (overlap) P / R / F1".into(), prf(&s.detection)]);
-    table.row(vec!["value accuracy over all gold DATEs".into(), f3(s.value_accuracy())]);
-    table.row(vec!["value accuracy over found DATEs".into(), f3(s.value_accuracy_found())]);
+    table.row(vec![
+        "DATE detection, relaxed (overlap) P / R / F1".into(),
+        prf(&s.detection),
+    ]);
+    table.row(vec![
+        "value accuracy over all gold DATEs".into(),
+        f3(s.value_accuracy()),
+    ]);
+    table.row(vec![
+        "value accuracy over found DATEs".into(),
+        f3(s.value_accuracy_found()),
+    ]);
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     Section {
         component: "Dates".into(),

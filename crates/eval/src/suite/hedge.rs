@@ -1,17 +1,25 @@
 //! Hedge cues on the Szeged Uncertainty Corpus, FactBank (news) and
 //! WikiWeasel parts: claimtrace's hedge detector beside a plain word list.
 
-use super::{folder, Ctx};
+use super::{Ctx, folder};
 use crate::baseline::HedgeWordList;
 use crate::data::szeged::{self, HedgeSentence};
 use crate::error::Result;
-use crate::report::{f3, target_cell, Section, Table};
-use crate::score::hedge::{score, HedgeScore};
+use crate::report::{Section, Table, f3, target_cell};
+use crate::score::hedge::{HedgeScore, score};
 
 /// Part files: (file, short name used in split ids, description).
 pub(crate) const PARTS: &[(&str, &str, &str)] = &[
-    ("factbank.xml", "factbank", "FactBank part (news, 1989-1998)"),
-    ("wikiweasel.xml", "wikiweasel", "WikiWeasel part (Wikipedia)"),
+    (
+        "factbank.xml",
+        "factbank",
+        "FactBank part (news, 1989-1998)",
+    ),
+    (
+        "wikiweasel.xml",
+        "wikiweasel",
+        "WikiWeasel part (Wikipedia)",
+    ),
 ];
 
 /// Sentence-level target of the issue (F1 of the uncertain class).
@@ -29,7 +37,10 @@ pub(crate) fn sections(ctx: &Ctx<'_>) -> Result<Vec<Section>> {
     for (file, part, desc) in PARTS {
         let all = szeged::load(&dir.join(file))?;
         let docs_total = count_docs(all.iter());
-        let kept: Vec<&HedgeSentence> = all.iter().filter(|s| ctx.keep(folder::HEDGE, &unit_id(part, &s.doc))).collect();
+        let kept: Vec<&HedgeSentence> = all
+            .iter()
+            .filter(|s| ctx.keep(folder::HEDGE, &unit_id(part, &s.doc)))
+            .collect();
         let docs_kept = count_docs(kept.iter().copied());
         let base = score(kept.iter().copied(), |t| baseline.find(t));
         let systems: Vec<(String, HedgeScore)> = vec![("word list (baseline)".to_string(), base)];
@@ -45,8 +56,22 @@ pub(crate) fn sections(ctx: &Ctx<'_>) -> Result<Vec<Section>> {
             ]);
         }
         for (name, s) in &systems {
-            table.row(vec!["cue span, exact".into(), name.clone(), f3(s.cue_exact.precision()), f3(s.cue_exact.recall()), f3(s.cue_exact.f1()), String::new()]);
-            table.row(vec!["cue span, overlap".into(), name.clone(), f3(s.cue_overlap.precision()), f3(s.cue_overlap.recall()), f3(s.cue_overlap.f1()), String::new()]);
+            table.row(vec![
+                "cue span, exact".into(),
+                name.clone(),
+                f3(s.cue_exact.precision()),
+                f3(s.cue_exact.recall()),
+                f3(s.cue_exact.f1()),
+                String::new(),
+            ]);
+            table.row(vec![
+                "cue span, overlap".into(),
+                name.clone(),
+                f3(s.cue_overlap.precision()),
+                f3(s.cue_overlap.recall()),
+                f3(s.cue_overlap.f1()),
+                String::new(),
+            ]);
         }
         let gold_unc = kept.iter().filter(|s| s.uncertain()).count();
         let gold_cues: usize = kept.iter().map(|s| s.cues.len()).sum();

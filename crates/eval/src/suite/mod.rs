@@ -14,7 +14,7 @@ use std::str::FromStr;
 use crate::error::{EvalError, Result};
 use crate::peer::PythonPeers;
 use crate::report::Report;
-use crate::split::{part_of, Part, Split};
+use crate::split::{Part, Split, part_of};
 
 /// Data set folders under the data directory.
 pub mod folder {
@@ -80,7 +80,16 @@ impl FromStr for Component {
             .iter()
             .find(|c| c.as_str() == s)
             .copied()
-            .ok_or_else(|| format!("unknown component '{s}' (one of: {})", Component::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")))
+            .ok_or_else(|| {
+                format!(
+                    "unknown component '{s}' (one of: {})",
+                    Component::ALL
+                        .iter()
+                        .map(|c| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
     }
 }
 
@@ -109,7 +118,11 @@ pub(crate) struct Ctx<'a> {
 impl Ctx<'_> {
     pub fn path(&self, folder: &str) -> Result<PathBuf> {
         let p = self.cfg.data_dir.join(folder);
-        if p.exists() { Ok(p) } else { Err(EvalError::NoData(p)) }
+        if p.exists() {
+            Ok(p)
+        } else {
+            Err(EvalError::NoData(p))
+        }
     }
 
     pub fn keep(&self, folder: &str, id: &str) -> bool {
@@ -129,7 +142,14 @@ pub fn run(cfg: &EvalConfig, progress: &mut dyn FnMut(&str)) -> Result<Report> {
     if !cfg.data_dir.is_dir() {
         return Err(EvalError::NoData(cfg.data_dir.clone()));
     }
-    let ctx = Ctx { cfg, peers: if cfg.peers { PythonPeers::find() } else { Err("peers disabled (--no-peers)".into()) } };
+    let ctx = Ctx {
+        cfg,
+        peers: if cfg.peers {
+            PythonPeers::find()
+        } else {
+            Err("peers disabled (--no-peers)".into())
+        },
+    };
     let mut report = Report {
         generated: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
         split: cfg.split.to_string(),
@@ -137,7 +157,11 @@ pub fn run(cfg: &EvalConfig, progress: &mut dyn FnMut(&str)) -> Result<Report> {
         command: cfg.command.clone(),
         ..Default::default()
     };
-    let components: Vec<Component> = if cfg.components.is_empty() { Component::ALL.to_vec() } else { cfg.components.clone() };
+    let components: Vec<Component> = if cfg.components.is_empty() {
+        Component::ALL.to_vec()
+    } else {
+        cfg.components.clone()
+    };
     for c in components {
         progress(&format!("eval {c} ..."));
         let t0 = std::time::Instant::now();
@@ -147,7 +171,10 @@ pub fn run(cfg: &EvalConfig, progress: &mut dyn FnMut(&str)) -> Result<Report> {
             Component::Dates => dates::sections(&ctx),
             Component::Html => html::sections(&ctx, progress),
             Component::Attribution | Component::Events | Component::Geo => {
-                Err(EvalError::Component { component: c.to_string(), reason: "its crate is not wired into the harness yet".into() })
+                Err(EvalError::Component {
+                    component: c.to_string(),
+                    reason: "its crate is not wired into the harness yet".into(),
+                })
             }
         };
         match res {
@@ -157,7 +184,10 @@ pub fn run(cfg: &EvalConfig, progress: &mut dyn FnMut(&str)) -> Result<Report> {
                 report.skipped.push(format!("{c}: {e}"));
             }
         }
-        progress(&format!("eval {c} done in {:.1}s", t0.elapsed().as_secs_f64()));
+        progress(&format!(
+            "eval {c} done in {:.1}s",
+            t0.elapsed().as_secs_f64()
+        ));
     }
     Ok(report)
 }
@@ -178,40 +208,103 @@ pub fn list_part(data_dir: &Path, part: Part) -> Result<Vec<(String, String)>> {
     if d(folder::HEDGE).is_dir() {
         for part_file in hedge::PARTS {
             let s = szeged::load(&d(folder::HEDGE).join(part_file.0))?;
-            let mut ids: Vec<String> = s.iter().map(|x| hedge::unit_id(part_file.1, &x.doc)).collect();
+            let mut ids: Vec<String> = s
+                .iter()
+                .map(|x| hedge::unit_id(part_file.1, &x.doc))
+                .collect();
             ids.dedup();
             add(folder::HEDGE, ids);
         }
     }
     if d(folder::POLNEAR).is_dir() {
-        add(folder::POLNEAR, polnear::load(&d(folder::POLNEAR))?.into_iter().map(|x| x.id).collect());
+        add(
+            folder::POLNEAR,
+            polnear::load(&d(folder::POLNEAR))?
+                .into_iter()
+                .map(|x| x.id)
+                .collect(),
+        );
     }
     if d(folder::WIKIGOLD).is_dir() {
-        add(folder::WIKIGOLD, conll::load(&d(folder::WIKIGOLD).join("wikigold.conll"))?.into_iter().map(|x| x.id).collect());
+        add(
+            folder::WIKIGOLD,
+            conll::load(&d(folder::WIKIGOLD).join("wikigold.conll"))?
+                .into_iter()
+                .map(|x| x.id)
+                .collect(),
+        );
     }
     if d(folder::RE3D).is_dir() {
-        add(folder::RE3D, re3d::load(&d(folder::RE3D))?.into_iter().map(|x| x.id).collect());
+        add(
+            folder::RE3D,
+            re3d::load(&d(folder::RE3D))?
+                .into_iter()
+                .map(|x| x.id)
+                .collect(),
+        );
     }
     if d(folder::PLOVER).is_dir() {
-        add(folder::PLOVER, plover::load(&d(folder::PLOVER).join("plover_gsr.jsonl"))?.into_iter().map(|x| x.id).collect());
+        add(
+            folder::PLOVER,
+            plover::load(&d(folder::PLOVER).join("plover_gsr.jsonl"))?
+                .into_iter()
+                .map(|x| x.id)
+                .collect(),
+        );
     }
     if d(folder::CASE2021).is_dir() {
-        add(folder::CASE2021, case2021::load(&d(folder::CASE2021).join("task2_test_with_labels.tsv"))?.into_iter().map(|x| x.id).collect());
+        add(
+            folder::CASE2021,
+            case2021::load(&d(folder::CASE2021).join("task2_test_with_labels.tsv"))?
+                .into_iter()
+                .map(|x| x.id)
+                .collect(),
+        );
     }
     if d(folder::TBAQ).is_dir() {
-        add(folder::TBAQ, timeml::load_dir(&d(folder::TBAQ))?.into_iter().map(|x| x.id).collect());
+        add(
+            folder::TBAQ,
+            timeml::load_dir(&d(folder::TBAQ))?
+                .into_iter()
+                .map(|x| x.id)
+                .collect(),
+        );
     }
     if d(folder::MEANTIME).is_dir() {
-        add(folder::MEANTIME, meantime::load_dir(&d(folder::MEANTIME).join("intra-doc_annotation"))?.into_iter().map(|x| x.id).collect());
+        add(
+            folder::MEANTIME,
+            meantime::load_dir(&d(folder::MEANTIME).join("intra-doc_annotation"))?
+                .into_iter()
+                .map(|x| x.id)
+                .collect(),
+        );
     }
     if d(folder::GWN).is_dir() {
-        add(folder::GWN, toponyms::load(&d(folder::GWN).join("GWN.xml"))?.into_iter().map(|x| x.id).collect());
+        add(
+            folder::GWN,
+            toponyms::load(&d(folder::GWN).join("GWN.xml"))?
+                .into_iter()
+                .map(|x| x.id)
+                .collect(),
+        );
     }
     if d(folder::LGL).is_dir() {
-        add(folder::LGL, toponyms::load(&d(folder::LGL).join("lgl.xml"))?.into_iter().map(|x| x.id).collect());
+        add(
+            folder::LGL,
+            toponyms::load(&d(folder::LGL).join("lgl.xml"))?
+                .into_iter()
+                .map(|x| x.id)
+                .collect(),
+        );
     }
     if d(folder::HTML).is_dir() {
-        add(folder::HTML, scrapinghub::load(&d(folder::HTML))?.into_iter().map(|x| x.id).collect());
+        add(
+            folder::HTML,
+            scrapinghub::load(&d(folder::HTML))?
+                .into_iter()
+                .map(|x| x.id)
+                .collect(),
+        );
     }
     Ok(out)
 }

@@ -6,13 +6,13 @@ use std::collections::HashMap;
 
 use claimtrace_model::Span;
 
-use super::{folder, Ctx};
-use crate::data::{conll, re3d, NerDoc};
+use super::{Ctx, folder};
+use crate::data::{NerDoc, conll, re3d};
 use crate::error::Result;
 use crate::offsets::CharIndex;
-use crate::peer::{spacy_tag, PeerStats, NOT_INSTALLED};
-use crate::report::{prf, Section, Table};
-use crate::score::ner::{score, NerScore};
+use crate::peer::{NOT_INSTALLED, PeerStats, spacy_tag};
+use crate::report::{Section, Table, prf};
+use crate::score::ner::{NerScore, score};
 
 const CORE: &[&str] = &["PER", "ORG", "LOC", "MISC"];
 const RE3D_TAGS: &[&str] = &["PER", "ORG", "LOC", "MISC", "WEAPON", "PLATFORM"];
@@ -20,9 +20,25 @@ const RE3D_TAGS: &[&str] = &["PER", "ORG", "LOC", "MISC", "WEAPON", "PLATFORM"];
 pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<Vec<Section>> {
     let mut out = Vec::new();
     let wiki = conll::load(&ctx.path(folder::WIKIGOLD)?.join("wikigold.conll"))?;
-    out.push(section(ctx, progress, folder::WIKIGOLD, "WikiGold (Wikipedia, CoNLL-2003 classes)", "CC BY 4.0", &wiki, CORE)?);
+    out.push(section(
+        ctx,
+        progress,
+        folder::WIKIGOLD,
+        "WikiGold (Wikipedia, CoNLL-2003 classes)",
+        "CC BY 4.0",
+        &wiki,
+        CORE,
+    )?);
     let re = re3d::load(&ctx.path(folder::RE3D)?)?;
-    out.push(section(ctx, progress, folder::RE3D, "re3d (Dstl; Syria/Iraq conflict)", "per source: PD / OGL / CC BY / CC BY-SA / CC BY-NC", &re, RE3D_TAGS)?);
+    out.push(section(
+        ctx,
+        progress,
+        folder::RE3D,
+        "re3d (Dstl; Syria/Iraq conflict)",
+        "per source: PD / OGL / CC BY / CC BY-SA / CC BY-NC",
+        &re,
+        RE3D_TAGS,
+    )?);
     Ok(out)
 }
 
@@ -42,7 +58,10 @@ fn section(
     match &ctx.peers {
         Ok(py) if py.has("spacy") => {
             progress(&format!("  spaCy on {} {dataset} documents", docs.len()));
-            let input: Vec<(&str, &str)> = docs.iter().map(|d| (d.id.as_str(), d.text.as_str())).collect();
+            let input: Vec<(&str, &str)> = docs
+                .iter()
+                .map(|d| (d.id.as_str(), d.text.as_str()))
+                .collect();
             let run = py.spacy_ner(&input)?;
             let converted: HashMap<&str, Vec<(Span, String)>> = docs
                 .iter()
@@ -56,7 +75,9 @@ fn section(
                     (d.id.as_str(), v)
                 })
                 .collect();
-            let s = score(docs.iter().copied(), tags, |d| converted.get(d.id.as_str()).cloned().unwrap_or_default());
+            let s = score(docs.iter().copied(), tags, |d| {
+                converted.get(d.id.as_str()).cloned().unwrap_or_default()
+            });
             systems.push((run.stats.tool.clone(), s, Some(run.stats)));
         }
         Ok(_) | Err(_) => notes.push(format!("spaCy {NOT_INSTALLED}")),
@@ -64,19 +85,41 @@ fn section(
 
     let mut header = vec!["tag".to_string(), "gold".to_string()];
     header.extend(systems.iter().map(|(n, _, _)| format!("{n}: P / R / F1")));
-    let mut table = Table { header, rows: Vec::new() };
-    let gold_count = |tag: &str| docs.iter().map(|d| d.entities.iter().filter(|(_, l)| l == tag).count()).sum::<usize>();
+    let mut table = Table {
+        header,
+        rows: Vec::new(),
+    };
+    let gold_count = |tag: &str| {
+        docs.iter()
+            .map(|d| d.entities.iter().filter(|(_, l)| l == tag).count())
+            .sum::<usize>()
+    };
     for tag in tags {
         let mut row = vec![(*tag).to_string(), gold_count(tag).to_string()];
         for (name, s, _) in &systems {
             let c = s.exact.get(tag);
             // A system without the class (spaCy has no weapon types) shows a dash.
-            row.push(if c.predicted() == 0 && name.starts_with("spaCy") && matches!(*tag, "WEAPON" | "PLATFORM") { "—".into() } else { prf(&c) });
+            row.push(
+                if c.predicted() == 0
+                    && name.starts_with("spaCy")
+                    && matches!(*tag, "WEAPON" | "PLATFORM")
+                {
+                    "—".into()
+                } else {
+                    prf(&c)
+                },
+            );
         }
         table.row(row);
     }
-    for (label, set) in [("micro PER+ORG+LOC", &["PER", "ORG", "LOC"][..]), ("micro PER+ORG+LOC+MISC", CORE)] {
-        let mut row = vec![label.to_string(), set.iter().map(|t| gold_count(t)).sum::<usize>().to_string()];
+    for (label, set) in [
+        ("micro PER+ORG+LOC", &["PER", "ORG", "LOC"][..]),
+        ("micro PER+ORG+LOC+MISC", CORE),
+    ] {
+        let mut row = vec![
+            label.to_string(),
+            set.iter().map(|t| gold_count(t)).sum::<usize>().to_string(),
+        ];
         for (_, s, _) in &systems {
             row.push(prf(&s.exact.micro(set)));
         }
@@ -99,7 +142,11 @@ fn section(
                 s.bytes,
                 words,
                 secs,
-                if stats.is_some() { ", pipeline time inside Python, model load excluded" } else { "" }
+                if stats.is_some() {
+                    ", pipeline time inside Python, model load excluded"
+                } else {
+                    ""
+                }
             ));
         }
     }
@@ -114,7 +161,10 @@ fn section(
     Ok(Section {
         component: "Named entities".into(),
         dataset: title.into(),
-        source: format!("`{dataset}` ({licence}): {}.", ctx.count(docs.len(), all.len(), "documents")),
+        source: format!(
+            "`{dataset}` ({licence}): {}.",
+            ctx.count(docs.len(), all.len(), "documents")
+        ),
         table,
         notes,
     })

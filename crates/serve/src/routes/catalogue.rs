@@ -63,7 +63,12 @@ pub async fn outlets(State(app): State<AppState>) -> ApiResult<Json<OutletList>>
             )
             .map_err(sql_err)?;
         let items = st
-            .query_map([], |r| Ok(Outlet { name: r.get(0)?, documents: r.get::<_, i64>(1)?.try_into().unwrap_or(0) }))
+            .query_map([], |r| {
+                Ok(Outlet {
+                    name: r.get(0)?,
+                    documents: r.get::<_, i64>(1)?.try_into().unwrap_or(0),
+                })
+            })
             .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
             .map_err(sql_err)?;
         Ok(Json(OutletList { items }))
@@ -74,9 +79,17 @@ pub async fn outlets(State(app): State<AppState>) -> ApiResult<Json<OutletList>>
 /// Actors and targets named in claims, most claims first.
 #[utoipa::path(get, path = "/api/actors", tag = "catalogue", params(ActorParams),
     responses((status = 200, body = ActorList), (status = 400, body = ErrorBody)))]
-pub async fn actors(State(app): State<AppState>, Params(p): Params<ActorParams>) -> ApiResult<Json<ActorList>> {
+pub async fn actors(
+    State(app): State<AppState>,
+    Params(p): Params<ActorParams>,
+) -> ApiResult<Json<ActorList>> {
     let limit = i64::try_from(page_limit(p.limit)?).unwrap_or(i64::MAX);
-    let pattern = format!("%{}%", p.q.unwrap_or_default().to_lowercase().replace(['%', '_'], ""));
+    let pattern = format!(
+        "%{}%",
+        p.q.unwrap_or_default()
+            .to_lowercase()
+            .replace(['%', '_'], "")
+    );
     app.read(move |s| {
         let mut st = s
             .connection()
@@ -92,7 +105,11 @@ pub async fn actors(State(app): State<AppState>, Params(p): Params<ActorParams>)
             .map_err(sql_err)?;
         let items = st
             .query_map(rusqlite::params![pattern, limit], |r| {
-                Ok(Actor { name: r.get(0)?, id: r.get(1)?, claims: r.get::<_, i64>(2)?.try_into().unwrap_or(0) })
+                Ok(Actor {
+                    name: r.get(0)?,
+                    id: r.get(1)?,
+                    claims: r.get::<_, i64>(2)?.try_into().unwrap_or(0),
+                })
             })
             .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
             .map_err(sql_err)?;

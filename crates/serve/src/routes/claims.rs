@@ -23,11 +23,19 @@ pub struct ClaimPage {
 /// Search and filter claims (the filters of `claimtrace claims`).
 #[utoipa::path(get, path = "/api/claims", tag = "claims", params(ClaimParams),
     responses((status = 200, body = ClaimPage), (status = 400, body = ErrorBody)))]
-pub async fn list(State(app): State<AppState>, Params(p): Params<ClaimParams>) -> ApiResult<Json<ClaimPage>> {
+pub async fn list(
+    State(app): State<AppState>,
+    Params(p): Params<ClaimParams>,
+) -> ApiResult<Json<ClaimPage>> {
     let q = p.to_query()?;
     app.read(move |s| {
         let page = s.claims(&q)?;
-        Ok(Json(ClaimPage { total: page.total, limit: q.limit, offset: q.offset, items: claim_views(s, page.items)? }))
+        Ok(Json(ClaimPage {
+            total: page.total,
+            limit: q.limit,
+            offset: q.offset,
+            items: claim_views(s, page.items)?,
+        }))
     })
     .await
 }
@@ -35,10 +43,18 @@ pub async fn list(State(app): State<AppState>, Params(p): Params<ClaimParams>) -
 /// One claim by its stable id, reviews applied.
 #[utoipa::path(get, path = "/api/claims/{id}", tag = "claims", params(("id" = String, Path, description = "claim id")),
     responses((status = 200, body = ClaimView), (status = 404, body = ErrorBody)))]
-pub async fn one(State(app): State<AppState>, Path(id): Path<String>) -> ApiResult<Json<ClaimView>> {
+pub async fn one(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ClaimView>> {
     app.read(move |s| {
-        let claim = s.claim(&id)?.ok_or_else(|| ApiError::not_found(format!("no claim with id '{id}'")))?;
-        claim_views(s, vec![claim])?.pop().map(Json).ok_or_else(|| ApiError::internal("claim view lost"))
+        let claim = s
+            .claim(&id)?
+            .ok_or_else(|| ApiError::not_found(format!("no claim with id '{id}'")))?;
+        claim_views(s, vec![claim])?
+            .pop()
+            .map(Json)
+            .ok_or_else(|| ApiError::internal("claim view lost"))
     })
     .await
 }

@@ -27,7 +27,10 @@ pub struct DocPage {
 /// Stored documents, newest first.
 #[utoipa::path(get, path = "/api/docs", tag = "docs", params(DocParams),
     responses((status = 200, body = DocPage), (status = 400, body = ErrorBody)))]
-pub async fn list(State(app): State<AppState>, Params(p): Params<DocParams>) -> ApiResult<Json<DocPage>> {
+pub async fn list(
+    State(app): State<AppState>,
+    Params(p): Params<DocParams>,
+) -> ApiResult<Json<DocPage>> {
     let mut q = p.to_query()?;
     let unfiltered = q.q.is_none() && q.outlet.is_none() && q.since.is_none() && q.until.is_none();
     let (limit, offset) = (q.limit, q.offset);
@@ -36,8 +39,18 @@ pub async fn list(State(app): State<AppState>, Params(p): Params<DocParams>) -> 
         let mut items = s.documents(&q)?;
         let more = items.len() > limit;
         items.truncate(limit);
-        let total = if unfiltered { Some(s.stats()?.documents) } else { None };
-        Ok(Json(DocPage { items, total, more, limit, offset }))
+        let total = if unfiltered {
+            Some(s.stats()?.documents)
+        } else {
+            None
+        };
+        Ok(Json(DocPage {
+            items,
+            total,
+            more,
+            limit,
+            offset,
+        }))
     })
     .await
 }
@@ -45,15 +58,29 @@ pub async fn list(State(app): State<AppState>, Params(p): Params<DocParams>) -> 
 /// One document: metadata, text and sentences (spans are UTF-8 byte offsets into `document.text`).
 #[utoipa::path(get, path = "/api/docs/{id}", tag = "docs", params(("id" = String, Path, description = "document id")),
     responses((status = 200, body = Object), (status = 404, body = ErrorBody)))]
-pub async fn one(State(app): State<AppState>, Path(id): Path<String>) -> ApiResult<Json<StoredDocument>> {
-    app.read(move |s| s.document(&id)?.map(Json).ok_or_else(|| ApiError::not_found(format!("no document with id '{id}'"))))
-        .await
+pub async fn one(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<StoredDocument>> {
+    app.read(move |s| {
+        s.document(&id)?
+            .map(Json)
+            .ok_or_else(|| ApiError::not_found(format!("no document with id '{id}'")))
+    })
+    .await
 }
 
 /// The article sourcing profile: claims by source kind, by firmness, by type; unsourced claims; named sources.
 #[utoipa::path(get, path = "/api/profile/{doc}", tag = "docs", params(("doc" = String, Path, description = "document id")),
     responses((status = 200, body = Object), (status = 404, body = ErrorBody)))]
-pub async fn profile(State(app): State<AppState>, Path(doc): Path<String>) -> ApiResult<Json<Profile>> {
-    app.read(move |s| s.profile(&doc)?.map(Json).ok_or_else(|| ApiError::not_found(format!("no document with id '{doc}'"))))
-        .await
+pub async fn profile(
+    State(app): State<AppState>,
+    Path(doc): Path<String>,
+) -> ApiResult<Json<Profile>> {
+    app.read(move |s| {
+        s.profile(&doc)?
+            .map(Json)
+            .ok_or_else(|| ApiError::not_found(format!("no document with id '{doc}'")))
+    })
+    .await
 }

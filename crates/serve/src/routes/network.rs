@@ -109,7 +109,9 @@ pub fn build(claims: &[Claim], limit: usize) -> (Vec<Node>, Vec<Edge>, usize) {
     let mut edges: HashMap<(String, String, ClaimType), EdgeAcc> = HashMap::new();
     let mut labels: HashMap<String, (String, HashMap<&'static str, usize>)> = HashMap::new();
     for c in claims {
-        let (Some(a), Some(t)) = (&c.actor, &c.target) else { continue };
+        let (Some(a), Some(t)) = (&c.actor, &c.target) else {
+            continue;
+        };
         if !RELATION_TYPES.contains(&c.claim_type) || c.epistemic == Epistemic::Denied {
             continue;
         }
@@ -118,7 +120,9 @@ pub fn build(claims: &[Claim], limit: usize) -> (Vec<Node>, Vec<Edge>, usize) {
             continue;
         }
         for m in [a, t] {
-            let e = labels.entry(key(m)).or_insert_with(|| (m.name.clone(), HashMap::new()));
+            let e = labels
+                .entry(key(m))
+                .or_insert_with(|| (m.name.clone(), HashMap::new()));
             *e.1.entry(m.kind.as_str()).or_default() += 1;
         }
         let acc = edges.entry((ka, kt, c.claim_type)).or_default();
@@ -127,13 +131,20 @@ pub fn build(claims: &[Claim], limit: usize) -> (Vec<Node>, Vec<Edge>, usize) {
         if acc.ids.len() < IDS_PER_EDGE {
             acc.ids.push(c.id.clone());
         }
-        *acc.epistemic.entry(c.epistemic.as_str().to_string()).or_default() += 1;
+        *acc.epistemic
+            .entry(c.epistemic.as_str().to_string())
+            .or_default() += 1;
     }
     let total = edges.len();
     let mut list: Vec<Edge> = edges
         .into_iter()
         .map(|((s, t, ty), acc)| {
-            let label = |k: &str| labels.get(k).map(|l| l.0.clone()).unwrap_or_else(|| k.to_string());
+            let label = |k: &str| {
+                labels
+                    .get(k)
+                    .map(|l| l.0.clone())
+                    .unwrap_or_else(|| k.to_string())
+            };
             Edge {
                 id: format!("{s}|{t}|{}", ty.as_str()),
                 source_label: label(&s),
@@ -148,17 +159,35 @@ pub fn build(claims: &[Claim], limit: usize) -> (Vec<Node>, Vec<Edge>, usize) {
             }
         })
         .collect();
-    list.sort_by(|a, b| b.weight.cmp(&a.weight).then(b.claim_count.cmp(&a.claim_count)).then(a.id.cmp(&b.id)));
+    list.sort_by(|a, b| {
+        b.weight
+            .cmp(&a.weight)
+            .then(b.claim_count.cmp(&a.claim_count))
+            .then(a.id.cmp(&b.id))
+    });
     list.truncate(limit);
-    let mut used: Vec<String> = list.iter().flat_map(|e| [e.source.clone(), e.target.clone()]).collect();
+    let mut used: Vec<String> = list
+        .iter()
+        .flat_map(|e| [e.source.clone(), e.target.clone()])
+        .collect();
     used.sort();
     used.dedup();
     let nodes = used
         .into_iter()
         .map(|id| {
-            let (label, kinds) = labels.remove(&id).unwrap_or_else(|| (id.clone(), HashMap::new()));
-            let kind = kinds.into_iter().max_by_key(|(k, n)| (*n, *k)).map(|(k, _)| k).unwrap_or("unknown");
-            Node { id, label, kind: kind.to_string() }
+            let (label, kinds) = labels
+                .remove(&id)
+                .unwrap_or_else(|| (id.clone(), HashMap::new()));
+            let kind = kinds
+                .into_iter()
+                .max_by_key(|(k, n)| (*n, *k))
+                .map(|(k, _)| k)
+                .unwrap_or("unknown");
+            Node {
+                id,
+                label,
+                kind: kind.to_string(),
+            }
         })
         .collect();
     (nodes, list, total)
@@ -167,7 +196,10 @@ pub fn build(claims: &[Claim], limit: usize) -> (Vec<Node>, Vec<Edge>, usize) {
 /// The actor network of the claims matching the filters; edge weight = distinct documents.
 #[utoipa::path(get, path = "/api/network", tag = "network", params(NetworkParams),
     responses((status = 200, body = Network), (status = 400, body = ErrorBody)))]
-pub async fn network(State(app): State<AppState>, Params(p): Params<NetworkParams>) -> ApiResult<Json<Network>> {
+pub async fn network(
+    State(app): State<AppState>,
+    Params(p): Params<NetworkParams>,
+) -> ApiResult<Json<Network>> {
     let limit = p.limit.unwrap_or(300).clamp(1, 5000);
     let filters = ClaimParams {
         q: p.q,

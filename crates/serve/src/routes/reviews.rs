@@ -50,11 +50,15 @@ pub async fn post(
     let Json(req) = body.map_err(|e| ApiError::new(e.status(), "bad_request", e.body_text()))?;
     let who = req.who.trim().to_string();
     if who.is_empty() || who.len() > 200 {
-        return Err(ApiError::bad_request("who: give the reviewer's name (1-200 bytes)"));
+        return Err(ApiError::bad_request(
+            "who: give the reviewer's name (1-200 bytes)",
+        ));
     }
     let action: ReviewAction = req.action.parse()?;
     if action == ReviewAction::Correct && (req.field.is_none() || req.new_value.is_none()) {
-        return Err(ApiError::bad_request("a correction needs field and new_value"));
+        return Err(ApiError::bad_request(
+            "a correction needs field and new_value",
+        ));
     }
     let review = Review {
         claim_id: id.clone(),
@@ -72,7 +76,10 @@ pub async fn post(
         }
         s.review(&review)?;
         // The store fills `at` and `old_value`; answer with the stored entry.
-        let stored = s.reviews(&id)?.pop().ok_or_else(|| ApiError::internal("review not stored"))?;
+        let stored = s
+            .reviews(&id)?
+            .pop()
+            .ok_or_else(|| ApiError::internal("review not stored"))?;
         Ok((StatusCode::CREATED, Json(stored)))
     })
     .await
@@ -82,7 +89,10 @@ pub async fn post(
 #[utoipa::path(get, path = "/api/claims/{id}/reviews", tag = "review",
     params(("id" = String, Path, description = "claim id")),
     responses((status = 200, body = ReviewList), (status = 404, body = ErrorBody)))]
-pub async fn list(State(app): State<AppState>, Path(id): Path<String>) -> ApiResult<Json<ReviewList>> {
+pub async fn list(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ReviewList>> {
     app.read(move |s| {
         let items = s.reviews(&id)?;
         if items.is_empty() && s.claim(&id)?.is_none() {

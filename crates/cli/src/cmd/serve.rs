@@ -1,0 +1,45 @@
+//! `claimtrace serve`: the HTTP JSON API and the analyst web page.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+use claimtrace_serve::{AppState, ServeConfig};
+
+use crate::db::DbArgs;
+
+/// Serve the API and the web page over the database.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Address to listen on. Loopback by default; another address exposes
+    /// the database to the network.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
+    pub addr: SocketAddr,
+    /// Secret that ingest and review requests must carry
+    /// (`Authorization: Bearer TOKEN`); without it those requests are refused.
+    #[arg(long, env = "CLAIMTRACE_TOKEN", value_name = "TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Origin allowed to call the API from another site; none by default.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors_origin: Option<String>,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, default_value_t = 20 * 1024 * 1024, value_name = "BYTES")]
+    pub max_body: usize,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let state = AppState::open(&args.db.db, args.token.clone())?;
+    let cfg = ServeConfig { addr: args.addr, cors_origin: args.cors_origin.clone(), max_body: args.max_body };
+    if !args.addr.ip().is_loopback() {
+        eprintln!("claimtrace: warning: listening on {}, reachable from other machines", args.addr);
+    }
+    if !claimtrace_serve::page_built() {
+        eprintln!("claimtrace: the web page was not built into this binary (make build builds it); the API works");
+    }
+    let writes = if args.token.is_some() { "ingest and review need the token" } else { "ingest and review are off (no --token)" };
+    eprintln!("claimtrace: serving {} on http://{} ({writes}); Ctrl-C stops", args.db.db.display(), args.addr);
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    rt.block_on(claimtrace_serve::serve(state, &cfg))?;
+    Ok(ExitCode::SUCCESS)
+}
