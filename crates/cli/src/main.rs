@@ -37,6 +37,8 @@ enum Command {
     Export(cmd::export::Args),
     /// Serve the HTTP API and the analyst web page.
     Serve(cmd::serve::Args),
+    /// Score the extractor on third-party gold data; write EVALUATION.md.
+    Eval(cmd::eval::Args),
     /// Build the GeoNames gazetteer table.
     Gazetteer(cmd::gazetteer::Args),
     /// Measure extraction and ingest throughput on generated articles.
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Profile(a) => cmd::profile::run(a),
         Command::Export(a) => cmd::export::run(a),
         Command::Serve(a) => cmd::serve::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
         Command::Gazetteer(a) => cmd::gazetteer::run(a),
         Command::Bench(a) => cmd::bench::run(a),
     };

@@ -90,21 +90,46 @@ impl Pipeline {
     /// Run the pipeline over `inputs`, handing each chunk of results to
     /// `sink` in input order. `skip` is asked before extraction whether a
     /// document is already known (ingest uses it to avoid re-extracting).
+    ///
+    /// The sink runs on its own thread, fed through a channel of two
+    /// batches: while it writes one batch (to the store or stdout), the
+    /// cores extract the next, and memory stays bounded. An error from the
+    /// sink stops the reading.
     pub fn process(
         &self,
         inputs: &[Input],
         skip: &(dyn Fn(&Document) -> bool + Sync),
         progress: &indicatif::ProgressBar,
-        sink: &mut dyn FnMut(Vec<Item>) -> anyhow::Result<()>,
+        sink: &mut (dyn FnMut(Vec<Item>) -> anyhow::Result<()> + Send),
     ) -> anyhow::Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
+        std::thread::scope(|scope| {
+            let writer = scope.spawn(move || -> anyhow::Result<()> {
+                for items in rx {
+                    sink(items)?;
+                }
+                Ok(())
+            });
+            self.produce(inputs, skip, progress, &tx);
+            drop(tx);
+            writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
+        })
+    }
+
+    /// Load and extract `inputs` in chunks, sending each batch of results
+    /// down `tx`; stops early when the receiver is gone.
+    fn produce(
+        &self,
+        inputs: &[Input],
+        skip: &(dyn Fn(&Document) -> bool + Sync),
+        progress: &indicatif::ProgressBar,
+        tx: &std::sync::mpsc::SyncSender<Vec<Item>>,
+    ) {
         for chunk in inputs.chunks(self.chunk_inputs.max(1)) {
             // Reading is parallel per input; a feed or JSONL file yields many
             // documents, which are then extracted in parallel in sub-chunks so
             // that one huge file neither runs on one core nor piles up results.
-            let loaded: Vec<_> = chunk
-                .par_iter()
-                .map(|input| claimtrace_ingest::load(input, &self.ingest))
-                .collect();
+            let loaded: Vec<_> = chunk.par_iter().map(|input| claimtrace_ingest::load(input, &self.ingest)).collect();
             let loaded: Vec<_> = loaded.into_iter().flatten().collect();
             let mut rest = loaded.into_iter();
             loop {
@@ -123,10 +148,11 @@ impl Pipeline {
                         }
                     })
                     .collect();
-                sink(items)?;
+                if tx.send(items).is_err() {
+                    return;
+                }
             }
             progress.inc(chunk.len() as u64);
         }
-        Ok(())
     }
 }

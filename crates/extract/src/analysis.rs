@@ -88,8 +88,10 @@ impl Extractor {
     pub fn entities(&self, text: &str) -> Vec<EntityMention> {
         let mut out = Vec::new();
         let mut ctx = DocContext::default();
+        let places = self.gazetteer.find_places(text);
+        let spans: Vec<Span> = places.iter().map(|p| p.span).collect();
         for s in claimtrace_segment::sentences(text) {
-            let ms = mention::find(&self.kb, &self.nouns, text, s.trimmed.start, s.trimmed.end, &ctx);
+            let ms = mention::find(&self.kb, &self.nouns, text, s.trimmed.start, s.trimmed.end, &ctx, &spans);
             for m in &ms {
                 out.push(EntityMention {
                     span: m.span(),
@@ -103,7 +105,7 @@ impl Extractor {
             }
             ctx.note_mentions(&ms);
         }
-        for p in self.gazetteer.find_places(text) {
+        for p in places {
             if out.iter().any(|m: &EntityMention| m.span.overlaps(&p.span)) {
                 continue;
             }
@@ -136,10 +138,11 @@ impl Extractor {
     pub fn attributions(&self, doc: &Document) -> Vec<AttributionSpan> {
         let text = doc.text.as_str();
         let mut out = Vec::new();
-        let mut ctx = DocContext::default();
+        let mut ctx = DocContext { outlet: doc.outlet.clone(), ..Default::default() };
+        let spans: Vec<Span> = self.gazetteer.find_places(text).iter().map(|p| p.span).collect();
         for s in claimtrace_segment::sentences(text) {
             let (from, to) = (s.trimmed.start, s.trimmed.end);
-            let ms = mention::find(&self.kb, &self.nouns, text, from, to, &ctx);
+            let ms = mention::find(&self.kb, &self.nouns, text, from, to, &ctx, &spans);
             let cues = self.cues.find(text, from, to);
             for a in attribution::find(text, from, to, &cues, &ms) {
                 let Some(src) = a.source.span else { continue };

@@ -38,7 +38,7 @@ fn closing_quote_before(text: &str, from: usize, pos: usize) -> bool {
     })
 }
 
-const PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "of", "across", "inside", "outside", "within"];
+const PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "of", "across", "inside", "outside", "within", "by", "with", "for", "to"];
 
 /// Whether mention `m` stands in a prepositional phrase ("in both Moscow
 /// and Ankara").
@@ -51,7 +51,7 @@ fn in_pp(text: &str, from: usize, m: &Cand, mentions: &[Cand]) -> bool {
             return true;
         }
         let in_other = mentions.iter().any(|o| o.start <= w.start && w.end <= o.end && o.start != m.start);
-        if t == "and" || t == "both" || in_other {
+        if t == "and" || t == "both" || t == "the" || t == "a" || t == "an" || in_other {
             pos = mentions.iter().find(|o| o.start <= w.start && w.end <= o.end).map_or(w.start, |o| o.start);
             continue;
         }
@@ -64,16 +64,42 @@ fn in_pp(text: &str, from: usize, m: &Cand, mentions: &[Cand]) -> bool {
 /// ("Observers | in both Moscow and Ankara | perceived").
 fn pp_between(text: &str, from: usize, a: usize, b: usize, mentions: &[Cand]) -> bool {
     let gap = text.get(a..b).unwrap_or("");
-    let first = gap.split_whitespace().next().unwrap_or("");
+    let mut ws = gap.split_whitespace();
+    let mut first = ws.next().unwrap_or("");
+    // A participle may open the phrase: "residents reached by X", "officials based in Y".
+    let participle = first.ends_with("ed") || first == "close";
+    if participle {
+        first = ws.next().unwrap_or("");
+    }
     if !PREPOSITIONS.contains(&first) {
         return false;
     }
+    let opener = if participle { gap.split_whitespace().next().unwrap_or("") } else { "" };
     let _ = from;
     crate::words::words(text, a, b).iter().all(|w| {
         let t = w.text(text);
-        PREPOSITIONS.contains(&t) || t == "and" || t == "both" || t == "the" || crate::words::AUX_ADVERBS.contains(&t)
+        t == opener
+            || PREPOSITIONS.contains(&t)
+            || t == "and"
+            || t == "both"
+            || t == "the"
+            || crate::words::AUX_ADVERBS.contains(&t)
             || mentions.iter().any(|o| o.start <= w.start && w.end <= o.end)
     })
+}
+
+/// "A Malian official, speaking on condition of anonymity, said": a
+/// comma-delimited aside of a few words between the subject and its verb.
+fn parenthetical_between(text: &str, a: usize, b: usize) -> bool {
+    let Some(gap) = text.get(a..b) else { return false };
+    let Some(inner) = gap.strip_prefix(", ") else { return false };
+    let Some(close) = inner.rfind(',') else { return false };
+    let (aside, after) = inner.split_at(close);
+    let after = &after[1..];
+    let words = aside.split_whitespace().count();
+    (1..=14).contains(&words)
+        && !aside.contains(['“', '"', ';'])
+        && after.split_whitespace().all(|w| AUX_ADVERBS.contains(&w))
 }
 
 /// A source of a mention candidate.
@@ -95,7 +121,8 @@ pub(crate) fn find(text: &str, from: usize, to: usize, cues: &[CueHit], mentions
     // Defense") and places after a preposition ("observers in Moscow") are
     // not the speaker.
     let roles: Vec<(usize, usize)> = mentions.iter().filter_map(|m| m.role_span).collect();
-    let usable = |m: &&Cand| !m.adjective && !roles.iter().any(|&(s, e)| m.start >= s && m.end <= e) && !in_pp(text, from, m, mentions);
+    let usable = |m: &&Cand| !m.adjective && !roles.iter().any(|&(s, e)| m.start >= s && m.end <= e);
+    let subject = |m: &&Cand| usable(m) && !in_pp(text, from, m, mentions);
     for c in cues {
         if !matches!(c.cue.kind, CueKind::Report | CueKind::Hedge | CueKind::Denial | CueKind::Evaluation) {
             continue;
@@ -119,10 +146,11 @@ pub(crate) fn find(text: &str, from: usize, to: usize, cues: &[CueHit], mentions
                 // The subject: the nearest mention ending before the verb with
                 // only auxiliaries between ("officials have said"), or across
                 // an apposition ("Yusov, the representative of X, said").
-                let before = mentions.iter().filter(usable).filter(|m| m.end <= c.start).filter(|m| {
+                let before = mentions.iter().filter(subject).filter(|m| m.end <= c.start).filter(|m| {
                     only_aux_between(text, m.end, c.start)
                         || m.role_span.is_some_and(|(_, re)| only_aux_between(text, re, c.start))
                         || pp_between(text, from, m.end, c.start, mentions)
+                        || parenthetical_between(text, m.end, c.start)
                 });
                 let subject = before.max_by_key(|m| m.end);
                 let trailing = closing_quote_before(text, from, subject.map_or(c.start, |m| m.start))

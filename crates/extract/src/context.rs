@@ -35,6 +35,8 @@ pub(crate) struct DocContext {
     /// quotation right after it is the same speaker's.
     pub last_quote_source: Option<Source>,
     pub paragraph: usize,
+    /// The document's outlet, so its name in the text reads as media.
+    pub outlet: Option<String>,
 }
 
 impl DocContext {

@@ -65,9 +65,22 @@ fn is_question(s: &str) -> bool {
     t.ends_with('?')
 }
 
+/// "He did not say", "declined to comment": a remark about what was not
+/// said is not a claim (guidelines: "could not verify" remarks).
+fn is_non_statement(s: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "did not say", "didn't say", "did not specify", "did not elaborate", "did not comment", "would not say",
+        "would not comment", "declined to comment", "declined to say", "declined to elaborate", "did not respond",
+        "did not reply", "could not be reached", "did not name", "would not name", "did not give details",
+        "did not provide details", "gave no details", "offered no details",
+    ];
+    let lower = s.to_lowercase();
+    PHRASES.iter().any(|p| lower.contains(p))
+}
+
 fn is_hypothetical(s: &str) -> bool {
     let first: String = s.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().take_while(|c| c.is_alphabetic()).collect();
-    matches!(first.as_str(), "Imagine" | "If" | "Suppose" | "Should" | "Were")
+    matches!(first.as_str(), "Imagine" | "If" | "Suppose" | "Should" | "Were" | "Unless" | "Hypothetically")
 }
 
 impl Extractor {
@@ -77,7 +90,8 @@ impl Extractor {
         let text = doc.text.as_str();
         let sentences = claimtrace_segment::sentences(text);
         let facts = self.doc_facts(doc);
-        let mut ctx = DocContext::default();
+        let mut ctx = DocContext { outlet: doc.outlet.clone(), ..Default::default() };
+        let place_spans: Vec<Span> = facts.places.iter().map(|p| p.span).collect();
         let mut claims = Vec::new();
         let mut prev_end = 0;
         for s in &sentences {
@@ -86,7 +100,7 @@ impl Extractor {
                 ctx.paragraph += 1;
             }
             prev_end = s.trimmed.end;
-            self.sentence(doc, s, &facts, &mut ctx, &mut claims);
+            self.sentence(doc, s, &facts, &place_spans, &mut ctx, &mut claims);
         }
         Extraction { sentences, claims }
     }
@@ -120,20 +134,31 @@ impl Extractor {
         }
     }
 
-    fn sentence(&self, doc: &Document, s: &Sentence, facts: &DocFacts, ctx: &mut DocContext, claims: &mut Vec<Claim>) {
+    fn sentence(
+        &self,
+        doc: &Document,
+        s: &Sentence,
+        facts: &DocFacts,
+        place_spans: &[Span],
+        ctx: &mut DocContext,
+        claims: &mut Vec<Claim>,
+    ) {
         let text = doc.text.as_str();
         let (from, to) = (s.trimmed.start, s.trimmed.end);
         let Some(sent) = text.get(from..to) else { return };
         if sent.trim().is_empty() {
             return;
         }
-        let mentions = mention::find(&self.kb, &self.nouns, text, from, to, ctx);
+        let places_here: Vec<Span> = place_spans.iter().copied().filter(|p| p.start >= from && p.end <= to).collect();
+        let mentions = mention::find(&self.kb, &self.nouns, text, from, to, ctx, &places_here);
         let skip = if is_headline(sent) {
             Some("headline")
         } else if is_question(sent) {
             Some("question")
         } else if is_hypothetical(sent) {
             Some("hypothetical")
+        } else if is_non_statement(sent) {
+            Some("remark about what was not said")
         } else {
             None
         };

@@ -5,7 +5,7 @@
 //! ("attack*" → attacks, attacked). One pattern may carry several entries
 //! (the same word coded two ways, told apart later by context).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::error::{ExtractError, Result};
 
@@ -73,9 +73,12 @@ impl<T> PhraseSet<T> {
                 }
             }
         }
+        // The lexicons are small (hundreds of phrases): a full DFA costs a
+        // little memory and scans several times faster than the NFA.
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| ExtractError::Automaton { lexicon: name.to_string(), reason: e.to_string() })?;
         Ok(PhraseSet { automaton, prefix, entries })

@@ -9,7 +9,7 @@ use crate::actor_kb::{ActorKb, AliasForm};
 use crate::context::DocContext;
 use crate::error::{ExtractError, Result};
 use crate::lexicon::{tsv_fields, PhraseSet};
-use crate::words::{self, Word, NAME_LINKS, NOT_NAMES, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS, TITLES};
+use crate::words::{self, Word, NAME_LINKS, NOT_NAME_SET, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS, TITLE_FIRST_WORDS, TITLE_SET};
 
 /// How a mention was recognised (shown in `why`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,12 +200,22 @@ fn overlaps(c: &[Cand], s: usize, e: usize) -> bool {
 }
 
 /// Every mention candidate in the sentence `text[from..to]`, in text order.
-pub(crate) fn find(kb: &ActorKb, nouns: &SourceNouns, text: &str, from: usize, to: usize, ctx: &DocContext) -> Vec<Cand> {
+/// `places` are the gazetteer's place spans in the document (a capitalised
+/// run built on a place name is not a person: "Kidal Echo").
+pub(crate) fn find(
+    kb: &ActorKb,
+    nouns: &SourceNouns,
+    text: &str,
+    from: usize,
+    to: usize,
+    ctx: &DocContext,
+    places: &[Span],
+) -> Vec<Cand> {
     let ws = words::words(text, from, to);
     let mut out: Vec<Cand> = Vec::new();
     knowledge_base(kb, text, from, to, &mut out);
     titled_persons(text, &ws, from, &mut out);
-    capitalised(text, &ws, from, ctx, kb, &mut out);
+    capitalised(text, &ws, from, ctx, kb, places, &mut out);
     source_nouns(nouns, text, from, to, &mut out);
     pronouns(text, &ws, from, to, ctx, &mut out);
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
@@ -303,7 +313,7 @@ fn name_run(text: &str, ws: &[Word], i: usize, person: bool) -> usize {
                 break;
             }
         }
-        if cap && (j == i || !NOT_NAMES.contains(&t)) {
+        if cap && (j == i || !NOT_NAME_SET.contains(t)) {
             last_cap = j;
             j += 1;
         } else if link || (j > i && gap_joins(text, ws[j - 1].end, w.start)) {
@@ -318,17 +328,21 @@ fn name_run(text: &str, ws: &[Word], i: usize, person: bool) -> usize {
 fn titled_persons(text: &str, ws: &[Word], _from: usize, out: &mut Vec<Cand>) {
     for i in 0..ws.len() {
         let t = ws[i].text(text);
+        if !TITLE_FIRST_WORDS.contains(t) {
+            continue;
+        }
         // Two-word titles: "Foreign Minister", "Prime Minister".
-        let two = ws.get(i + 1).map(|n| format!("{t} {}", n.text(text)));
-        let (title_end_word, title) = if let Some(two) = two.as_deref().filter(|s| TITLES.contains(s)) {
+        let two = ws.get(i + 1).filter(|n| gap_is_space(text, ws[i].end, n.start)).and_then(|n| text.get(ws[i].start..n.end));
+        let dotted = text.get(ws[i].start..ws[i].end + 1).filter(|d| d.ends_with('.'));
+        let (title_end_word, title) = if let Some(two) = two.filter(|s| TITLE_SET.contains(s)) {
             (i + 1, two.to_string())
-        } else if TITLES.contains(&t) || TITLES.contains(&format!("{t}.").as_str()) && text.get(ws[i].end..ws[i].end + 1) == Some(".") {
+        } else if TITLE_SET.contains(t) || dotted.is_some_and(|d| TITLE_SET.contains(d)) {
             (i, t.to_string())
         } else {
             continue;
         };
         let n = title_end_word + 1;
-        if n >= ws.len() || !ws[n].is_capitalised(text) || NOT_NAMES.contains(&ws[n].text(text)) {
+        if n >= ws.len() || !ws[n].is_capitalised(text) || NOT_NAME_SET.contains(ws[n].text(text)) {
             continue;
         }
         let end_word = name_run(text, ws, n, true);
@@ -365,13 +379,22 @@ fn org_kind(name_words: &[&str]) -> Option<(ActorKind, &'static str)> {
     None
 }
 
-fn capitalised(text: &str, ws: &[Word], from: usize, ctx: &DocContext, kb: &ActorKb, out: &mut Vec<Cand>) {
+#[allow(clippy::too_many_arguments)]
+fn capitalised(
+    text: &str,
+    ws: &[Word],
+    from: usize,
+    ctx: &DocContext,
+    kb: &ActorKb,
+    places: &[Span],
+    out: &mut Vec<Cand>,
+) {
     let mut i = 0;
     while i < ws.len() {
         let w = ws[i];
         let t = w.text(text);
         let at_start = text.get(from..w.start).is_some_and(|h| h.trim_matches(|c: char| !c.is_alphanumeric()).is_empty());
-        if !w.is_capitalised(text) || NOT_NAMES.contains(&t) || overlaps(out, w.start, w.end) {
+        if !w.is_capitalised(text) || NOT_NAME_SET.contains(t) || overlaps(out, w.start, w.end) {
             i += 1;
             continue;
         }
@@ -412,7 +435,13 @@ fn capitalised(text: &str, ws: &[Word], from: usize, ctx: &DocContext, kb: &Acto
             country: None,
             why,
         };
-        if let Some((kind, word)) = org_kind(&name_words) {
+        let outlet = ctx.outlet.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(&name) || o.strip_prefix("The ").is_some_and(|o| o.eq_ignore_ascii_case(&name)));
+        let on_place = places.iter().any(|p| p.start >= s && p.end <= e);
+        if outlet {
+            let mut c = cand(s, e, ActorKind::Media, Found::CapitalisedName, format!("media: '{name}' is the document's own outlet"));
+            c.guessed = false;
+            out.push(c);
+        } else if let Some((kind, word)) = org_kind(&name_words) {
             if caps >= 2 || !at_start {
                 out.push(cand(s, e, kind, Found::CapitalisedName, format!("guessed {kind}: capitalised name with '{word}' (not in the knowledge base)")));
             }
@@ -425,6 +454,11 @@ fn capitalised(text: &str, ws: &[Word], from: usize, ctx: &DocContext, kb: &Acto
             c.role = p.role.clone();
             c.guessed = false;
             out.push(c);
+        } else if on_place {
+            // "Kidal Echo", "Gaza Strip": a name built on a place is no person.
+            if places.iter().all(|p| !(p.start == s && p.end == e)) && caps >= 2 {
+                out.push(cand(s, e, ActorKind::Organisation, Found::CapitalisedName, format!("guessed organisation: capitalised name '{name}' built on a place name")));
+            }
         } else if (2..=5).contains(&caps) && !(at_start && caps == 2 && kb.lookup(name_words[0]).is_some()) {
             out.push(cand(s, e, ActorKind::Person, Found::CapitalisedName, format!("guessed person: capitalised name '{name}' (not in the knowledge base)")));
         }
@@ -445,7 +479,21 @@ fn capitalised(text: &str, ws: &[Word], from: usize, ctx: &DocContext, kb: &Acto
 fn apposition(text: &str, end: usize) -> Option<(String, usize, usize)> {
     let rest = text.get(end..)?;
     let body = rest.strip_prefix(", ")?;
-    let stop = body.find([',', ';', '.', '“', '"', '(', ')'])?;
+    // Brackets inside the role ("the Strategic Framework (CSP-DPA)") belong to it.
+    let mut depth = 0i32;
+    let mut stop = None;
+    for (i, c) in body.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' | ';' | '.' | '“' | '"' if depth <= 0 => {
+                stop = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let stop = stop?;
     if !body[stop..].starts_with(',') && !body[stop..].starts_with('.') {
         return None;
     }
@@ -462,12 +510,13 @@ fn apposition(text: &str, end: usize) -> Option<(String, usize, usize)> {
 
 fn source_nouns(nouns: &SourceNouns, text: &str, from: usize, to: usize, out: &mut Vec<Cand>) {
     for h in nouns.set.find(text, from, to) {
-        if overlaps(out, h.start, h.end) && !out.iter().any(|m| m.adjective && m.end <= h.start + 1 && h.start < m.end + 2) {
-            // Inside a name ("Defence Intelligence Service"): not an unnamed source.
-            if out.iter().any(|m| h.start < m.end && m.start < h.end && !m.adjective) {
-                continue;
-            }
+        // Inside a name ("Defence Intelligence Service"): not an unnamed
+        // source. A guessed capitalised run ("Pro-government Telegram") gives
+        // way to the noun phrase it cuts.
+        if out.iter().any(|m| h.start < m.end && m.start < h.end && !m.adjective && m.found != Found::CapitalisedName) {
+            continue;
         }
+        out.retain(|m| !(h.start < m.end && m.start < h.end && m.found == Found::CapitalisedName));
         let found = &text[h.start..h.end];
         // A capitalised noun inside the sentence is part of a name ("Sources" at the start is fine).
         let Some(&(kind, ref canonical)) = nouns.set.entries(&h).first() else { continue };

@@ -46,6 +46,16 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<Word> {
     Some(Word { start, end })
 }
 
+/// `TITLES` as a set, and the set of their first words (a quick test run at
+/// every word).
+pub(crate) static TITLE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| TITLES.iter().copied().collect());
+pub(crate) static TITLE_FIRST_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| TITLES.iter().filter_map(|t| t.split([' ', '.']).next()).collect());
+/// `NOT_NAMES` as a set.
+pub(crate) static NOT_NAME_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+
 /// Words that introduce a person's name ("President X", "spokesman X").
 pub(crate) const TITLES: &[&str] = &[
     "President", "Prime Minister", "Foreign Minister", "Defence Minister", "Defense Minister",

@@ -110,13 +110,22 @@ const YEAR_PREPOSITIONS: &[&str] = &[
 ];
 
 fn qualifier_at(toks: &[Token], i: usize) -> Option<(&'static str, Bound, usize)> {
+    // Called at every token: no allocation, and only words can start one.
+    let first = toks.get(i).filter(|t| t.kind == Kind::Word)?;
     QUALIFIERS.iter().find_map(|(q, b)| {
-        let words: Vec<&str> = q.split(' ').collect();
-        let ok = words.iter().enumerate().all(|(k, w)| {
-            toks.get(i + k)
-                .is_some_and(|t| t.is_word(w) && (k == 0 || t.spaced))
-        });
-        ok.then_some((*q, *b, i + words.len()))
+        let head = q.split(' ').next().unwrap_or(q);
+        if !first.text.eq_ignore_ascii_case(head) {
+            return None;
+        }
+        let mut n = 0;
+        for (k, w) in q.split(' ').enumerate() {
+            let t = toks.get(i + k)?;
+            if !(t.is_word(w) && (k == 0 || t.spaced)) {
+                return None;
+            }
+            n = k + 1;
+        }
+        Some((*q, *b, i + n))
     })
 }
 

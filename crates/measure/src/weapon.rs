@@ -156,6 +156,7 @@ impl WeaponLexicon {
         let build = |pats: &[String], ci: bool| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .ascii_case_insensitive(ci)
                 .build(pats)
                 .map_err(|e| MeasureError::Index(e.to_string()))

@@ -69,72 +69,72 @@ const REL_MOD: &str = r"(?:(?P<mod>(?i:earlier|later|early|late|mid|the\s+end\s+
 
 pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
-        rule(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", absolute::iso),
+        rule(r"(?-u:\b)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?-u:\b)", absolute::iso),
         rule(
-            r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b",
+            r"(?-u:\b)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?-u:\b)",
             absolute::us_slash,
         ),
         rule(
-            r"(?:\b(?P<wd>WEEKDAY),?\s+)?\b(?P<mon>MONTH)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{4})\b)?",
+            r"(?:(?-u:\b)(?P<wd>WEEKDAY),?\s+)?(?-u:\b)(?P<mon>MONTH)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y>\d{4})(?-u:\b))?",
             absolute::month_day,
         ),
         rule(
-            r"(?:\b(?P<wd>WEEKDAY),?\s+)?\b(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>MONTH)(?:,?\s+(?P<y>\d{4})\b)?",
+            r"(?:(?-u:\b)(?P<wd>WEEKDAY),?\s+)?(?-u:\b)(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>MONTH)(?:,?\s+(?P<y>\d{4})(?-u:\b))?",
             absolute::month_day,
         ),
         rule(
-            r"\b(?:(?i:early|mid|late)[-\s]+)?(?P<mon>MONTH),?\s+(?:of\s+)?(?P<y>\d{4})\b",
+            r"(?-u:\b)(?:(?i:early|mid|late)[-\s]+)?(?P<mon>MONTH),?\s+(?:of\s+)?(?P<y>\d{4})(?-u:\b)",
             absolute::month_year,
         ),
         rule(
-            r"\b(?:(?P<rel>(?i:last|this|next|early|late|mid))[-\s]+)?(?P<mon>MONTH)",
+            r"(?-u:\b)(?:(?P<rel>(?i:last|this|next|early|late|mid))[-\s]+)?(?P<mon>MONTH)",
             absolute::month_alone,
         ),
         rule(
-            r"\b(?:(?P<part>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half))(?:\s+of)?)[-\s]+)?(?P<y>1[6-9]\d\d|20\d\d)\b",
+            r"(?-u:\b)(?:(?P<part>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half))(?:\s+of)?)[-\s]+)?(?P<y>1[6-9]\d\d|20\d\d)(?-u:\b)",
             absolute::year,
         ),
         rule(
-            r"\b(?:the\s+)?(?:(?i:early|mid|late)[-\s]+)?(?P<y>1[6-9]\d0|20\d0)'?s\b",
+            r"(?-u:\b)(?:the\s+)?(?:(?i:early|mid|late)[-\s]+)?(?P<y>1[6-9]\d0|20\d0)'?s(?-u:\b)",
             absolute::decade,
         ),
         rule(
-            r"\b(?P<y1>1[6-9]\d\d|20\d\d)\s*[-–]\s*(?P<y2>\d{4}|\d{2})\b",
+            r"(?-u:\b)(?P<y1>1[6-9]\d\d|20\d\d)\s*[-–]\s*(?P<y2>\d{4}|\d{2})(?-u:\b)",
             absolute::year_range,
         ),
-        rule(r"\bQ(?P<q>[1-4])\s+(?P<y>\d{4})\b", absolute::quarter),
+        rule(r"(?-u:\b)Q(?P<q>[1-4])\s+(?P<y>\d{4})(?-u:\b)", absolute::quarter),
         rule(
-            r"\b(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s](?i:quarter)\b(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?",
+            r"(?-u:\b)(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s](?i:quarter)(?-u:\b)(?:\s+(?:of\s+)?(?P<y>\d{4})(?-u:\b))?",
             absolute::quarter,
         ),
         rule(
-            r"\b(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+of)?\s+(?P<y>\d{4})\b",
+            r"(?-u:\b)(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+of)?\s+(?P<y>\d{4})(?-u:\b)",
             absolute::season_year,
         ),
         rule(
-            r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday(?:\s+(?:morning|afternoon|evening))?|today|tonight|tomorrow(?:\s+(?:morning|night))?|this\s+(?:morning|afternoon|evening)|last\s+night))\b",
+            r"(?-u:\b)(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday(?:\s+(?:morning|afternoon|evening))?|today|tonight|tomorrow(?:\s+(?:morning|night))?|this\s+(?:morning|afternoon|evening)|last\s+night))(?-u:\b)",
             relative::deictic_day,
         ),
         rule(
-            r"\b(?:(?P<rel>(?i:last|this|next|early|late))\s+)?(?P<wd>WEEKDAY)(?:\s+(?i:morning|afternoon|evening|night))?\b",
+            r"(?-u:\b)(?:(?P<rel>(?i:last|this|next|early|late))\s+)?(?P<wd>WEEKDAY)(?:\s+(?i:morning|afternoon|evening|night))?(?-u:\b)",
             relative::weekday,
         ),
         rule(
             &format!(
-                r"\b{REL_MOD}(?P<rel>(?i:this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+same|the\s+following))\s+(?P<u>(?i:week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter))\b"
+                r"(?-u:\b){REL_MOD}(?P<rel>(?i:this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+same|the\s+following))\s+(?P<u>(?i:week|weekend|month|year|quarter|decade|spring|summer|autumn|fall|winter))(?-u:\b)"
             ),
             relative::relative_unit,
         ),
         rule(
-            r"\b(?P<n>\d{1,4}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|few|several|some|a\s+couple\s+of))\s+(?P<u>(?i:days?|weeks?|months?|years?|decades?))\s+(?P<dir>(?i:ago|earlier|later|before|after|from\s+now))\b",
+            r"(?-u:\b)(?P<n>\d{1,4}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|few|several|some|a\s+couple\s+of))\s+(?P<u>(?i:days?|weeks?|months?|years?|decades?))\s+(?P<dir>(?i:ago|earlier|later|before|after|from\s+now))(?-u:\b)",
             relative::offset,
         ),
         rule(
-            r"\b(?P<w>(?i:the\s+(?:following|next|previous|same)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)|that\s+day))\b",
+            r"(?-u:\b)(?P<w>(?i:the\s+(?:following|next|previous|same)\s+(?:day|morning|evening|night)|the\s+day\s+(?:before|after)|that\s+day))(?-u:\b)",
             relative::anaphoric_day,
         ),
         rule(
-            r"\b(?P<w>(?i:recently|recent\s+(?:years|months|weeks|days|decades)|(?:the\s+)?(?:past|last)\s+(?:few|several|couple\s+of)\s+(?:years|months|weeks|days|decades)|these\s+days|nowadays|currently|at\s+present|right\s+now|now))\b",
+            r"(?-u:\b)(?P<w>(?i:recently|recent\s+(?:years|months|weeks|days|decades)|(?:the\s+)?(?:past|last)\s+(?:few|several|couple\s+of)\s+(?:years|months|weeks|days|decades)|these\s+days|nowadays|currently|at\s+present|right\s+now|now))(?-u:\b)",
             relative::vague,
         ),
     ]

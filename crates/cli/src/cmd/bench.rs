@@ -117,23 +117,39 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let dir = tempfile::tempdir()?;
     let mut store = SqliteStore::open(&dir.path().join("bench.db"))?;
     let t = Instant::now();
-    let mut start = 0;
-    while start < args.docs {
-        let end = (start + BATCH).min(args.docs);
-        let batch: Vec<_> = (start..end)
-            .into_par_iter()
-            .map(|i| {
-                let doc = synth::article(i);
-                let ex = extractor.extract(&doc);
-                (doc, ex)
-            })
-            .collect();
-        let docs: Vec<NewDocument<'_>> = batch.iter().map(|(d, ex)| NewDocument::new(d, &ex.sentences, &ex.claims)).collect();
-        for outcome in store.put_documents(&docs)? {
-            outcome?;
+    // As `ingest` does: the cores extract the next batch while one thread
+    // writes the current one.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(claimtrace_model::Document, claimtrace_extract::Extraction)>>(2);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let writer = scope.spawn(|| -> anyhow::Result<()> {
+            for batch in rx {
+                let docs: Vec<NewDocument<'_>> =
+                    batch.iter().map(|(d, ex)| NewDocument::new(d, &ex.sentences, &ex.claims)).collect();
+                for outcome in store.put_documents(&docs)? {
+                    outcome?;
+                }
+            }
+            Ok(())
+        });
+        let mut start = 0;
+        while start < args.docs {
+            let end = (start + BATCH).min(args.docs);
+            let batch: Vec<_> = (start..end)
+                .into_par_iter()
+                .map(|i| {
+                    let doc = synth::article(i);
+                    let ex = extractor.extract(&doc);
+                    (doc, ex)
+                })
+                .collect();
+            if tx.send(batch).is_err() {
+                break;
+            }
+            start = end;
         }
-        start = end;
-    }
+        drop(tx);
+        writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
+    })?;
     let secs = t.elapsed().as_secs_f64();
     f.ingest_docs_s = args.docs as f64 / secs;
     f.ingest_mb_s = f.megabytes / secs;

@@ -21,8 +21,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::build(&args.pipeline)?;
     let (inputs, mut failures) = pipeline.discover(&args.pipeline.inputs);
     failures.iter().for_each(|f| output::report_failure(f));
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Written from the pipeline's writer thread.
+    let mut out = io::BufWriter::new(io::stdout());
     let mut open = true;
     pipeline.process(&inputs, &|_| false, &indicatif::ProgressBar::hidden(), &mut |items| {
         for item in items {

@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod claims;
 pub mod docs;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;

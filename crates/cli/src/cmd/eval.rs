@@ -1,0 +1,59 @@
+//! `claimtrace eval`: score the extractor's components on the third-party
+//! gold data sets of `../shared/eval` and write EVALUATION.md.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use claimtrace_eval::suite::{Component, EvalConfig};
+use claimtrace_eval::Split;
+
+/// Score claimtrace (and its peers) on annotated data written by others.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Components to run (hedge, attribution, ner, events, dates, geo, html); all when none.
+    #[arg(value_name = "COMPONENT")]
+    pub components: Vec<Component>,
+    /// Folder holding the data sets.
+    #[arg(long, default_value = "../shared/eval", value_name = "DIR")]
+    pub data: PathBuf,
+    /// Which part to score: test (reported), dev (for tuning) or all.
+    #[arg(long, default_value = "test", value_name = "PART")]
+    pub split: Split,
+    /// Do not run the Python peers (spaCy, trafilatura).
+    #[arg(long)]
+    pub no_peers: bool,
+    /// GeoNames table built by scripts/setup-data.sh (default: data/geonames when present).
+    #[arg(long, env = "CLAIMTRACE_GAZETTEER", value_name = "DIR")]
+    pub gazetteer: Option<PathBuf>,
+    /// Also write the report as Markdown to this file (EVALUATION.md).
+    #[arg(long, value_name = "FILE")]
+    pub write: Option<PathBuf>,
+    /// Write examples of claimtrace's errors, one file per data set, into
+    /// this directory (only with --split dev: never read test documents).
+    #[arg(long, value_name = "DIR")]
+    pub errors: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let gazetteer_dir = args.gazetteer.clone().or_else(|| {
+        let d = PathBuf::from("data/geonames");
+        d.is_dir().then_some(d)
+    });
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    let cfg = EvalConfig {
+        data_dir: args.data.clone(),
+        split: args.split,
+        components: args.components.clone(),
+        peers: !args.no_peers,
+        gazetteer_dir,
+        command,
+        errors_dir: args.errors.clone(),
+    };
+    let report = claimtrace_eval::suite::run(&cfg, &mut |line| eprintln!("claimtrace: {line}"))?;
+    print!("{}", report.to_text());
+    if let Some(path) = &args.write {
+        std::fs::write(path, report.to_markdown())?;
+        eprintln!("claimtrace: wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
