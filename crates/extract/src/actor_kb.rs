@@ -8,7 +8,7 @@ use std::path::Path;
 use claimtrace_model::ActorKind;
 
 use crate::error::{ExtractError, Result};
-use crate::lexicon::{tsv_fields, PhraseSet};
+use crate::lexicon::{PhraseSet, tsv_fields};
 
 /// One known actor.
 #[derive(Debug, Clone)]
@@ -83,12 +83,26 @@ impl ActorKb {
         parse_into("actors.tsv", BUILTIN, &mut entries, &mut aliases)?;
         for path in extra {
             let path = path.as_ref();
-            let text = std::fs::read_to_string(path)
-                .map_err(|source| ExtractError::Io { path: path.to_path_buf(), source })?;
-            parse_into(&path.display().to_string(), &text, &mut entries, &mut aliases)?;
+            let text = std::fs::read_to_string(path).map_err(|source| ExtractError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            parse_into(
+                &path.display().to_string(),
+                &text,
+                &mut entries,
+                &mut aliases,
+            )?;
         }
-        let set = PhraseSet::build("actor", aliases.iter().enumerate().map(|(i, a)| (a.text.clone(), i)))?;
-        Ok(ActorKb { entries, aliases, set })
+        let set = PhraseSet::build(
+            "actor",
+            aliases.iter().enumerate().map(|(i, a)| (a.text.clone(), i)),
+        )?;
+        Ok(ActorKb {
+            entries,
+            aliases,
+            set,
+        })
     }
 
     pub fn entry(&self, i: usize) -> &ActorEntry {
@@ -101,12 +115,30 @@ impl ActorKb {
     pub fn find(&self, text: &str, from: usize, to: usize) -> Vec<ActorHit> {
         let mut out = Vec::new();
         for hit in self.set.find(text, from, to) {
-            let Some(found) = text.get(hit.start..hit.end) else { continue };
+            let Some(found) = text.get(hit.start..hit.end) else {
+                continue;
+            };
             // Several aliases may share a pattern (two actors, one spelling):
             // the first whose case fits wins.
-            let alias = self.set.entries(&hit).iter().map(|&i| &self.aliases[i]).find(|a| case_fits(a, found));
+            // An all-capitals word ("PORT SUDAN —" in a dateline) is shouting,
+            // not the name as written, unless the alias itself is capitals.
+            let shouted = found.chars().filter(|c| c.is_alphabetic()).count() > 3
+                && !found.chars().any(char::is_lowercase);
+            let alias = self
+                .set
+                .entries(&hit)
+                .iter()
+                .map(|&i| &self.aliases[i])
+                .find(|a| {
+                    case_fits(a, found) && (!shouted || !a.text.chars().any(char::is_lowercase))
+                });
             if let Some(a) = alias {
-                out.push(ActorHit { start: hit.start, end: hit.end, entry: a.entry, form: a.form });
+                out.push(ActorHit {
+                    start: hit.start,
+                    end: hit.end,
+                    entry: a.entry,
+                    form: a.form,
+                });
             }
         }
         out
@@ -114,7 +146,9 @@ impl ActorKb {
 
     /// The state whose ISO 3166-1 alpha-2 code is `country`.
     pub fn state_of(&self, country: &str) -> Option<&ActorEntry> {
-        self.entries.iter().find(|e| e.kind == ActorKind::State && e.country.as_deref() == Some(country))
+        self.entries
+            .iter()
+            .find(|e| e.kind == ActorKind::State && e.country.as_deref() == Some(country))
     }
 
     /// The entry whose canonical name or alias equals `name` (ASCII case-insensitive).
@@ -131,20 +165,43 @@ fn case_fits(alias: &Alias, found: &str) -> bool {
         return alias.text == found;
     }
     let (a, f) = (alias.text.as_bytes(), found.as_bytes());
-    a.len() == f.len() && a.iter().zip(f).all(|(x, y)| !x.is_ascii_uppercase() || y.is_ascii_uppercase())
+    a.len() == f.len()
+        && a.iter()
+            .zip(f)
+            .all(|(x, y)| !x.is_ascii_uppercase() || y.is_ascii_uppercase())
 }
 
-fn parse_into(file: &str, text: &str, entries: &mut Vec<ActorEntry>, aliases: &mut Vec<Alias>) -> Result<()> {
+fn parse_into(
+    file: &str,
+    text: &str,
+    entries: &mut Vec<ActorEntry>,
+    aliases: &mut Vec<Alias>,
+) -> Result<()> {
     for (n, line) in text.lines().enumerate() {
         let Some(f) = tsv_fields(line) else { continue };
-        let err = |reason: String| ExtractError::Data { file: file.to_string(), line: n + 1, reason };
+        let err = |reason: String| ExtractError::Data {
+            file: file.to_string(),
+            line: n + 1,
+            reason,
+        };
         if f.len() < 3 {
-            return Err(err(format!("expected at least 3 tab-separated fields, got {}", f.len())));
+            return Err(err(format!(
+                "expected at least 3 tab-separated fields, got {}",
+                f.len()
+            )));
         }
-        let kind: ActorKind = f[1].parse().map_err(|e: claimtrace_model::LabelError| err(e.to_string()))?;
+        let kind: ActorKind = f[1]
+            .parse()
+            .map_err(|e: claimtrace_model::LabelError| err(e.to_string()))?;
         let opt = |i: usize| f.get(i).filter(|s| !s.is_empty()).map(|s| s.to_string());
         let entry = entries.len();
-        entries.push(ActorEntry { key: f[0].to_string(), kind, name: f[2].to_string(), country: opt(3), wikidata: opt(4) });
+        entries.push(ActorEntry {
+            key: f[0].to_string(),
+            kind,
+            name: f[2].to_string(),
+            country: opt(3),
+            wikidata: opt(4),
+        });
         let mut push = |raw: &str| {
             let (form, rest) = match raw.chars().next() {
                 Some('~') => (AliasForm::Demonym, &raw[1..]),
@@ -156,7 +213,12 @@ fn parse_into(file: &str, text: &str, entries: &mut Vec<ActorEntry>, aliases: &m
                 None => (is_acronym(rest), rest),
             };
             if !rest.is_empty() {
-                aliases.push(Alias { entry, form, exact, text: rest.to_string() });
+                aliases.push(Alias {
+                    entry,
+                    form,
+                    exact,
+                    text: rest.to_string(),
+                });
             }
         };
         push(f[2]);
@@ -180,7 +242,13 @@ mod tests {
         let got: Vec<(&str, &str, AliasForm)> = kb
             .find(text, 0, text.len())
             .iter()
-            .map(|h| (&text[h.start..h.end], kb.entry(h.entry).name.as_str(), h.form))
+            .map(|h| {
+                (
+                    &text[h.start..h.end],
+                    kb.entry(h.entry).name.as_str(),
+                    h.form,
+                )
+            })
             .collect();
         assert_eq!(
             got,
@@ -197,7 +265,11 @@ mod tests {
     #[test]
     fn country_list_is_complete_enough() {
         let kb = ActorKb::load(&[] as &[&str]).unwrap();
-        let states = kb.entries.iter().filter(|e| e.kind == ActorKind::State).count();
+        let states = kb
+            .entries
+            .iter()
+            .filter(|e| e.kind == ActorKind::State)
+            .count();
         assert!(states >= 190, "{states} states");
     }
 }

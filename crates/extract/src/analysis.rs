@@ -74,9 +74,14 @@ pub(crate) fn cue_kind_str(k: CueKind) -> &'static str {
 
 fn trim_span(text: &str, start: usize, end: usize) -> Span {
     let s = text.get(start..end).unwrap_or("");
-    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || ",;:“”\"".contains(c)).len();
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() || ",;:“”\"".contains(c))
+            .len();
     let body = &s[lead..];
-    let tail = body.len() - body.trim_end_matches(|c: char| c.is_whitespace() || ",;:.“”\"".contains(c)).len();
+    let tail = body.len()
+        - body
+            .trim_end_matches(|c: char| c.is_whitespace() || ",;:.“”\"".contains(c))
+            .len();
     Span::new(start + lead, end - tail)
 }
 
@@ -91,7 +96,15 @@ impl Extractor {
         let places = self.gazetteer.find_places(text);
         let spans: Vec<Span> = places.iter().map(|p| p.span).collect();
         for s in claimtrace_segment::sentences(text) {
-            let ms = mention::find(&self.kb, &self.nouns, text, s.trimmed.start, s.trimmed.end, &ctx, &spans);
+            let ms = mention::find(
+                &self.kb,
+                &self.nouns,
+                text,
+                s.trimmed.start,
+                s.trimmed.end,
+                &ctx,
+                &spans,
+            );
             for m in &ms {
                 out.push(EntityMention {
                     span: m.span(),
@@ -128,7 +141,10 @@ impl Extractor {
         let mut out = Vec::new();
         for s in claimtrace_segment::sentences(text) {
             for c in self.cues.find(text, s.trimmed.start, s.trimmed.end) {
-                out.push(CueMention { span: Span::new(c.start, c.end), kind: cue_kind_str(c.cue.kind) });
+                out.push(CueMention {
+                    span: Span::new(c.start, c.end),
+                    kind: cue_kind_str(c.cue.kind),
+                });
             }
         }
         out
@@ -138,8 +154,16 @@ impl Extractor {
     pub fn attributions(&self, doc: &Document) -> Vec<AttributionSpan> {
         let text = doc.text.as_str();
         let mut out = Vec::new();
-        let mut ctx = DocContext { outlet: doc.outlet.clone(), ..Default::default() };
-        let spans: Vec<Span> = self.gazetteer.find_places(text).iter().map(|p| p.span).collect();
+        let mut ctx = DocContext {
+            outlet: doc.outlet.clone(),
+            ..Default::default()
+        };
+        let spans: Vec<Span> = self
+            .gazetteer
+            .find_places(text)
+            .iter()
+            .map(|p| p.span)
+            .collect();
         for s in claimtrace_segment::sentences(text) {
             let (from, to) = (s.trimmed.start, s.trimmed.end);
             let ms = mention::find(&self.kb, &self.nouns, text, from, to, &ctx, &spans);
@@ -152,13 +176,22 @@ impl Extractor {
                     trim_span(text, from, src.start.min(a.cue.start))
                 } else if a.cue.cue.role == crate::cue::CueRole::Prep {
                     let after = src.end.max(a.cue.end);
-                    if after + 2 < to { trim_span(text, after, to) } else { trim_span(text, from, a.cue.start) }
+                    if after + 2 < to {
+                        trim_span(text, after, to)
+                    } else {
+                        trim_span(text, from, a.cue.start)
+                    }
                 } else {
                     let body = text.get(a.cue.end..to).unwrap_or("");
                     let skip = body.len() - body.trim_start().trim_start_matches("that ").len();
                     trim_span(text, a.cue.end + skip, to)
                 };
-                out.push(AttributionSpan { source: src, source_kind: a.source.kind, cue: Span::new(a.cue.start, a.cue.end), content });
+                out.push(AttributionSpan {
+                    source: src,
+                    source_kind: a.source.kind,
+                    cue: Span::new(a.cue.start, a.cue.end),
+                    content,
+                });
             }
             ctx.note_mentions(&ms);
         }

@@ -24,7 +24,9 @@ pub(crate) struct Attribution {
 /// Whether only auxiliaries, adverbs, spaces and closing punctuation stand
 /// in `text[a..b]` (between a subject and its verb).
 fn only_aux_between(text: &str, a: usize, b: usize) -> bool {
-    let Some(gap) = text.get(a..b) else { return false };
+    let Some(gap) = text.get(a..b) else {
+        return false;
+    };
     gap.split(|c: char| c.is_whitespace() || ",”\"’'".contains(c))
         .filter(|w| !w.is_empty())
         .all(|w| AUX_ADVERBS.contains(&w) || w == "that")
@@ -34,25 +36,40 @@ fn only_aux_between(text: &str, a: usize, b: usize) -> bool {
 fn closing_quote_before(text: &str, from: usize, pos: usize) -> bool {
     text.get(from..pos).is_some_and(|h| {
         let h = h.trim_end();
-        h.ends_with(",”") || h.ends_with(",\"") || h.ends_with('”') || h.ends_with("!”") || h.ends_with("?”") || h.ends_with(",’")
+        h.ends_with(",”")
+            || h.ends_with(",\"")
+            || h.ends_with('”')
+            || h.ends_with("!”")
+            || h.ends_with("?”")
+            || h.ends_with(",’")
     })
 }
 
-const PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "of", "across", "inside", "outside", "within", "by", "with", "for", "to"];
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "near", "of", "across", "inside", "outside", "within", "by", "with", "for",
+    "to",
+];
 
 /// Whether mention `m` stands in a prepositional phrase ("in both Moscow
 /// and Ankara").
 fn in_pp(text: &str, from: usize, m: &Cand, mentions: &[Cand]) -> bool {
     let mut pos = m.start;
     for _ in 0..6 {
-        let Some(w) = crate::words::word_before(text, pos).filter(|w| w.start >= from) else { return false };
+        let Some(w) = crate::words::word_before(text, pos).filter(|w| w.start >= from) else {
+            return false;
+        };
         let t = w.text(text).to_lowercase();
         if PREPOSITIONS.contains(&t.as_str()) {
             return true;
         }
-        let in_other = mentions.iter().any(|o| o.start <= w.start && w.end <= o.end && o.start != m.start);
+        let in_other = mentions
+            .iter()
+            .any(|o| o.start <= w.start && w.end <= o.end && o.start != m.start);
         if t == "and" || t == "both" || t == "the" || t == "a" || t == "an" || in_other {
-            pos = mentions.iter().find(|o| o.start <= w.start && w.end <= o.end).map_or(w.start, |o| o.start);
+            pos = mentions
+                .iter()
+                .find(|o| o.start <= w.start && w.end <= o.end)
+                .map_or(w.start, |o| o.start);
             continue;
         }
         return false;
@@ -74,26 +91,53 @@ fn pp_between(text: &str, from: usize, a: usize, b: usize, mentions: &[Cand]) ->
     if !PREPOSITIONS.contains(&first) {
         return false;
     }
-    let opener = if participle { gap.split_whitespace().next().unwrap_or("") } else { "" };
+    let opener = if participle {
+        gap.split_whitespace().next().unwrap_or("")
+    } else {
+        ""
+    };
     let _ = from;
+    // A few common nouns may stand in it too: "a resident of the Deim
+    // al-Arab neighbourhood said".
+    if gap.contains([',', '“', '"', ';']) || gap.split_whitespace().count() > 8 {
+        return false;
+    }
+    let mut common = 0;
     crate::words::words(text, a, b).iter().all(|w| {
         let t = w.text(text);
-        t == opener
-            || PREPOSITIONS.contains(&t)
-            || t == "and"
-            || t == "both"
-            || t == "the"
-            || crate::words::AUX_ADVERBS.contains(&t)
-            || mentions.iter().any(|o| o.start <= w.start && w.end <= o.end)
+        let common_noun =
+            t.chars().next().is_some_and(char::is_lowercase) && t.len() > 3 && !t.ends_with("ed");
+        if common_noun {
+            common += 1;
+        }
+        common <= 2 && common_noun || {
+            let t = w.text(text);
+            t == opener
+                || PREPOSITIONS.contains(&t)
+                || t == "and"
+                || t == "both"
+                || t == "the"
+                || crate::words::AUX_ADVERBS.contains(&t)
+                || mentions
+                    .iter()
+                    .any(|o| o.start <= w.start && w.end <= o.end)
+                || t.chars().next().is_some_and(char::is_uppercase)
+        }
     })
 }
 
 /// "A Malian official, speaking on condition of anonymity, said": a
 /// comma-delimited aside of a few words between the subject and its verb.
 fn parenthetical_between(text: &str, a: usize, b: usize) -> bool {
-    let Some(gap) = text.get(a..b) else { return false };
-    let Some(inner) = gap.strip_prefix(", ") else { return false };
-    let Some(close) = inner.rfind(',') else { return false };
+    let Some(gap) = text.get(a..b) else {
+        return false;
+    };
+    let Some(inner) = gap.strip_prefix(", ") else {
+        return false;
+    };
+    let Some(close) = inner.rfind(',') else {
+        return false;
+    };
     let (aside, after) = inner.split_at(close);
     let after = &after[1..];
     let words = aside.split_whitespace().count();
@@ -115,23 +159,36 @@ pub(crate) fn source_of(m: &Cand) -> Source {
 }
 
 /// The attributions of the sentence `text[from..to]`, in text order.
-pub(crate) fn find(text: &str, from: usize, to: usize, cues: &[CueHit], mentions: &[Cand]) -> Vec<Attribution> {
+pub(crate) fn find(
+    text: &str,
+    from: usize,
+    to: usize,
+    cues: &[CueHit],
+    mentions: &[Cand],
+) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     // Names inside a person's role ("the representative of X's Ministry of
     // Defense") and places after a preposition ("observers in Moscow") are
     // not the speaker.
     let roles: Vec<(usize, usize)> = mentions.iter().filter_map(|m| m.role_span).collect();
-    let usable = |m: &&Cand| !m.adjective && !roles.iter().any(|&(s, e)| m.start >= s && m.end <= e);
+    let usable =
+        |m: &&Cand| !m.adjective && !roles.iter().any(|&(s, e)| m.start >= s && m.end <= e);
     let subject = |m: &&Cand| usable(m) && !in_pp(text, from, m, mentions);
     for c in cues {
-        if !matches!(c.cue.kind, CueKind::Report | CueKind::Hedge | CueKind::Denial | CueKind::Evaluation) {
+        if !matches!(
+            c.cue.kind,
+            CueKind::Report | CueKind::Hedge | CueKind::Denial | CueKind::Evaluation
+        ) {
             continue;
         }
         let cue_text = &text[c.start..c.end];
         match c.cue.role {
             CueRole::Prep => {
                 // "according to X": the first mention right after the cue.
-                let m = mentions.iter().filter(usable).find(|m| m.start >= c.end && only_aux_between(text, c.end, m.start.min(to)) || m.start >= c.end && m.start <= c.end + 5);
+                let m = mentions.iter().filter(usable).find(|m| {
+                    m.start >= c.end
+                        && (only_aux_between(text, c.end, m.start.min(to)) || m.start <= c.end + 5)
+                });
                 if let Some(m) = m {
                     out.push(Attribution {
                         cue: *c,
@@ -146,35 +203,53 @@ pub(crate) fn find(text: &str, from: usize, to: usize, cues: &[CueHit], mentions
                 // The subject: the nearest mention ending before the verb with
                 // only auxiliaries between ("officials have said"), or across
                 // an apposition ("Yusov, the representative of X, said").
-                let before = mentions.iter().filter(subject).filter(|m| m.end <= c.start).filter(|m| {
-                    only_aux_between(text, m.end, c.start)
-                        || m.role_span.is_some_and(|(_, re)| only_aux_between(text, re, c.start))
-                        || pp_between(text, from, m.end, c.start, mentions)
-                        || parenthetical_between(text, m.end, c.start)
-                });
+                let before = mentions
+                    .iter()
+                    .filter(subject)
+                    .filter(|m| m.end <= c.start)
+                    .filter(|m| {
+                        only_aux_between(text, m.end, c.start)
+                            || m.role_span
+                                .is_some_and(|(_, re)| only_aux_between(text, re, c.start))
+                            || pp_between(text, from, m.end, c.start, mentions)
+                            || parenthetical_between(text, m.end, c.start)
+                    });
                 let subject = before.max_by_key(|m| m.end);
-                let trailing = closing_quote_before(text, from, subject.map_or(c.start, |m| m.start))
-                    || subject.is_some_and(|m| text.get(from..m.start).is_some_and(|h| h.trim_end().ends_with(',')));
+                let trailing =
+                    closing_quote_before(text, from, subject.map_or(c.start, |m| m.start))
+                        || subject.is_some_and(|m| {
+                            text.get(from..m.start)
+                                .is_some_and(|h| h.trim_end().ends_with(','))
+                        });
                 if let Some(m) = subject {
                     out.push(Attribution {
                         cue: *c,
                         source: source_of(m),
                         mention: Some(m.clone()),
                         trailing,
-                        why: format!("source: '{}' is the subject of '{cue_text}'; {}", m.text, m.why),
+                        why: format!(
+                            "source: '{}' is the subject of '{cue_text}'; {}",
+                            m.text, m.why
+                        ),
                     });
                     continue;
                 }
                 // Inverted quote: "…,” said Colonel X.
                 if closing_quote_before(text, from, c.start)
-                    && let Some(m) = mentions.iter().filter(usable).find(|m| m.start >= c.end && m.start <= c.end + 2)
+                    && let Some(m) = mentions
+                        .iter()
+                        .filter(usable)
+                        .find(|m| m.start >= c.end && m.start <= c.end + 2)
                 {
                     out.push(Attribution {
                         cue: *c,
                         source: source_of(m),
                         mention: Some(m.clone()),
                         trailing: true,
-                        why: format!("source: '{}' speaks the quotation ('{cue_text}' after it); {}", m.text, m.why),
+                        why: format!(
+                            "source: '{}' speaks the quotation ('{cue_text}' after it); {}",
+                            m.text, m.why
+                        ),
                     });
                 }
             }
@@ -197,5 +272,8 @@ pub(crate) fn quote_balance(s: &str) -> (bool, bool) {
     let opens = s.matches('“').count();
     let closes = s.matches('”').count();
     let starts = s.trim_start().starts_with('“');
-    (starts || opens > 0, closes >= opens && closes > 0 || (opens == 0 && closes > 0))
+    (
+        starts || opens > 0,
+        closes > 0 && (closes >= opens || opens == 0),
+    )
 }

@@ -4,14 +4,27 @@
 
 /// Markers that open a new clause. The marker belongs to the new clause.
 const MARKERS: &[&str] = &[
-    "; ", ", though ", ", although ", ", but ", ", while ", ", whereas ", ", which ", " but ", " whereas ",
-    ", yet ", " — ", "—", " – ",
+    "; ",
+    ", though ",
+    ", although ",
+    ", but ",
+    ", while ",
+    ", whereas ",
+    ", which ",
+    " but ",
+    " whereas ",
+    ", yet ",
+    " — ",
+    "—",
+    " – ",
 ];
 
 /// Byte ranges of the clauses of `text[from..to]`; they tile the range.
 /// `extra` are further split points (absolute offsets) decided by the caller.
 pub(crate) fn clauses(text: &str, from: usize, to: usize, extra: &[usize]) -> Vec<(usize, usize)> {
-    let Some(hay) = text.get(from..to) else { return vec![(from, to)] };
+    let Some(hay) = text.get(from..to) else {
+        return vec![(from, to)];
+    };
     let mut cuts: Vec<usize> = Vec::new();
     for m in MARKERS {
         let mut at = 0;
@@ -24,7 +37,12 @@ pub(crate) fn clauses(text: &str, from: usize, to: usize, extra: &[usize]) -> Ve
             at += p + m.len();
         }
     }
-    cuts.extend(extra.iter().copied().filter(|&c| c > from && c < to && text.is_char_boundary(c)));
+    cuts.extend(
+        extra
+            .iter()
+            .copied()
+            .filter(|&c| c > from && c < to && text.is_char_boundary(c)),
+    );
     cuts.sort_unstable();
     cuts.dedup();
     let mut out = Vec::new();
@@ -48,7 +66,10 @@ mod tests {
         let t = "The strike allegedly hit the depot, though the ministry said it intercepted the drone.";
         let c = clauses(t, 0, t.len(), &[]);
         assert_eq!(c.len(), 2);
-        assert_eq!(&t[c[1].0..c[1].1], ", though the ministry said it intercepted the drone.");
+        assert_eq!(
+            &t[c[1].0..c[1].1],
+            ", though the ministry said it intercepted the drone."
+        );
         let t = "Drones hit the depot.";
         assert_eq!(clauses(t, 0, t.len(), &[]), vec![(0, t.len())]);
     }

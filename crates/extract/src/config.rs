@@ -35,10 +35,17 @@ impl ExtractConfig {
     /// Load the lexicons and the gazetteer.
     pub fn build(&self) -> Result<Extractor> {
         let kb = ActorKb::load(&self.actors_files)?;
-        let weapons = WeaponLexicon::with_files(&self.weapons_files)
-            .map_err(|e| ExtractError::Component { component: "weapon lexicon", reason: e.to_string() })?;
+        let weapons = WeaponLexicon::with_files(&self.weapons_files).map_err(|e| {
+            ExtractError::Component {
+                component: "weapon lexicon",
+                reason: e.to_string(),
+            }
+        })?;
         let gazetteer = match &self.gazetteer_dir {
-            Some(dir) => Gazetteer::load(dir).map_err(|e| ExtractError::Component { component: "gazetteer", reason: e.to_string() })?,
+            Some(dir) => Gazetteer::load(dir).map_err(|e| ExtractError::Component {
+                component: "gazetteer",
+                reason: e.to_string(),
+            })?,
             None => Gazetteer::builtin(),
         };
         Ok(Extractor {

@@ -47,7 +47,12 @@ impl DocContext {
             return None;
         }
         self.persons.iter().rev().find(|p| {
-            p.name != part && p.name.split_whitespace().collect::<Vec<_>>().windows(part.split_whitespace().count()).any(|w| w.join(" ") == part)
+            p.name != part
+                && p.name
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .windows(part.split_whitespace().count())
+                    .any(|w| w.join(" ") == part)
         })
     }
 
@@ -55,13 +60,21 @@ impl DocContext {
     pub fn note_mentions(&mut self, mentions: &[Cand]) {
         // The first group of a sentence is usually its subject, the
         // antecedent a reader picks for "it" or "the group" next.
-        if let Some(g) = mentions.iter().find(|m| matches!(m.kind, ActorKind::ArmedGroup | ActorKind::Organisation | ActorKind::Igo)) {
+        if let Some(g) = mentions.iter().find(|m| {
+            matches!(
+                m.kind,
+                ActorKind::ArmedGroup | ActorKind::Organisation | ActorKind::Igo
+            )
+        }) {
             self.last_group = Some(g.clone());
         }
         for m in mentions {
             if m.kind == ActorKind::Person && m.found != crate::mention::Found::Pronoun {
                 if !self.persons.iter().any(|p| p.name == m.name) {
-                    self.persons.push(KnownPerson { name: m.name.clone(), role: m.role.clone() });
+                    self.persons.push(KnownPerson {
+                        name: m.name.clone(),
+                        role: m.role.clone(),
+                    });
                 }
                 self.last_person = Some(m.clone());
             }

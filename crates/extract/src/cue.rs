@@ -2,7 +2,7 @@
 //! asserts a claim and how firmly.
 
 use crate::error::{ExtractError, Result};
-use crate::lexicon::{tsv_fields, Hit, PhraseSet};
+use crate::lexicon::{Hit, PhraseSet, tsv_fields};
 
 /// What a cue does to the claim it governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,11 +82,19 @@ impl CueLexicon {
         let mut pairs = Vec::new();
         for (n, line) in BUILTIN.lines().enumerate() {
             let Some(f) = tsv_fields(line) else { continue };
-            let err = |reason: String| ExtractError::Data { file: "cues.tsv".into(), line: n + 1, reason };
+            let err = |reason: String| ExtractError::Data {
+                file: "cues.tsv".into(),
+                line: n + 1,
+                reason,
+            };
             if f.len() < 3 {
-                return Err(err(format!("expected 3 tab-separated fields, got {}", f.len())));
+                return Err(err(format!(
+                    "expected 3 tab-separated fields, got {}",
+                    f.len()
+                )));
             }
-            let kind = CueKind::parse(f[1]).ok_or_else(|| err(format!("unknown cue kind '{}'", f[1])))?;
+            let kind =
+                CueKind::parse(f[1]).ok_or_else(|| err(format!("unknown cue kind '{}'", f[1])))?;
             let role = match f[2] {
                 "verb" => CueRole::Verb,
                 "prep" => CueRole::Prep,
@@ -95,7 +103,9 @@ impl CueLexicon {
             };
             pairs.push((f[0].to_string(), Cue { kind, role }));
         }
-        Ok(CueLexicon { set: PhraseSet::build("cue", pairs)? })
+        Ok(CueLexicon {
+            set: PhraseSet::build("cue", pairs)?,
+        })
     }
 
     /// Cues in `text[from..to]`. Lower-case cues must be lower case in the
@@ -106,13 +116,21 @@ impl CueLexicon {
             .find(text, from, to)
             .into_iter()
             .filter(|h| case_ok(text, from, h))
-            .filter_map(|h| self.set.entries(&h).first().map(|&cue| CueHit { start: h.start, end: h.end, cue }))
+            .filter_map(|h| {
+                self.set.entries(&h).first().map(|&cue| CueHit {
+                    start: h.start,
+                    end: h.end,
+                    cue,
+                })
+            })
             .collect()
     }
 }
 
 fn case_ok(text: &str, sentence_start: usize, h: &Hit) -> bool {
-    let Some(found) = text.get(h.start..h.end) else { return false };
+    let Some(found) = text.get(h.start..h.end) else {
+        return false;
+    };
     let first_upper = found.chars().next().is_some_and(char::is_uppercase);
     if !first_upper {
         return true;
@@ -120,7 +138,9 @@ fn case_ok(text: &str, sentence_start: usize, h: &Hit) -> bool {
     // A capitalised cue counts at the start of the sentence or after an
     // opening quote; elsewhere it is a name ("May", "Will Smith").
     let before = text.get(sentence_start..h.start).unwrap_or("");
-    before.trim_start_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c)).is_empty()
+    before
+        .trim_start_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c))
+        .is_empty()
         || found.chars().skip(1).all(|c| !c.is_lowercase())
 }
 
@@ -132,10 +152,18 @@ mod tests {
     fn builtin_cues_parse_and_match() {
         let lex = CueLexicon::builtin().unwrap();
         let t = "According to officials, the depot may have been hit, it was reported, in May.";
-        let got: Vec<(&str, CueKind)> = lex.find(t, 0, t.len()).iter().map(|h| (&t[h.start..h.end], h.cue.kind)).collect();
+        let got: Vec<(&str, CueKind)> = lex
+            .find(t, 0, t.len())
+            .iter()
+            .map(|h| (&t[h.start..h.end], h.cue.kind))
+            .collect();
         assert_eq!(
             got,
-            [("According to", CueKind::Report), ("may", CueKind::Hedge), ("it was reported", CueKind::Passive)]
+            [
+                ("According to", CueKind::Report),
+                ("may", CueKind::Hedge),
+                ("it was reported", CueKind::Passive)
+            ]
         );
     }
 }

@@ -2,12 +2,12 @@
 
 use chrono::NaiveDate;
 use claimtrace_geo::{Gazetteer, PlaceMatch};
-use claimtrace_measure::{find_quantities, WeaponLexicon, WeaponMatch};
+use claimtrace_measure::{WeaponLexicon, WeaponMatch, find_quantities};
 use claimtrace_model::{
-    Claim, ClaimType, DatePrecision, DateRef, Document, Epistemic, PlaceRole, Plover, Quantity, Sentence, Source,
-    SourceKind, Span,
+    Claim, ClaimType, DatePrecision, DateRef, Document, Epistemic, PlaceRole, Plover, Quantity,
+    Sentence, Source, SourceKind, Span,
 };
-use claimtrace_temporal::{find_dates, DateMention};
+use claimtrace_temporal::{DateMention, find_dates};
 
 use crate::actor_kb::ActorKb;
 use crate::attribution::{self, Attribution};
@@ -55,8 +55,10 @@ fn within(span: Option<Span>, from: usize, to: usize) -> bool {
 /// A line with no closing punctuation: a headline, dateline or byline.
 fn is_headline(s: &str) -> bool {
     let last = s.trim_end().chars().next_back();
-    !matches!(last, Some('.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | '…' | ':' | ';'))
-        && s.split_whitespace().count() <= 25
+    !matches!(
+        last,
+        Some('.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | '…' | ':' | ';')
+    ) && s.split_whitespace().count() <= 25
         && !s.contains('\n')
 }
 
@@ -69,18 +71,46 @@ fn is_question(s: &str) -> bool {
 /// said is not a claim (guidelines: "could not verify" remarks).
 fn is_non_statement(s: &str) -> bool {
     const PHRASES: &[&str] = &[
-        "did not say", "didn't say", "did not specify", "did not elaborate", "did not comment", "would not say",
-        "would not comment", "declined to comment", "declined to say", "declined to elaborate", "did not respond",
-        "did not reply", "could not be reached", "did not name", "would not name", "did not give details",
-        "did not provide details", "gave no details", "offered no details",
+        "did not say",
+        "didn't say",
+        "did not specify",
+        "did not elaborate",
+        "did not comment",
+        "would not say",
+        "would not comment",
+        "declined to comment",
+        "declined to say",
+        "declined to elaborate",
+        "did not respond",
+        "did not reply",
+        "could not be reached",
+        "did not name",
+        "would not name",
+        "did not give details",
+        "did not provide details",
+        "gave no details",
+        "offered no details",
+        "has not commented",
+        "have not commented",
+        "had not commented",
+        "has not responded",
+        "have not responded",
+        "did not immediately respond",
     ];
     let lower = s.to_lowercase();
     PHRASES.iter().any(|p| lower.contains(p))
 }
 
 fn is_hypothetical(s: &str) -> bool {
-    let first: String = s.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().take_while(|c| c.is_alphabetic()).collect();
-    matches!(first.as_str(), "Imagine" | "If" | "Suppose" | "Should" | "Were" | "Unless" | "Hypothetically")
+    let first: String = s
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    matches!(
+        first.as_str(),
+        "Imagine" | "If" | "Suppose" | "Should" | "Were" | "Unless" | "Hypothetically"
+    )
 }
 
 impl Extractor {
@@ -90,13 +120,18 @@ impl Extractor {
         let text = doc.text.as_str();
         let sentences = claimtrace_segment::sentences(text);
         let facts = self.doc_facts(doc);
-        let mut ctx = DocContext { outlet: doc.outlet.clone(), ..Default::default() };
+        let mut ctx = DocContext {
+            outlet: doc.outlet.clone(),
+            ..Default::default()
+        };
         let place_spans: Vec<Span> = facts.places.iter().map(|p| p.span).collect();
         let mut claims = Vec::new();
         let mut prev_end = 0;
         for s in &sentences {
             let gap = text.get(prev_end..s.trimmed.start).unwrap_or("");
-            if gap.matches('\n').count() >= 2 || (prev_end > 0 && gap.contains('\n') && ctx.paragraph == 0) {
+            if gap.matches('\n').count() >= 2
+                || (prev_end > 0 && gap.contains('\n') && ctx.paragraph == 0)
+            {
                 ctx.paragraph += 1;
             }
             prev_end = s.trimmed.end;
@@ -107,19 +142,32 @@ impl Extractor {
 
     fn doc_facts(&self, doc: &Document) -> DocFacts {
         let text = doc.text.as_str();
-        let base = doc.published_date().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let base = doc
+            .published_date()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
         let (dates, anchor_why) = match base {
-            Some(b) => (find_dates(text, Some(b)), Some(format!("relative dates resolved against the publication date {b}"))),
+            Some(b) => (
+                find_dates(text, Some(b)),
+                Some(format!(
+                    "relative dates resolved against the publication date {b}"
+                )),
+            ),
             None => {
                 // No publication date: anchor on the first full date the text gives.
                 let first = find_dates(text, None)
                     .into_iter()
-                    .find(|m| m.date.precision == DatePrecision::Day && !m.date.value.starts_with('X') && !m.vague)
+                    .find(|m| {
+                        m.date.precision == DatePrecision::Day
+                            && !m.date.value.starts_with('X')
+                            && !m.vague
+                    })
                     .and_then(|m| NaiveDate::parse_from_str(&m.date.value, "%Y-%m-%d").ok());
                 match first {
                     Some(a) => (
                         find_dates(text, Some(a)),
-                        Some(format!("no publication date: relative dates resolved against the first full date in the text, {a}")),
+                        Some(format!(
+                            "no publication date: relative dates resolved against the first full date in the text, {a}"
+                        )),
                     ),
                     None => (find_dates(text, None), None),
                 }
@@ -145,11 +193,17 @@ impl Extractor {
     ) {
         let text = doc.text.as_str();
         let (from, to) = (s.trimmed.start, s.trimmed.end);
-        let Some(sent) = text.get(from..to) else { return };
+        let Some(sent) = text.get(from..to) else {
+            return;
+        };
         if sent.trim().is_empty() {
             return;
         }
-        let places_here: Vec<Span> = place_spans.iter().copied().filter(|p| p.start >= from && p.end <= to).collect();
+        let places_here: Vec<Span> = place_spans
+            .iter()
+            .copied()
+            .filter(|p| p.start >= from && p.end <= to)
+            .collect();
         let mentions = mention::find(&self.kb, &self.nouns, text, from, to, ctx, &places_here);
         let skip = if is_headline(sent) {
             Some("headline")
@@ -173,13 +227,21 @@ impl Extractor {
         let extra: Vec<usize> = all_triggers
             .iter()
             .filter(|t| t.trigger.strong && text[t.start..t.end].ends_with("ed"))
-            .filter_map(|t| text.get(..t.start).filter(|h| h.ends_with(" and ")).map(|_| t.start - 4))
+            .filter_map(|t| {
+                text.get(..t.start)
+                    .filter(|h| h.ends_with(" and "))
+                    .map(|_| t.start - 4)
+            })
             .collect();
         let clauses = clause::clauses(text, from, to, &extra);
 
         // Quotation carried from an earlier sentence.
         let (opens, closes) = attribution::quote_balance(sent);
-        let carried_quote = if attributions.is_empty() && sent.trim_start().starts_with('“') { ctx.open_quote.clone() } else { None };
+        let carried_quote = if attributions.is_empty() && sent.trim_start().starts_with('“') {
+            ctx.open_quote.clone()
+        } else {
+            None
+        };
         let continuing_quote = if attributions.is_empty() && !opens {
             ctx.open_quote.clone()
         } else if attributions.is_empty() && sent.trim_start().starts_with('“') {
@@ -216,36 +278,69 @@ impl Extractor {
         let mut k = 0;
         let mut sentence_source: Option<Source> = None;
         for (cs, ce, trig) in merged.iter() {
-            let scope_cues: Vec<&CueHit> = cues.iter().filter(|c| c.start >= *cs && c.end <= *ce).collect();
+            let scope_cues: Vec<&CueHit> = cues
+                .iter()
+                .filter(|c| c.start >= *cs && c.end <= *ce)
+                .collect();
             // The attribution that governs this clause: one in it, else one
             // before it in the sentence, else a trailing one after it.
             let attr = attributions
                 .iter()
                 .filter(|a| a.cue.start >= *cs && a.cue.end <= *ce)
                 .min_by_key(|a| a.cue.start)
-                .or_else(|| attributions.iter().filter(|a| a.cue.end <= *cs).min_by_key(|a| a.cue.start))
-                .or_else(|| attributions.iter().filter(|a| a.cue.start >= *ce && a.trailing).min_by_key(|a| a.cue.start));
+                .or_else(|| {
+                    attributions
+                        .iter()
+                        .filter(|a| a.cue.end <= *cs)
+                        .min_by_key(|a| a.cue.start)
+                })
+                .or_else(|| {
+                    attributions
+                        .iter()
+                        .filter(|a| a.cue.start >= *ce && a.trailing)
+                        .min_by_key(|a| a.cue.start)
+                });
             let opinion_cue = scope_cues.iter().any(|c| c.cue.kind == CueKind::Opinion);
             let evaluation = attr.is_some_and(|a| a.cue.cue.kind == CueKind::Evaluation);
             let trig = trig.clone();
-            let source_known = attr.is_some() || carried_quote.is_some() || continuing_quote.is_some();
-            let hedge_cue = scope_cues.iter().any(|c| c.cue.kind == CueKind::Hedge && !text[c.start..c.end].contains("verif"));
-            if trig.is_none() && !(opinion_cue || hedge_cue || source_known && (evaluation || !scope_cues.is_empty())) {
+            let source_known =
+                attr.is_some() || carried_quote.is_some() || continuing_quote.is_some();
+            let hedge_cue = scope_cues
+                .iter()
+                .any(|c| c.cue.kind == CueKind::Hedge && !text[c.start..c.end].contains("verif"));
+            if trig.is_none()
+                && !(opinion_cue
+                    || hedge_cue
+                    || source_known && (evaluation || !scope_cues.is_empty()))
+            {
                 continue;
             }
             let mut why = Vec::new();
             let (claim_type, plover_event, mode, mut contexts) = match &trig {
-                Some(t) if evaluation && t.trigger.claim_type != ClaimType::StatementOrAcknowledgement && attr.is_some_and(|a| a.cue.start < t.start) => {
+                Some(t)
+                    if evaluation
+                        && t.trigger.claim_type != ClaimType::StatementOrAcknowledgement
+                        && attr.is_some_and(|a| a.cue.start < t.start) =>
+                {
                     why.push(format!(
                         "type statement_or_acknowledgement: '{}' reports the source's evaluation (guidelines: a source's evaluation is a statement); the event word '{}' is its content",
                         &text[attr.map_or(0, |a| a.cue.start)..attr.map_or(0, |a| a.cue.end)],
                         &text[t.start..t.end]
                     ));
-                    (ClaimType::StatementOrAcknowledgement, claimtrace_model::PloverEvent::Accuse, None, vec!["diplomatic".to_string()])
+                    (
+                        ClaimType::StatementOrAcknowledgement,
+                        claimtrace_model::PloverEvent::Accuse,
+                        None,
+                        vec!["diplomatic".to_string()],
+                    )
                 }
                 Some(t) => {
                     let strength = if t.trigger.strong { "strong" } else { "weak" };
-                    let lic = t.licensed_by.as_ref().map(|w| format!(", licensed by '{w}' later in the clause")).unwrap_or_default();
+                    let lic = t
+                        .licensed_by
+                        .as_ref()
+                        .map(|w| format!(", licensed by '{w}' later in the clause"))
+                        .unwrap_or_default();
                     why.push(format!(
                         "type {}: trigger '{}' (triggers.tsv line {}, pattern '{}', {strength}{lic})",
                         t.trigger.claim_type,
@@ -253,15 +348,30 @@ impl Extractor {
                         t.trigger.line,
                         t.trigger.phrase
                     ));
-                    (t.trigger.claim_type, t.trigger.plover, t.trigger.mode.clone(), t.trigger.contexts.clone())
+                    (
+                        t.trigger.claim_type,
+                        t.trigger.plover,
+                        t.trigger.mode.clone(),
+                        t.trigger.contexts.clone(),
+                    )
                 }
                 None if evaluation => {
                     why.push("type statement_or_acknowledgement: a source's evaluation with no event trigger".to_string());
-                    (ClaimType::StatementOrAcknowledgement, claimtrace_model::PloverEvent::Accuse, None, vec!["diplomatic".to_string()])
+                    (
+                        ClaimType::StatementOrAcknowledgement,
+                        claimtrace_model::PloverEvent::Accuse,
+                        None,
+                        vec!["diplomatic".to_string()],
+                    )
                 }
                 None => {
                     why.push("type other: no event trigger; kept as a claim because it carries an attribution, hedge or opinion cue".to_string());
-                    (ClaimType::Other, ClaimType::Other.default_plover(), None, Vec::new())
+                    (
+                        ClaimType::Other,
+                        ClaimType::Other.default_plover(),
+                        None,
+                        Vec::new(),
+                    )
                 }
             };
 
@@ -272,7 +382,10 @@ impl Extractor {
                     a.source.clone()
                 }
                 (None, Some(q), _) | (None, None, Some(q)) => {
-                    why.push(format!("source: {} — the quotation opened earlier continues in this sentence", q.name));
+                    why.push(format!(
+                        "source: {} — the quotation opened earlier continues in this sentence",
+                        q.name
+                    ));
                     q.clone()
                 }
                 (None, None, None) => {
@@ -283,12 +396,16 @@ impl Extractor {
                     Source::author(doc.author.as_deref().or(doc.outlet.as_deref()))
                 }
             };
-            if source.kind == SourceKind::Author && let Some(o) = &doc.outlet && doc.author.is_none() {
+            if source.kind == SourceKind::Author
+                && let Some(o) = &doc.outlet
+                && doc.author.is_none()
+            {
                 source.name = o.clone();
             }
 
             // Firmness.
-            let (epistemic, cue_hits, aux) = firmness(text, &scope_cues, attr, source.kind, &mut why);
+            let (epistemic, cue_hits, aux) =
+                firmness(text, &scope_cues, attr, source.kind, &mut why);
             let mut cue_list: Vec<&CueHit> = cue_hits;
             if let Some(a) = attr
                 && !cue_list.iter().any(|c| c.start == a.cue.start)
@@ -299,7 +416,8 @@ impl Extractor {
             cue_list.dedup_by_key(|c| c.start);
 
             // Actor and target.
-            let mut exclude: Vec<(usize, usize)> = mentions.iter().filter_map(|m| m.role_span).collect();
+            let mut exclude: Vec<(usize, usize)> =
+                mentions.iter().filter_map(|m| m.role_span).collect();
             if let Some(a) = attr
                 && let Some(m) = &a.mention
                 && (a.cue.cue.role == crate::cue::CueRole::Prep || a.trailing)
@@ -307,8 +425,30 @@ impl Extractor {
                 exclude.push((m.start, m.end));
             }
             let roles = match &trig {
-                Some(t) => roles::find(text, *cs, *ce, t, &mentions, &exclude),
-                None => roles::Roles { actor: None, target: None, why: Vec::new() },
+                Some(t) => {
+                    let src = attr
+                        .and_then(|a| a.mention.as_ref())
+                        .map(|m| (m.start, m.end));
+                    let own_act = attr.is_some_and(|a| {
+                        let cue = text[a.cue.start..a.cue.end].to_lowercase();
+                        a.cue.cue.kind == CueKind::Denial
+                            || [
+                                "acknowledg",
+                                "admit",
+                                "claimed responsibility",
+                                "confirm",
+                                "announc",
+                            ]
+                            .iter()
+                            .any(|p| cue.starts_with(p))
+                    });
+                    roles::find(text, *cs, *ce, t, &mentions, &exclude, src, own_act)
+                }
+                None => roles::Roles {
+                    actor: None,
+                    target: None,
+                    why: Vec::new(),
+                },
             };
             let mut actor = roles.actor;
             let mut target = roles.target;
@@ -316,9 +456,19 @@ impl Extractor {
             if target.is_none()
                 && matches!(claim_type, ClaimType::Attack)
                 && let Some(t) = &trig
-                && let Some(p) = facts.places.iter().find(|p| p.span.start >= t.end && p.span.end <= *ce && text.get(t.end..p.span.start).is_some_and(|g| g.trim().is_empty() || g.trim() == "the"))
+                && let Some(p) = facts.places.iter().find(|p| {
+                    p.span.start >= t.end
+                        && p.span.end <= *ce
+                        && text
+                            .get(t.end..p.span.start)
+                            .is_some_and(|g| g.trim().is_empty() || g.trim() == "the")
+                })
             {
-                why.push(format!("target: the place '{}' is the object of '{}'", p.place.text, &text[t.start..t.end]));
+                why.push(format!(
+                    "target: the place '{}' is the object of '{}'",
+                    p.place.text,
+                    &text[t.start..t.end]
+                ));
                 target = Some(claimtrace_model::Mention {
                     text: p.place.text.clone(),
                     name: p.place.name.clone(),
@@ -332,7 +482,9 @@ impl Extractor {
             if let Some(t) = &trig
                 && actor.is_none()
                 && target.is_none()
-                && let Some(prev) = claims.iter().rev().take(4).find(|c| c.claim_type == claim_type && c.doc == doc.id && c.sentence_index + 3 >= s.index)
+                && let Some(prev) = claims.iter().rev().take(4).find(|c| {
+                    c.claim_type == claim_type && c.doc == doc.id && c.sentence_index + 3 >= s.index
+                })
                 && anaphoric(text, *cs, t.start, t.end)
             {
                 actor = prev.actor.clone().map(|mut m| {
@@ -350,21 +502,37 @@ impl Extractor {
                     claim_type
                 ));
             }
-            if actor.is_none() && claim_type == ClaimType::StatementOrAcknowledgement && source.kind != SourceKind::Author {
+            if actor.is_none()
+                && claim_type == ClaimType::StatementOrAcknowledgement
+                && source.kind != SourceKind::Author
+            {
                 actor = attr.and_then(|a| a.mention.as_ref()).map(Cand::to_mention);
                 if actor.is_some() {
-                    why.push(format!("actor: the speaker {} (a statement's actor is its speaker)", source.name));
+                    why.push(format!(
+                        "actor: the speaker {} (a statement's actor is its speaker)",
+                        source.name
+                    ));
                 }
             }
 
             // Date, place, quantities, weapons.
             let date = self.date_for(facts, ctx, *cs, *ce, from, to, s.index, &mut why);
-            let place = self.place_for(text, facts, ctx, *cs, *ce, from, to, &mentions, s.index, &mut why);
-            let mut quantities: Vec<Quantity> = facts.quantities.iter().filter(|q| within(q.span, *cs, *ce)).cloned().collect();
+            let place = self.place_for(
+                text, facts, ctx, *cs, *ce, from, to, &mentions, s.index, &mut why,
+            );
+            let mut quantities: Vec<Quantity> = facts
+                .quantities
+                .iter()
+                .filter(|q| within(q.span, *cs, *ce))
+                .cloned()
+                .collect();
             for q in quantities.iter_mut() {
                 // "over 300 unmanned aerial vehicles": the counted thing is the weapon.
                 if let Some(qs) = q.span
-                    && let Some(w) = facts.weapons.iter().find(|w| w.span.start >= qs.end && w.span.start <= qs.end + 2)
+                    && let Some(w) = facts
+                        .weapons
+                        .iter()
+                        .find(|w| w.span.start >= qs.end && w.span.start <= qs.end + 2)
                 {
                     q.unit = Some(w.canonical.clone());
                 }
@@ -381,35 +549,61 @@ impl Extractor {
             let mut weapons: Vec<String> = Vec::new();
             let mut weapon_spans: Vec<Span> = Vec::new();
             let wscope: Vec<&WeaponMatch> = {
-                let inside: Vec<&WeaponMatch> = facts.weapons.iter().filter(|w| within(Some(w.span), *cs, *ce)).collect();
-                if inside.is_empty() && merged.len() == 1 { facts.weapons.iter().filter(|w| within(Some(w.span), from, to)).collect() } else { inside }
+                let inside: Vec<&WeaponMatch> = facts
+                    .weapons
+                    .iter()
+                    .filter(|w| within(Some(w.span), *cs, *ce))
+                    .collect();
+                if inside.is_empty() && merged.len() == 1 {
+                    facts
+                        .weapons
+                        .iter()
+                        .filter(|w| within(Some(w.span), from, to))
+                        .collect()
+                } else {
+                    inside
+                }
             };
             for w in wscope {
                 if !weapons.contains(&w.canonical) {
                     weapons.push(w.canonical.clone());
                     weapon_spans.push(w.span);
-                    why.push(format!("weapon '{}' → {} ({}, weapons lexicon)", w.text, w.canonical, w.category));
+                    why.push(format!(
+                        "weapon '{}' → {} ({}, weapons lexicon)",
+                        w.text, w.canonical, w.category
+                    ));
                 }
             }
             let mut mode = mode;
             if plover_event == claimtrace_model::PloverEvent::Assault
                 && mode.is_none()
-                && facts.weapons.iter().any(|w| within(Some(w.span), from, to) && matches!(w.category.as_str(), "uav" | "loitering_munition"))
+                && facts.weapons.iter().any(|w| {
+                    within(Some(w.span), from, to)
+                        && matches!(w.category.as_str(), "uav" | "loitering_munition")
+                })
             {
                 mode = Some("drone".to_string());
                 why.push("plover mode drone: a drone is named in the sentence".to_string());
             }
-            if claim_type == ClaimType::ArmsTransfer && !contexts.iter().any(|c| c == "trafficking") {
+            if claim_type == ClaimType::ArmsTransfer && !contexts.iter().any(|c| c == "trafficking")
+            {
                 contexts.push("trafficking".into());
             }
-            if mentions.iter().any(|m| m.kind == claimtrace_model::ActorKind::ArmedGroup) && text[from..to].to_lowercase().contains("terror") {
+            if mentions
+                .iter()
+                .any(|m| m.kind == claimtrace_model::ActorKind::ArmedGroup)
+                && text[from..to].to_lowercase().contains("terror")
+            {
                 contexts.push("terrorism".into());
             }
             why.push(format!(
                 "plover {}{}: from the claim type and trigger{}",
                 plover_event,
-                mode.as_ref().map(|m| format!(" mode {m}")).unwrap_or_default(),
-                aux.map(|a| format!("; auxiliary mode {a}")).unwrap_or_default()
+                mode.as_ref()
+                    .map(|m| format!(" mode {m}"))
+                    .unwrap_or_default(),
+                aux.map(|a| format!("; auxiliary mode {a}"))
+                    .unwrap_or_default()
             ));
 
             let claim = Claim {
@@ -419,12 +613,20 @@ impl Extractor {
                 span: s.trimmed,
                 sentence_index: s.index,
                 claim_type,
-                plover: Plover { event: plover_event, mode, context: contexts, aux: aux.map(str::to_string) },
+                plover: Plover {
+                    event: plover_event,
+                    mode,
+                    context: contexts,
+                    aux: aux.map(str::to_string),
+                },
                 actor,
                 target,
                 source: source.clone(),
                 epistemic,
-                cues: cue_list.iter().map(|c| text[c.start..c.end].to_string()).collect(),
+                cues: cue_list
+                    .iter()
+                    .map(|c| text[c.start..c.end].to_string())
+                    .collect(),
                 cue_spans: cue_list.iter().map(|c| Span::new(c.start, c.end)).collect(),
                 date,
                 place,
@@ -438,9 +640,14 @@ impl Extractor {
             k += 1;
         }
         // Quotation state for the next sentence.
-        ctx.last_quote_source = if opens && closes { attributions.first().map(|a| a.source.clone()) } else { None };
+        ctx.last_quote_source = if opens && closes {
+            attributions.first().map(|a| a.source.clone())
+        } else {
+            None
+        };
         if opens && !closes {
-            ctx.open_quote = sentence_source.or_else(|| attributions.first().map(|a| a.source.clone()));
+            ctx.open_quote =
+                sentence_source.or_else(|| attributions.first().map(|a| a.source.clone()));
         } else if closes {
             ctx.open_quote = None;
         }
@@ -448,39 +655,95 @@ impl Extractor {
     }
 
     /// Triggers of the sentence, without those inside names, roles or cues.
-    fn sentence_triggers(&self, text: &str, from: usize, to: usize, mentions: &[Cand], cues: &[CueHit]) -> Vec<TriggerHit> {
+    fn sentence_triggers(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        mentions: &[Cand],
+        cues: &[CueHit],
+    ) -> Vec<TriggerHit> {
         self.triggers
             .find(text, from, to)
             .into_iter()
-            .filter(|t| !mentions.iter().any(|m| !m.adjective && t.start >= m.start && t.end <= m.end && m.found != mention::Found::SourceNoun))
-            .filter(|t| !mentions.iter().any(|m| m.role_span.is_some_and(|(s, e)| t.start >= s && t.end <= e)))
+            .filter(|t| {
+                !mentions.iter().any(|m| {
+                    !m.adjective
+                        && t.start >= m.start
+                        && t.end <= m.end
+                        && m.found != mention::Found::SourceNoun
+                })
+            })
+            .filter(|t| {
+                !mentions
+                    .iter()
+                    .any(|m| m.role_span.is_some_and(|(s, e)| t.start >= s && t.end <= e))
+            })
             .filter(|t| {
                 // A reporting cue is not also the event, unless it is all there is.
                 t.trigger.claim_type == ClaimType::StatementOrAcknowledgement
-                    || !cues.iter().any(|c| c.start <= t.start && c.end >= t.end && matches!(c.cue.kind, CueKind::Report | CueKind::Passive))
+                    || !cues.iter().any(|c| {
+                        c.start <= t.start
+                            && c.end >= t.end
+                            && matches!(c.cue.kind, CueKind::Report | CueKind::Passive)
+                    })
             })
             .collect()
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn date_for(&self, facts: &DocFacts, ctx: &mut DocContext, cs: usize, ce: usize, from: usize, to: usize, index: usize, why: &mut Vec<String>) -> Option<DateRef> {
-        let pick = |a: usize, b: usize| facts.dates.iter().find(|d| !d.vague && d.span.start >= a && d.span.end <= b);
+    fn date_for(
+        &self,
+        facts: &DocFacts,
+        ctx: &mut DocContext,
+        cs: usize,
+        ce: usize,
+        from: usize,
+        to: usize,
+        index: usize,
+        why: &mut Vec<String>,
+    ) -> Option<DateRef> {
+        let pick = |a: usize, b: usize| {
+            facts
+                .dates
+                .iter()
+                .find(|d| !d.vague && d.span.start >= a && d.span.end <= b)
+        };
         let found = pick(cs, ce).or_else(|| pick(from, to));
-        let anchor = facts.anchor_why.as_deref().map(|a| format!("; {a}")).unwrap_or_default();
+        let anchor = facts
+            .anchor_why
+            .as_deref()
+            .map(|a| format!("; {a}"))
+            .unwrap_or_default();
         if let Some(d) = found {
             let mut date = d.date.clone();
             if date.value.starts_with('X') {
-                why.push(format!("date '{}': day or month without a year and nothing to anchor it", date.text));
+                why.push(format!(
+                    "date '{}': day or month without a year and nothing to anchor it",
+                    date.text
+                ));
             } else {
-                why.push(format!("date '{}' → {} ({}){anchor}", date.text, date.value, date.precision_str()));
+                why.push(format!(
+                    "date '{}' → {} ({}){anchor}",
+                    date.text,
+                    date.value,
+                    date.precision_str()
+                ));
             }
             date.span = Some(d.span);
-            ctx.date = Some(Carried { value: date.clone(), paragraph: ctx.paragraph, sentence: index });
+            ctx.date = Some(Carried {
+                value: date.clone(),
+                paragraph: ctx.paragraph,
+                sentence: index,
+            });
             return Some(date);
         }
         let carried = ctx.date.as_ref().filter(|c| c.paragraph == ctx.paragraph)?;
         let mut date = carried.value.clone();
-        why.push(format!("date {}: carried from sentence {} ('{}'), the same paragraph names no other date", date.value, carried.sentence, date.text));
+        why.push(format!(
+            "date {}: carried from sentence {} ('{}'), the same paragraph names no other date",
+            date.value, carried.sentence, date.text
+        ));
         date.inherited = true;
         Some(date)
     }
@@ -503,18 +766,33 @@ impl Extractor {
         // name ("Armed Forces of Ukraine") is not where the event happened.
         let in_role = |p: &PlaceMatch| {
             mentions.iter().any(|m| {
-                m.role_span.is_some_and(|(s, e)| p.span.start >= s && p.span.end <= e)
-                    || (!m.adjective && m.start <= p.span.start && p.span.end <= m.end && m.end - m.start > p.span.end - p.span.start)
+                m.role_span
+                    .is_some_and(|(s, e)| p.span.start >= s && p.span.end <= e)
+                    || (!m.adjective
+                        && m.start <= p.span.start
+                        && p.span.end <= m.end
+                        && m.end - m.start > p.span.end - p.span.start)
             })
         };
-        let is_actor = |p: &PlaceMatch| mentions.iter().any(|m| !m.adjective && m.start < p.span.end && p.span.start < m.end);
-        let text_has_event_prep = |p: &&PlaceMatch| claimtrace_geo::is_event_place_context(text, p.span);
+        let is_actor = |p: &PlaceMatch| {
+            mentions
+                .iter()
+                .any(|m| !m.adjective && m.start < p.span.end && p.span.start < m.end)
+        };
+        let text_has_event_prep =
+            |p: &&PlaceMatch| claimtrace_geo::is_event_place_context(text, p.span);
         let event = facts
             .places
             .iter()
             .filter(|p| p.span.start >= cs && p.span.end <= ce && !in_role(p))
             .find(text_has_event_prep)
-            .or_else(|| facts.places.iter().filter(|p| p.span.start >= from && p.span.end <= to && !in_role(p)).find(text_has_event_prep));
+            .or_else(|| {
+                facts
+                    .places
+                    .iter()
+                    .filter(|p| p.span.start >= from && p.span.end <= to && !in_role(p))
+                    .find(text_has_event_prep)
+            });
         if let Some(p) = event {
             let mut place = p.place.clone();
             place.role = PlaceRole::Event;
@@ -525,7 +803,11 @@ impl Extractor {
                 place.country.as_deref().unwrap_or("no country"),
                 place.geonameid.map(|g| format!(" (GeoNames {g})")).unwrap_or_else(|| " (project table)".into())
             ));
-            ctx.place = Some(Carried { value: place.clone(), paragraph: ctx.paragraph, sentence: index });
+            ctx.place = Some(Carried {
+                value: place.clone(),
+                paragraph: ctx.paragraph,
+                sentence: index,
+            });
             return Some(place);
         }
         if let Some(c) = ctx.place.as_ref().filter(|c| c.paragraph == ctx.paragraph) {
@@ -534,7 +816,10 @@ impl Extractor {
             place.role = PlaceRole::Event;
             return Some(place);
         }
-        let mentioned = facts.places.iter().find(|p| p.span.start >= cs && p.span.end <= ce && !in_role(p) && !is_actor(p))?;
+        let mentioned = facts
+            .places
+            .iter()
+            .find(|p| p.span.start >= cs && p.span.end <= ce && !in_role(p) && !is_actor(p))?;
         let place = mentioned.place.clone();
         why.push(format!("place '{}' → {}: named in the clause, not marked as where the event happened (role mentioned)", place.text, place.name));
         Some(place)
@@ -544,16 +829,28 @@ impl Extractor {
 /// A definite reference back to an event already told ("the operation",
 /// "the attack", "this escalation").
 fn anaphoric(text: &str, from: usize, start: usize, _end: usize) -> bool {
-    let head = text.get(from..start).unwrap_or("").trim_end().to_lowercase();
+    let head = text
+        .get(from..start)
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
     let words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
-    words.iter().any(|w| matches!(*w, "the" | "this" | "that" | "these" | "same"))
+    words
+        .iter()
+        .any(|w| matches!(*w, "the" | "this" | "that" | "these" | "same"))
 }
 
 /// The trigger a clause is about: event types before statement verbs (a
 /// statement that reports an event takes the event's type), strong before
 /// weak, then the first.
 fn best_trigger<'a>(hits: impl Iterator<Item = &'a TriggerHit>) -> Option<&'a TriggerHit> {
-    hits.min_by_key(|t| (t.trigger.claim_type == ClaimType::StatementOrAcknowledgement, !t.trigger.strong, t.start))
+    hits.min_by_key(|t| {
+        (
+            t.trigger.claim_type == ClaimType::StatementOrAcknowledgement,
+            !t.trigger.strong,
+            t.start,
+        )
+    })
 }
 
 /// Firmness of a clause from its cues and attribution, with the guidelines'
@@ -565,8 +862,19 @@ fn firmness<'c>(
     source: SourceKind,
     why: &mut Vec<String>,
 ) -> (Epistemic, Vec<&'c CueHit>, Option<&'static str>) {
-    let of = |kinds: &[CueKind]| -> Vec<&'c CueHit> { scope.iter().copied().filter(|c| kinds.contains(&c.cue.kind)).collect() };
-    let words = |hits: &[&CueHit]| hits.iter().map(|c| format!("'{}'", &text[c.start..c.end])).collect::<Vec<_>>().join(", ");
+    let of = |kinds: &[CueKind]| -> Vec<&'c CueHit> {
+        scope
+            .iter()
+            .copied()
+            .filter(|c| kinds.contains(&c.cue.kind))
+            .collect()
+    };
+    let words = |hits: &[&CueHit]| {
+        hits.iter()
+            .map(|c| format!("'{}'", &text[c.start..c.end]))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let denial = of(&[CueKind::Denial, CueKind::Negation]);
     let attributed_denial = attr.is_some_and(|a| a.cue.cue.kind == CueKind::Denial);
     let hedges = of(&[CueKind::Hedge, CueKind::Passive]);
@@ -586,9 +894,15 @@ fn firmness<'c>(
     if attributed_denial || !denial.is_empty() {
         let mut cues = denial.clone();
         if let Some(a) = attr.filter(|a| a.cue.cue.kind == CueKind::Denial) {
-            why.push(format!("epistemic denied: '{}' — the source rejects the proposition", &text[a.cue.start..a.cue.end]));
+            why.push(format!(
+                "epistemic denied: '{}' — the source rejects the proposition",
+                &text[a.cue.start..a.cue.end]
+            ));
         } else {
-            why.push(format!("epistemic denied: denial or negation cue {} governs the clause", words(&denial)));
+            why.push(format!(
+                "epistemic denied: denial or negation cue {} governs the clause",
+                words(&denial)
+            ));
         }
         cues.extend(hedges.iter().copied());
         return (Epistemic::Denied, cues, aux);
@@ -609,12 +923,22 @@ fn firmness<'c>(
         if let Some(a) = hedge_verb {
             cues.push(&a.cue);
         }
-        let who = if author { "" } else { "; the named source is kept" };
-        why.push(format!("epistemic hedged: uncertainty or distancing cue {}{who}", words(&cues)));
+        let who = if author {
+            ""
+        } else {
+            "; the named source is kept"
+        };
+        why.push(format!(
+            "epistemic hedged: uncertainty or distancing cue {}{who}",
+            words(&cues)
+        ));
         return (Epistemic::Hedged, cues, aux);
     }
     if let Some(a) = attr {
-        why.push(format!("epistemic reported: attributed with '{}', no hedge or denial in the clause", &text[a.cue.start..a.cue.end]));
+        why.push(format!(
+            "epistemic reported: attributed with '{}', no hedge or denial in the clause",
+            &text[a.cue.start..a.cue.end]
+        ));
         return (Epistemic::Reported, Vec::new(), aux);
     }
     if !author {

@@ -80,15 +80,24 @@ impl<T> PhraseSet<T> {
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
-            .map_err(|e| ExtractError::Automaton { lexicon: name.to_string(), reason: e.to_string() })?;
-        Ok(PhraseSet { automaton, prefix, entries })
+            .map_err(|e| ExtractError::Automaton {
+                lexicon: name.to_string(),
+                reason: e.to_string(),
+            })?;
+        Ok(PhraseSet {
+            automaton,
+            prefix,
+            entries,
+        })
     }
 
     /// Matches in `text[from..to]` (offsets relative to `text`), each at word
     /// boundaries, prefix patterns extended to the end of their word.
     pub fn find(&self, text: &str, from: usize, to: usize) -> Vec<Hit> {
         let mut out = Vec::new();
-        let Some(hay) = text.get(from..to) else { return out };
+        let Some(hay) = text.get(from..to) else {
+            return out;
+        };
         for m in self.automaton.find_iter(hay) {
             let pattern = m.pattern().as_usize();
             let start = from + m.start();
@@ -97,7 +106,11 @@ impl<T> PhraseSet<T> {
                 end = word_end(text, end).min(to);
             }
             if at_word_boundaries(text, start, end) {
-                out.push(Hit { start, end, pattern });
+                out.push(Hit {
+                    start,
+                    end,
+                    pattern,
+                });
             }
         }
         out
@@ -123,7 +136,8 @@ mod tests {
 
     #[test]
     fn boundaries_and_prefixes() {
-        let set = PhraseSet::build("t", [("attack*".to_string(), 1), ("may".to_string(), 2)]).unwrap();
+        let set =
+            PhraseSet::build("t", [("attack*".to_string(), 1), ("may".to_string(), 2)]).unwrap();
         let text = "Attackers attacked; mayhem may follow.";
         let hits = set.find(text, 0, text.len());
         let got: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();

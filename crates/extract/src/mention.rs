@@ -8,8 +8,11 @@ use claimtrace_model::{ActorKind, Mention, SourceKind, Span};
 use crate::actor_kb::{ActorKb, AliasForm};
 use crate::context::DocContext;
 use crate::error::{ExtractError, Result};
-use crate::lexicon::{tsv_fields, PhraseSet};
-use crate::words::{self, Word, NAME_LINKS, NOT_NAME_SET, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS, TITLE_FIRST_WORDS, TITLE_SET};
+use crate::lexicon::{PhraseSet, tsv_fields};
+use crate::words::{
+    self, NAME_LINKS, NOT_NAME_SET, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS, TITLE_FIRST_WORDS,
+    TITLE_SET, Word,
+};
 
 /// How a mention was recognised (shown in `why`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,14 +92,25 @@ impl SourceNouns {
         let mut pairs = Vec::new();
         for (n, line) in SOURCES.lines().enumerate() {
             let Some(f) = tsv_fields(line) else { continue };
-            let err = |reason: String| ExtractError::Data { file: "sources.tsv".into(), line: n + 1, reason };
+            let err = |reason: String| ExtractError::Data {
+                file: "sources.tsv".into(),
+                line: n + 1,
+                reason,
+            };
             if f.len() < 3 {
-                return Err(err(format!("expected 3 tab-separated fields, got {}", f.len())));
+                return Err(err(format!(
+                    "expected 3 tab-separated fields, got {}",
+                    f.len()
+                )));
             }
-            let kind: SourceKind = f[1].parse().map_err(|e: claimtrace_model::LabelError| err(e.to_string()))?;
+            let kind: SourceKind = f[1]
+                .parse()
+                .map_err(|e: claimtrace_model::LabelError| err(e.to_string()))?;
             pairs.push((f[0].to_string(), (kind, f[2].to_string())));
         }
-        Ok(SourceNouns { set: PhraseSet::build("source", pairs)? })
+        Ok(SourceNouns {
+            set: PhraseSet::build("source", pairs)?,
+        })
     }
 }
 
@@ -105,7 +119,11 @@ const DEMONYM_HEADS: &[(&str, ActorKind, &str)] = &[
     ("armed forces", ActorKind::StateMilitary, "armed forces"),
     ("defense forces", ActorKind::StateMilitary, "defense forces"),
     ("defence forces", ActorKind::StateMilitary, "defence forces"),
-    ("security forces", ActorKind::StateMilitary, "security forces"),
+    (
+        "security forces",
+        ActorKind::StateMilitary,
+        "security forces",
+    ),
     ("forces", ActorKind::StateMilitary, "forces"),
     ("army", ActorKind::StateMilitary, "army"),
     ("troops", ActorKind::StateMilitary, "troops"),
@@ -123,10 +141,41 @@ const DEMONYM_HEADS: &[(&str, ActorKind, &str)] = &[
 
 /// Lower-case words that may qualify a source noun ("military analysts").
 const SOURCE_ADJECTIVES: &[&str] = &[
-    "military", "security", "senior", "local", "western", "independent", "regional", "government",
-    "intelligence", "defence", "defense", "foreign", "unnamed", "anonymous", "several", "two", "three",
-    "some", "many", "other", "humanitarian", "medical", "hospital", "health", "police", "rebel", "army",
-    "state", "european", "political", "aviation", "arms", "conflict", "un", "independent",
+    "military",
+    "security",
+    "senior",
+    "local",
+    "western",
+    "independent",
+    "regional",
+    "government",
+    "intelligence",
+    "defence",
+    "defense",
+    "foreign",
+    "unnamed",
+    "anonymous",
+    "several",
+    "two",
+    "three",
+    "some",
+    "many",
+    "other",
+    "humanitarian",
+    "medical",
+    "hospital",
+    "health",
+    "police",
+    "rebel",
+    "army",
+    "state",
+    "european",
+    "political",
+    "aviation",
+    "arms",
+    "conflict",
+    "un",
+    "independent",
 ];
 
 /// Words in a capitalised name that make it an organisation of a kind.
@@ -177,8 +226,16 @@ const ORG_WORDS: &[(&str, ActorKind)] = &[
 /// Lower-case nouns that turn a preceding capitalised word into an armed
 /// group ("Fulani militias", "Tuareg rebels").
 const GROUP_NOUNS: &[&str] = &[
-    "militia", "militias", "rebels", "fighters", "insurgents", "jihadists", "separatists", "gunmen",
-    "paramilitaries", "paramilitary",
+    "militia",
+    "militias",
+    "rebels",
+    "fighters",
+    "insurgents",
+    "jihadists",
+    "separatists",
+    "gunmen",
+    "paramilitaries",
+    "paramilitary",
 ];
 
 fn word_at<'a>(ws: &'a [Word], text: &'a str, i: usize) -> Option<&'a str> {
@@ -187,7 +244,8 @@ fn word_at<'a>(ws: &'a [Word], text: &'a str, i: usize) -> Option<&'a str> {
 
 /// Whether bytes `a..b` of `text` are only spaces (one gap between words).
 fn gap_is_space(text: &str, a: usize, b: usize) -> bool {
-    text.get(a..b).is_some_and(|g| !g.is_empty() && g.chars().all(|c| c == ' '))
+    text.get(a..b)
+        .is_some_and(|g| !g.is_empty() && g.chars().all(|c| c == ' '))
 }
 
 /// A hyphen or apostrophe joins word parts ("al-Burhan", "Jama’a").
@@ -229,29 +287,53 @@ fn knowledge_base(kb: &ActorKb, text: &str, from: usize, to: usize, out: &mut Ve
         let mut end = h.end;
         let mut kind = e.kind;
         let mut adjective = false;
-        let mut why = format!("knowledge base: '{}' is {} ({})", &text[h.start..h.end], e.name, e.kind);
+        let mut why = format!(
+            "knowledge base: '{}' is {} ({})",
+            &text[h.start..h.end],
+            e.name,
+            e.kind
+        );
         let mut name = e.name.clone();
         match h.form {
-            AliasForm::Seat => why = format!("knowledge base: '{}', seat of government, stands for {}", &text[h.start..h.end], e.name),
+            AliasForm::Seat => {
+                why = format!(
+                    "knowledge base: '{}', seat of government, stands for {}",
+                    &text[h.start..h.end],
+                    e.name
+                )
+            }
             AliasForm::Demonym => {
                 let rest = text.get(h.end..to).unwrap_or("");
                 let head = DEMONYM_HEADS.iter().find(|(w, _, _)| {
                     rest.strip_prefix(' ')
                         .and_then(|r| r.get(..w.len()))
                         .is_some_and(|p| p.eq_ignore_ascii_case(w))
-                        && rest.get(1 + w.len()..).and_then(|r| r.chars().next()).is_none_or(|c| !c.is_alphanumeric())
+                        && rest
+                            .get(1 + w.len()..)
+                            .and_then(|r| r.chars().next())
+                            .is_none_or(|c| !c.is_alphanumeric())
                 });
                 match head {
                     Some((w, k, _)) => {
                         end = h.end + 1 + w.len();
                         kind = *k;
-                        why = format!("knowledge base: '{}' is {}; '{}' makes it its {}", &text[h.start..h.end], e.name, w, k);
+                        why = format!(
+                            "knowledge base: '{}' is {}; '{}' makes it its {}",
+                            &text[h.start..h.end],
+                            e.name,
+                            w,
+                            k
+                        );
                     }
                     None => {
                         // "Malian defense forces" may come with words between; a bare
                         // adjective names the state only weakly.
                         adjective = true;
-                        why = format!("knowledge base: demonym '{}' of {}", &text[h.start..h.end], e.name);
+                        why = format!(
+                            "knowledge base: demonym '{}' of {}",
+                            &text[h.start..h.end],
+                            e.name
+                        );
                     }
                 }
             }
@@ -306,7 +388,9 @@ fn name_run(text: &str, ws: &[Word], i: usize, person: bool) -> usize {
         let w = ws[j];
         let t = w.text(text);
         let cap = w.is_capitalised(text);
-        let link = NAME_LINKS.contains(&t) && j > i && !(person && (t == "and" || t == "of" || t == "for"));
+        let link = NAME_LINKS.contains(&t)
+            && j > i
+            && !(person && (t == "and" || t == "of" || t == "for"));
         if j > i {
             let prev = ws[j - 1];
             if !(gap_is_space(text, prev.end, w.start) || gap_joins(text, prev.end, w.start)) {
@@ -332,8 +416,13 @@ fn titled_persons(text: &str, ws: &[Word], _from: usize, out: &mut Vec<Cand>) {
             continue;
         }
         // Two-word titles: "Foreign Minister", "Prime Minister".
-        let two = ws.get(i + 1).filter(|n| gap_is_space(text, ws[i].end, n.start)).and_then(|n| text.get(ws[i].start..n.end));
-        let dotted = text.get(ws[i].start..ws[i].end + 1).filter(|d| d.ends_with('.'));
+        let two = ws
+            .get(i + 1)
+            .filter(|n| gap_is_space(text, ws[i].end, n.start))
+            .and_then(|n| text.get(ws[i].start..n.end));
+        let dotted = text
+            .get(ws[i].start..ws[i].end + 1)
+            .filter(|d| d.ends_with('.'));
         let (title_end_word, title) = if let Some(two) = two.filter(|s| TITLE_SET.contains(s)) {
             (i + 1, two.to_string())
         } else if TITLE_SET.contains(t) || dotted.is_some_and(|d| TITLE_SET.contains(d)) {
@@ -341,6 +430,33 @@ fn titled_persons(text: &str, ws: &[Word], _from: usize, out: &mut Vec<Cand>) {
         } else {
             continue;
         };
+        // Titles chain: "Army spokesman Brigadier General X", "Secretary-General X".
+        let mut title_end_word = title_end_word;
+        let mut title = title;
+        loop {
+            let n = title_end_word + 1;
+            let Some(w) = ws.get(n) else { break };
+            let joined = gap_is_space(text, ws[title_end_word].end, w.start)
+                || gap_joins(text, ws[title_end_word].end, w.start);
+            if !joined {
+                break;
+            }
+            let one = w.text(text);
+            let two = ws
+                .get(n + 1)
+                .filter(|x| gap_is_space(text, w.end, x.start))
+                .and_then(|x| text.get(w.start..x.end));
+            if let Some(t2) = two.filter(|t| TITLE_SET.contains(t)) {
+                title = format!("{title} {t2}");
+                title_end_word = n + 1;
+            } else if TITLE_SET.contains(one) && one.chars().next().is_some_and(char::is_uppercase)
+            {
+                title = text[ws[i].start..w.end].to_string();
+                title_end_word = n;
+            } else {
+                break;
+            }
+        }
         let n = title_end_word + 1;
         if n >= ws.len() || !ws[n].is_capitalised(text) || NOT_NAME_SET.contains(ws[n].text(text)) {
             continue;
@@ -351,6 +467,17 @@ fn titled_persons(text: &str, ws: &[Word], _from: usize, out: &mut Vec<Cand>) {
             continue;
         }
         let name = text[s..e].to_string();
+        // "United Nations Secretary-General X": the body named right before
+        // the title is part of the role, not a party of its own.
+        let body = out
+            .iter()
+            .filter(|m| !m.adjective && m.kind != ActorKind::Person)
+            .find(|m| text.get(m.end..ws[i].start) == Some(" "))
+            .map(|m| (m.start, m.text.clone()));
+        let (role, role_span) = match body {
+            Some((bs, bt)) => (format!("{bt} {title}"), Some((bs, ws[title_end_word].end))),
+            None => (title.clone(), None),
+        };
         out.push(Cand {
             start: ws[i].start,
             end: e,
@@ -359,8 +486,8 @@ fn titled_persons(text: &str, ws: &[Word], _from: usize, out: &mut Vec<Cand>) {
             id: None,
             kind: ActorKind::Person,
             guessed: false,
-            role: Some(title.clone()),
-            role_span: None,
+            role: Some(role),
+            role_span,
             source_kind: SourceKind::NamedPerson,
             found: Found::Title,
             adjective: false,
@@ -393,20 +520,19 @@ fn capitalised(
     while i < ws.len() {
         let w = ws[i];
         let t = w.text(text);
-        let at_start = text.get(from..w.start).is_some_and(|h| h.trim_matches(|c: char| !c.is_alphanumeric()).is_empty());
+        let at_start = text
+            .get(from..w.start)
+            .is_some_and(|h| h.trim_matches(|c: char| !c.is_alphanumeric()).is_empty());
         if !w.is_capitalised(text) || NOT_NAME_SET.contains(t) || overlaps(out, w.start, w.end) {
             i += 1;
             continue;
         }
         let end_word = name_run(text, ws, i, false);
         // Cut the run where a knowledge-base mention begins.
-        let mut stop = end_word;
-        for j in i + 1..end_word {
-            if overlaps(out, ws[j].start, ws[j].end) {
-                stop = j;
-                break;
-            }
-        }
+        let stop = (i + 1..end_word)
+            .find(|&j| overlaps(out, ws[j].start, ws[j].end))
+            .unwrap_or(end_word);
+        let mut stop = stop;
         while stop > i + 1 && NAME_LINKS.contains(&ws[stop - 1].text(text)) {
             stop -= 1;
         }
@@ -416,8 +542,25 @@ fn capitalised(
             continue;
         }
         let name_words: Vec<&str> = ws[i..stop].iter().map(|x| x.text(text)).collect();
+        // A dateline or headline in capitals ("PORT SUDAN —") names no actor;
+        // short acronyms ("HUR", "SBU") are names.
+        let letters: usize = name_words
+            .iter()
+            .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+            .sum();
+        if letters > 6
+            && name_words
+                .iter()
+                .all(|w| !w.chars().any(char::is_lowercase))
+        {
+            i = stop.max(i + 1);
+            continue;
+        }
         let name = text[s..e].to_string();
-        let caps = name_words.iter().filter(|x| x.chars().next().is_some_and(char::is_uppercase)).count();
+        let caps = name_words
+            .iter()
+            .filter(|x| x.chars().next().is_some_and(char::is_uppercase))
+            .count();
         let next = word_at(ws, text, stop);
         let cand = |start: usize, end: usize, kind: ActorKind, found: Found, why: String| Cand {
             start,
@@ -435,21 +578,50 @@ fn capitalised(
             country: None,
             why,
         };
-        let outlet = ctx.outlet.as_deref().is_some_and(|o| o.eq_ignore_ascii_case(&name) || o.strip_prefix("The ").is_some_and(|o| o.eq_ignore_ascii_case(&name)));
+        let outlet = ctx.outlet.as_deref().is_some_and(|o| {
+            let o = o.strip_prefix("The ").unwrap_or(o);
+            o.eq_ignore_ascii_case(&name) || caps >= 2 && o.starts_with(&format!("{name} "))
+        });
         let on_place = places.iter().any(|p| p.start >= s && p.end <= e);
         if outlet {
-            let mut c = cand(s, e, ActorKind::Media, Found::CapitalisedName, format!("media: '{name}' is the document's own outlet"));
+            let mut c = cand(
+                s,
+                e,
+                ActorKind::Media,
+                Found::CapitalisedName,
+                format!("media: '{name}' is the document's own outlet"),
+            );
             c.guessed = false;
             out.push(c);
         } else if let Some((kind, word)) = org_kind(&name_words) {
             if caps >= 2 || !at_start {
-                out.push(cand(s, e, kind, Found::CapitalisedName, format!("guessed {kind}: capitalised name with '{word}' (not in the knowledge base)")));
+                out.push(cand(
+                    s,
+                    e,
+                    kind,
+                    Found::CapitalisedName,
+                    format!(
+                        "guessed {kind}: capitalised name with '{word}' (not in the knowledge base)"
+                    ),
+                ));
             }
         } else if let Some(g) = next.filter(|n| GROUP_NOUNS.contains(n)) {
             let ge = ws[stop].end;
-            out.push(cand(s, ge, ActorKind::ArmedGroup, Found::CapitalisedName, format!("guessed armed_group: '{name}' followed by '{g}'")));
+            out.push(cand(
+                s,
+                ge,
+                ActorKind::ArmedGroup,
+                Found::CapitalisedName,
+                format!("guessed armed_group: '{name}' followed by '{g}'"),
+            ));
         } else if let Some(p) = ctx.person_by_part(&name) {
-            let mut c = cand(s, e, ActorKind::Person, Found::KnownPerson, format!("person: '{name}' is {} named earlier", p.name));
+            let mut c = cand(
+                s,
+                e,
+                ActorKind::Person,
+                Found::KnownPerson,
+                format!("person: '{name}' is {} named earlier", p.name),
+            );
             c.name = p.name.clone();
             c.role = p.role.clone();
             c.guessed = false;
@@ -457,10 +629,26 @@ fn capitalised(
         } else if on_place {
             // "Kidal Echo", "Gaza Strip": a name built on a place is no person.
             if places.iter().all(|p| !(p.start == s && p.end == e)) && caps >= 2 {
-                out.push(cand(s, e, ActorKind::Organisation, Found::CapitalisedName, format!("guessed organisation: capitalised name '{name}' built on a place name")));
+                out.push(cand(
+                    s,
+                    e,
+                    ActorKind::Organisation,
+                    Found::CapitalisedName,
+                    format!(
+                        "guessed organisation: capitalised name '{name}' built on a place name"
+                    ),
+                ));
             }
-        } else if (2..=5).contains(&caps) && !(at_start && caps == 2 && kb.lookup(name_words[0]).is_some()) {
-            out.push(cand(s, e, ActorKind::Person, Found::CapitalisedName, format!("guessed person: capitalised name '{name}' (not in the knowledge base)")));
+        } else if (2..=5).contains(&caps)
+            && !(at_start && caps == 2 && kb.lookup(name_words[0]).is_some())
+        {
+            out.push(cand(
+                s,
+                e,
+                ActorKind::Person,
+                Found::CapitalisedName,
+                format!("guessed person: capitalised name '{name}' (not in the knowledge base)"),
+            ));
         }
         i = stop.max(i + 1);
     }
@@ -500,7 +688,9 @@ fn apposition(text: &str, end: usize) -> Option<(String, usize, usize)> {
     let role = &body[..stop];
     let lower = role.to_lowercase();
     let nwords = role.split_whitespace().count();
-    let has_role_noun = lower.split(|c: char| !c.is_alphanumeric()).any(|w| ROLE_NOUNS.contains(&w));
+    let has_role_noun = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLE_NOUNS.contains(&w));
     if !(1..=16).contains(&nwords) || !has_role_noun {
         return None;
     }
@@ -513,14 +703,22 @@ fn source_nouns(nouns: &SourceNouns, text: &str, from: usize, to: usize, out: &m
         // Inside a name ("Defence Intelligence Service"): not an unnamed
         // source. A guessed capitalised run ("Pro-government Telegram") gives
         // way to the noun phrase it cuts.
-        if out.iter().any(|m| h.start < m.end && m.start < h.end && !m.adjective && m.found != Found::CapitalisedName) {
+        if out.iter().any(|m| {
+            h.start < m.end && m.start < h.end && !m.adjective && m.found != Found::CapitalisedName
+        }) {
             continue;
         }
         out.retain(|m| !(h.start < m.end && m.start < h.end && m.found == Found::CapitalisedName));
         let found = &text[h.start..h.end];
         // A capitalised noun inside the sentence is part of a name ("Sources" at the start is fine).
-        let Some(&(kind, ref canonical)) = nouns.set.entries(&h).first() else { continue };
-        if (canonical.starts_with("a ") || canonical.starts_with("an ") || canonical.starts_with("the ")) && !determined(text, from, h.start) {
+        let Some(&(kind, ref canonical)) = nouns.set.entries(&h).first() else {
+            continue;
+        };
+        if (canonical.starts_with("a ")
+            || canonical.starts_with("an ")
+            || canonical.starts_with("the "))
+            && !determined(text, from, h.start)
+        {
             // "official defense markets": an adjective, not a source.
             continue;
         }
@@ -529,9 +727,13 @@ fn source_nouns(nouns: &SourceNouns, text: &str, from: usize, to: usize, out: &m
         let mut possessor: Option<String> = None;
         // Extend left over qualifying adjectives and a demonym.
         for _ in 0..3 {
-            let Some(prev) = words::word_before(text, start).filter(|p| p.start >= from) else { break };
+            let Some(prev) = words::word_before(text, start).filter(|p| p.start >= from) else {
+                break;
+            };
             let p = prev.text(text);
-            let gap_ok = text.get(prev.end..start).is_some_and(|g| g == " " || g == "-");
+            let gap_ok = text
+                .get(prev.end..start)
+                .is_some_and(|g| g == " " || g == "-");
             if !gap_ok {
                 break;
             }
@@ -542,7 +744,12 @@ fn source_nouns(nouns: &SourceNouns, text: &str, from: usize, to: usize, out: &m
             }
             // "Ukraine's foreign ministry": the state's body.
             if (p == "s" || p == "S")
-                && let Some(owner) = out.iter().find(|m| !m.adjective && m.kind == ActorKind::State && m.end + 2 >= prev.start && m.end < prev.start)
+                && let Some(owner) = out.iter().find(|m| {
+                    !m.adjective
+                        && m.kind == ActorKind::State
+                        && m.end + 2 >= prev.start
+                        && m.end < prev.start
+                })
             {
                 demonym = Some(owner.name.clone());
                 possessor = Some(text[owner.start..prev.end].to_string());
@@ -560,19 +767,29 @@ fn source_nouns(nouns: &SourceNouns, text: &str, from: usize, to: usize, out: &m
             (Some(_), Some(owner)) => format!("{owner} {}", canonical.trim_start_matches("the ")),
             (Some(state), None) => {
                 let adj = kb_demonym_text(text, start, out).unwrap_or_else(|| state.clone());
-                let base = if kind == SourceKind::Media { "media".to_string() } else { found.to_lowercase() };
+                let base = if kind == SourceKind::Media {
+                    "media".to_string()
+                } else {
+                    found.to_lowercase()
+                };
                 format!("{adj} {base}")
             }
             _ => canonical.clone(),
         };
-        out.retain(|m| !(m.start >= start && m.end <= h.start && (m.adjective || possessor.is_some())));
+        out.retain(|m| {
+            !(m.start >= start && m.end <= h.start && (m.adjective || possessor.is_some()))
+        });
         out.push(Cand {
             start,
             end: h.end,
             text: text[start..h.end].to_string(),
             name,
             id: None,
-            kind: if kind == SourceKind::Media { ActorKind::Media } else { ActorKind::Group },
+            kind: if kind == SourceKind::Media {
+                ActorKind::Media
+            } else {
+                ActorKind::Group
+            },
             guessed: false,
             role: None,
             role_span: None,
@@ -580,7 +797,12 @@ fn source_nouns(nouns: &SourceNouns, text: &str, from: usize, to: usize, out: &m
             found: Found::SourceNoun,
             adjective: false,
             country: None,
-            why: format!("unnamed source: '{}' is {} ({})", &text[start..h.end], kind, "sources.tsv"),
+            why: format!(
+                "unnamed source: '{}' is {} ({})",
+                &text[start..h.end],
+                kind,
+                "sources.tsv"
+            ),
         });
     }
 }
@@ -591,23 +813,68 @@ fn determined(text: &str, from: usize, start: usize) -> bool {
     let head = text.get(from..start).unwrap_or("");
     head.split_whitespace().rev().take(4).any(|w| {
         let w = w.to_lowercase();
-        matches!(w.as_str(), "a" | "an" | "the" | "one" | "another" | "this" | "that" | "its" | "his" | "her" | "their")
-            || w.ends_with("'s")
+        matches!(
+            w.as_str(),
+            "a" | "an"
+                | "the"
+                | "one"
+                | "another"
+                | "this"
+                | "that"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+        ) || w.ends_with("'s")
             || w.ends_with("’s")
     })
 }
 
 fn kb_demonym_text(text: &str, start: usize, out: &[Cand]) -> Option<String> {
-    out.iter().find(|m| m.adjective && m.start == start).map(|m| text[m.start..m.end].to_string())
+    out.iter()
+        .find(|m| m.adjective && m.start == start)
+        .map(|m| text[m.start..m.end].to_string())
 }
 
-fn pronouns(text: &str, ws: &[Word], from: usize, to: usize, ctx: &DocContext, out: &mut Vec<Cand>) {
+fn pronouns(
+    text: &str,
+    ws: &[Word],
+    from: usize,
+    to: usize,
+    ctx: &DocContext,
+    out: &mut Vec<Cand>,
+) {
     for w in ws {
         let t = w.text(text);
         let person = PRONOUNS_PERSON.contains(&t);
         let group = PRONOUNS_GROUP.contains(&t) || t.eq_ignore_ascii_case("the group");
-        let antecedent = if person { ctx.last_person.as_ref() } else if group { ctx.last_group.as_ref() } else { None };
-        let Some(a) = antecedent else { continue };
+        // The nearest person-like mention earlier in the same sentence ("Guterres
+        // said through his spokesman", "a resident said she"), else the last one
+        // of the sentences before.
+        let here = if person {
+            out.iter()
+                .filter(|m| m.end <= w.start && m.found != Found::Pronoun)
+                .filter(|m| {
+                    m.kind == ActorKind::Person
+                        || m.found == Found::SourceNoun
+                            && (m.name.starts_with("a ") || m.name.starts_with("an "))
+                })
+                .max_by_key(|m| m.end)
+                .cloned()
+        } else {
+            None
+        };
+        let antecedent = if person {
+            here.as_ref().or(ctx.last_person.as_ref())
+        } else if group {
+            ctx.last_group.as_ref()
+        } else {
+            None
+        };
+        let Some(a) = antecedent.cloned() else {
+            continue;
+        };
+        let a = &a;
         if overlaps(out, w.start, w.end) {
             continue;
         }
@@ -621,27 +888,46 @@ fn pronouns(text: &str, ws: &[Word], from: usize, to: usize, ctx: &DocContext, o
             guessed: a.guessed,
             role: a.role.clone(),
             role_span: None,
-            source_kind: source_kind_of(a.kind),
             found: Found::Pronoun,
             adjective: false,
             country: a.country.clone(),
-            why: format!("pronoun '{t}' resolved to {} (named earlier, at bytes {}..{})", a.name, a.start, a.end),
+            source_kind: a.source_kind,
+            why: format!(
+                "pronoun '{t}' resolved to {} (named earlier, at bytes {}..{})",
+                a.name, a.start, a.end
+            ),
         });
     }
     // "the group" refers back to the last armed group.
     let sentence = text.get(from..to).unwrap_or("");
     let lower = sentence.to_lowercase();
-    if let Some(a) = ctx.last_group.as_ref().filter(|_| lower.len() == sentence.len()) {
-        for pat in ["the group", "the militants", "the insurgents", "the movement"] {
+    if let Some(a) = ctx
+        .last_group
+        .as_ref()
+        .filter(|_| lower.len() == sentence.len())
+    {
+        for pat in [
+            "the group",
+            "the militants",
+            "the insurgents",
+            "the movement",
+        ] {
             let mut at = 0;
             while let Some(p) = lower.get(at..).and_then(|r| r.find(pat)) {
                 let s = from + at + p;
                 let e = s + pat.len();
                 at += p + pat.len();
-                if ws.first().is_none_or(|f| s < f.start) || ws.last().is_none_or(|l| e > l.end) || overlaps(out, s, e) {
+                if ws.first().is_none_or(|f| s < f.start)
+                    || ws.last().is_none_or(|l| e > l.end)
+                    || overlaps(out, s, e)
+                {
                     continue;
                 }
-                if text.get(e..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric) {
+                if text
+                    .get(e..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+                {
                     continue;
                 }
                 out.push(Cand {

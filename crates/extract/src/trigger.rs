@@ -4,7 +4,7 @@
 use claimtrace_model::{ClaimType, PloverEvent};
 
 use crate::error::{ExtractError, Result};
-use crate::lexicon::{at_word_boundaries, tsv_fields, PhraseSet};
+use crate::lexicon::{PhraseSet, at_word_boundaries, tsv_fields};
 
 /// One trigger entry.
 #[derive(Debug, Clone)]
@@ -44,20 +44,42 @@ impl TriggerLexicon {
         let mut pairs = Vec::new();
         for (n, line) in BUILTIN.lines().enumerate() {
             let Some(f) = tsv_fields(line) else { continue };
-            let err = |reason: String| ExtractError::Data { file: "triggers.tsv".into(), line: n + 1, reason };
+            let err = |reason: String| ExtractError::Data {
+                file: "triggers.tsv".into(),
+                line: n + 1,
+                reason,
+            };
             if f.len() < 7 {
-                return Err(err(format!("expected 7 tab-separated fields, got {}", f.len())));
+                return Err(err(format!(
+                    "expected 7 tab-separated fields, got {}",
+                    f.len()
+                )));
             }
-            let claim_type: ClaimType = f[1].parse().map_err(|e: claimtrace_model::LabelError| err(e.to_string()))?;
-            let plover: PloverEvent = f[2].parse().map_err(|e: claimtrace_model::LabelError| err(e.to_string()))?;
+            let claim_type: ClaimType = f[1]
+                .parse()
+                .map_err(|e: claimtrace_model::LabelError| err(e.to_string()))?;
+            let plover: PloverEvent = f[2]
+                .parse()
+                .map_err(|e: claimtrace_model::LabelError| err(e.to_string()))?;
             let strong = match f[3] {
                 "strong" => true,
                 "weak" => false,
-                other => return Err(err(format!("strength must be strong or weak, not '{other}'"))),
+                other => {
+                    return Err(err(format!(
+                        "strength must be strong or weak, not '{other}'"
+                    )));
+                }
             };
             let opt = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
             let list = |s: &str, sep: char| -> Vec<String> {
-                if s == "-" { Vec::new() } else { s.split(sep).map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect() }
+                if s == "-" {
+                    Vec::new()
+                } else {
+                    s.split(sep)
+                        .map(|x| x.trim().to_string())
+                        .filter(|x| !x.is_empty())
+                        .collect()
+                }
             };
             pairs.push((
                 f[0].to_string(),
@@ -73,7 +95,9 @@ impl TriggerLexicon {
                 },
             ));
         }
-        Ok(TriggerLexicon { set: PhraseSet::build("trigger", pairs)? })
+        Ok(TriggerLexicon {
+            set: PhraseSet::build("trigger", pairs)?,
+        })
     }
 
     /// Triggers in the clause `text[from..to]`, each with the first of its
@@ -85,11 +109,21 @@ impl TriggerLexicon {
             let rest = text.get(hit.end..to).unwrap_or("");
             for t in self.set.entries(&hit) {
                 if t.needs.is_empty() {
-                    out.push(TriggerHit { start: hit.start, end: hit.end, trigger: t.clone(), licensed_by: None });
+                    out.push(TriggerHit {
+                        start: hit.start,
+                        end: hit.end,
+                        trigger: t.clone(),
+                        licensed_by: None,
+                    });
                     break;
                 }
                 if let Some(word) = first_needed(rest, &t.needs) {
-                    out.push(TriggerHit { start: hit.start, end: hit.end, trigger: t.clone(), licensed_by: Some(word) });
+                    out.push(TriggerHit {
+                        start: hit.start,
+                        end: hit.end,
+                        trigger: t.clone(),
+                        licensed_by: Some(word),
+                    });
                     break;
                 }
             }
@@ -104,13 +138,23 @@ fn first_needed(rest: &str, needs: &[String]) -> Option<String> {
     if lower.len() != rest.len() {
         // Lower-casing changed byte lengths (rare scripts): fall back to a
         // word-by-word comparison.
-        return rest.split(|c: char| !c.is_alphanumeric()).find(|w| needs.iter().any(|n| need_fits(n, &w.to_lowercase()))).map(str::to_string);
+        return rest
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| needs.iter().any(|n| need_fits(n, &w.to_lowercase())))
+            .map(str::to_string);
     }
     for (i, _) in lower.char_indices() {
-        if i > 0 && lower[..i].chars().next_back().is_some_and(char::is_alphanumeric) {
+        if i > 0
+            && lower[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
             continue;
         }
-        let word_end = lower[i..].find(|c: char| !c.is_alphanumeric()).map_or(lower.len(), |e| i + e);
+        let word_end = lower[i..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(lower.len(), |e| i + e);
         if word_end == i {
             continue;
         }
@@ -143,6 +187,9 @@ mod tests {
         assert_eq!(hits[0].licensed_by.as_deref(), Some("drones"));
         let t = "Ankara provided training to the army.";
         let hits = lex.find(t, 0, t.len());
-        assert!(hits.iter().all(|h| h.trigger.claim_type != ClaimType::ArmsTransfer));
+        assert!(
+            hits.iter()
+                .all(|h| h.trigger.claim_type != ClaimType::ArmsTransfer)
+        );
     }
 }

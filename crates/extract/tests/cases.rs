@@ -116,9 +116,16 @@ struct ExpectedQuantity {
 /// "none" in a case means the field must be empty.
 fn opt_eq(what: &str, want: &Option<String>, got: Option<&str>, errs: &mut Vec<String>) {
     if let Some(w) = want {
-        let ok = if w == "none" { got.is_none() } else { got == Some(w.as_str()) };
+        let ok = if w == "none" {
+            got.is_none()
+        } else {
+            got == Some(w.as_str())
+        };
         if !ok {
-            errs.push(format!("{what}: expected {w:?}, got {:?}", got.unwrap_or("none")));
+            errs.push(format!(
+                "{what}: expected {w:?}, got {:?}",
+                got.unwrap_or("none")
+            ));
         }
     }
 }
@@ -131,12 +138,30 @@ fn check(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
     if let Some(ctx) = &exp.context
         && !c.plover.context.iter().any(|x| x == ctx)
     {
-        errs.push(format!("context: expected {ctx:?} among {:?}", c.plover.context));
+        errs.push(format!(
+            "context: expected {ctx:?} among {:?}",
+            c.plover.context
+        ));
     }
     opt_eq("source", &exp.source, Some(c.source.name.as_str()), errs);
-    opt_eq("source_kind", &exp.source_kind, Some(c.source.kind.as_str()), errs);
-    opt_eq("source_role", &exp.source_role, c.source.role.as_deref(), errs);
-    opt_eq("epistemic", &exp.epistemic, Some(c.epistemic.as_str()), errs);
+    opt_eq(
+        "source_kind",
+        &exp.source_kind,
+        Some(c.source.kind.as_str()),
+        errs,
+    );
+    opt_eq(
+        "source_role",
+        &exp.source_role,
+        c.source.role.as_deref(),
+        errs,
+    );
+    opt_eq(
+        "epistemic",
+        &exp.epistemic,
+        Some(c.epistemic.as_str()),
+        errs,
+    );
     if let Some(cues) = &exp.cues {
         for cue in cues {
             if !c.cues.iter().any(|x| x.eq_ignore_ascii_case(cue)) {
@@ -147,28 +172,85 @@ fn check(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
             errs.push(format!("cues: expected none, got {:?}", c.cues));
         }
     }
-    opt_eq("actor", &exp.actor, c.actor.as_ref().map(|m| m.name.as_str()), errs);
-    opt_eq("actor_kind", &exp.actor_kind, c.actor.as_ref().map(|m| m.kind.as_str()), errs);
-    opt_eq("actor_role", &exp.actor_role, c.actor.as_ref().and_then(|m| m.role.as_deref()), errs);
+    opt_eq(
+        "actor",
+        &exp.actor,
+        c.actor.as_ref().map(|m| m.name.as_str()),
+        errs,
+    );
+    opt_eq(
+        "actor_kind",
+        &exp.actor_kind,
+        c.actor.as_ref().map(|m| m.kind.as_str()),
+        errs,
+    );
+    opt_eq(
+        "actor_role",
+        &exp.actor_role,
+        c.actor.as_ref().and_then(|m| m.role.as_deref()),
+        errs,
+    );
     if let Some(g) = exp.actor_guessed
         && c.actor.as_ref().map(|m| m.guessed) != Some(g)
     {
-        errs.push(format!("actor_guessed: expected {g}, got {:?}", c.actor.as_ref().map(|m| m.guessed)));
+        errs.push(format!(
+            "actor_guessed: expected {g}, got {:?}",
+            c.actor.as_ref().map(|m| m.guessed)
+        ));
     }
-    opt_eq("target", &exp.target, c.target.as_ref().map(|m| m.name.as_str()), errs);
-    opt_eq("target_kind", &exp.target_kind, c.target.as_ref().map(|m| m.kind.as_str()), errs);
-    opt_eq("date", &exp.date, c.date.as_ref().map(|d| d.value.as_str()), errs);
-    let precision = c.date.as_ref().map(|d| serde_json::to_value(d.precision).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+    opt_eq(
+        "target",
+        &exp.target,
+        c.target.as_ref().map(|m| m.name.as_str()),
+        errs,
+    );
+    opt_eq(
+        "target_kind",
+        &exp.target_kind,
+        c.target.as_ref().map(|m| m.kind.as_str()),
+        errs,
+    );
+    opt_eq(
+        "date",
+        &exp.date,
+        c.date.as_ref().map(|d| d.value.as_str()),
+        errs,
+    );
+    let precision = c.date.as_ref().map(|d| {
+        serde_json::to_value(d.precision)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    });
     opt_eq("precision", &exp.precision, precision.as_deref(), errs);
     if let Some(i) = exp.date_inherited
         && c.date.as_ref().map(|d| d.inherited) != Some(i)
     {
-        errs.push(format!("date_inherited: expected {i}, got {:?}", c.date.as_ref().map(|d| d.inherited)));
+        errs.push(format!(
+            "date_inherited: expected {i}, got {:?}",
+            c.date.as_ref().map(|d| d.inherited)
+        ));
     }
-    opt_eq("place", &exp.place, c.place.as_ref().map(|p| p.name.as_str()), errs);
-    let role = c.place.as_ref().map(|p| if p.role == claimtrace_model::PlaceRole::Event { "event" } else { "mentioned" });
+    opt_eq(
+        "place",
+        &exp.place,
+        c.place.as_ref().map(|p| p.name.as_str()),
+        errs,
+    );
+    let role = c.place.as_ref().map(|p| {
+        if p.role == claimtrace_model::PlaceRole::Event {
+            "event"
+        } else {
+            "mentioned"
+        }
+    });
     opt_eq("place_role", &exp.place_role, role, errs);
-    opt_eq("country", &exp.country, c.place.as_ref().and_then(|p| p.country.as_deref()), errs);
+    opt_eq(
+        "country",
+        &exp.country,
+        c.place.as_ref().and_then(|p| p.country.as_deref()),
+        errs,
+    );
     if let Some(qs) = &exp.quantities {
         if qs.len() != c.quantities.len() {
             errs.push(format!(
@@ -182,7 +264,11 @@ fn check(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
             if q.text != g.text {
                 e.push(format!("text {:?} vs {:?}", q.text, g.text));
             }
-            for (name, w, v) in [("value", q.value, g.value), ("min", q.min, g.min), ("max", q.max, g.max)] {
+            for (name, w, v) in [
+                ("value", q.value, g.value),
+                ("min", q.min, g.min),
+                ("max", q.max, g.max),
+            ] {
                 if w.is_some() && w != v {
                     e.push(format!("{name} {w:?} vs {v:?}"));
                 }
@@ -219,16 +305,31 @@ fn run_case(ex: &Extractor, case: &Case) -> Vec<String> {
     if let Some(n) = case.count
         && out.claims.len() != n
     {
-        errs.push(format!("count: expected {n} claims, got {}", out.claims.len()));
+        errs.push(format!(
+            "count: expected {n} claims, got {}",
+            out.claims.len()
+        ));
     }
     let mut next = 0;
     for (i, exp) in case.claims.iter().enumerate() {
         let pick = match &exp.within {
-            Some(s) => out.claims.iter().enumerate().skip(next).find(|(_, c)| c.sentence.contains(s.as_str())).map(|(j, _)| j),
+            Some(s) => out
+                .claims
+                .iter()
+                .enumerate()
+                .skip(next)
+                .find(|(_, c)| c.sentence.contains(s.as_str()))
+                .map(|(j, _)| j),
             None => (next < out.claims.len()).then_some(next),
         };
         let Some(j) = pick else {
-            errs.push(format!("claim #{i}{}: no such claim", exp.within.as_ref().map(|s| format!(" in {s:?}")).unwrap_or_default()));
+            errs.push(format!(
+                "claim #{i}{}: no such claim",
+                exp.within
+                    .as_ref()
+                    .map(|s| format!(" in {s:?}"))
+                    .unwrap_or_default()
+            ));
             continue;
         };
         next = j + 1;
@@ -267,12 +368,25 @@ fn run_case(ex: &Extractor, case: &Case) -> Vec<String> {
 fn load_cases() -> BTreeMap<String, Vec<Case>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     let mut files = BTreeMap::new();
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("tests/cases exists").flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/cases exists")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
-    for p in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "yaml")) {
+    for p in paths
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+    {
         let src = std::fs::read_to_string(&p).expect("readable case file");
-        let cases: Vec<Case> = serde_yaml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-        files.insert(p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(), cases);
+        let cases: Vec<Case> =
+            serde_yaml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        files.insert(
+            p.file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            cases,
+        );
     }
     files
 }
@@ -293,9 +407,16 @@ fn extraction_cases() {
         }
     }
     if !failures.is_empty() {
-        panic!("{} of {total} extraction cases failed:\n\n{}", failures.len(), failures.join("\n\n"));
+        panic!(
+            "{} of {total} extraction cases failed:\n\n{}",
+            failures.len(),
+            failures.join("\n\n")
+        );
     }
-    assert!(total >= 150, "only {total} cases: the suite must cover every rule and label");
+    assert!(
+        total >= 150,
+        "only {total} cases: the suite must cover every rule and label"
+    );
 }
 
 #[test]
@@ -317,7 +438,10 @@ fn every_label_is_covered() {
         assert!(types.contains(t.as_str()), "no case expects type {t}");
     }
     for k in claimtrace_model::SourceKind::ALL {
-        assert!(kinds.contains(k.as_str()), "no case expects source kind {k}");
+        assert!(
+            kinds.contains(k.as_str()),
+            "no case expects source kind {k}"
+        );
     }
     for e in claimtrace_model::Epistemic::ALL {
         assert!(epis.contains(e.as_str()), "no case expects epistemic {e}");
