@@ -453,6 +453,35 @@ impl Extractor {
             let mut actor = roles.actor;
             let mut target = roles.target;
             why.extend(roles.why);
+            // A relative clause or apposition (", which has…", "—a group
+            // affiliated with…") is about the name right before it.
+            let head = text.get(*cs..*ce).unwrap_or("");
+            let relative = [", which ", ", who ", "—", " — ", " – "]
+                .iter()
+                .any(|m| head.starts_with(m));
+            if relative
+                && let Some(t) = &trig
+                && !text
+                    .get(*cs..t.start)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .any(|w| matches!(w, "was" | "were" | "been" | "being"))
+                && let Some(a) = mentions
+                    .iter()
+                    .filter(|m| {
+                        !m.adjective && m.end <= *cs && m.found != mention::Found::SourceNoun
+                    })
+                    .max_by_key(|m| m.end)
+            {
+                why.push(format!(
+                    "actor: '{}' is the antecedent of the relative clause or apposition",
+                    a.text
+                ));
+                if target.as_ref().is_some_and(|t| t.span == Some(a.span())) {
+                    target = None;
+                }
+                actor = Some(a.to_mention());
+            }
             if target.is_none()
                 && matches!(claim_type, ClaimType::Attack)
                 && let Some(t) = &trig

@@ -722,6 +722,10 @@ fn source_nouns(nouns: &SourceNouns, text: &str, from: usize, to: usize, out: &m
             // "official defense markets": an adjective, not a source.
             continue;
         }
+        if canonical.starts_with("the ") && noun_follows(text, h.end, to) {
+            // "a military operation", "the army chief": a modifier, not the body.
+            continue;
+        }
         let mut start = h.start;
         let mut demonym: Option<String> = None;
         let mut possessor: Option<String> = None;
@@ -805,6 +809,83 @@ fn source_nouns(nouns: &SourceNouns, text: &str, from: usize, to: usize, out: &m
             ),
         });
     }
+}
+
+/// Whether a lower-case word that is not a verb, auxiliary or function word
+/// follows `end` ("military | operation").
+fn noun_follows(text: &str, end: usize, to: usize) -> bool {
+    const NOT_NOUNS: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "were",
+        "are",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "also",
+        "added",
+        "claimed",
+        "reported",
+        "denied",
+        "announced",
+        "stated",
+        "told",
+        "confirmed",
+        "insisted",
+        "accused",
+        "blamed",
+        "rejected",
+        "dismissed",
+        "warned",
+        "urged",
+        "called",
+        "wrote",
+        "posted",
+        "in",
+        "on",
+        "of",
+        "and",
+        "or",
+        "to",
+        "for",
+        "with",
+        "at",
+        "that",
+        "which",
+        "who",
+        "from",
+        "by",
+        "did",
+        "does",
+        "not",
+        "later",
+        "then",
+        "still",
+        "itself",
+        "alone",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ];
+    let Some(rest) = text.get(end..to).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let word: &str = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    !word.is_empty()
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && !word.ends_with("ed")
+        && !NOT_NOUNS.contains(&word)
 }
 
 /// A singular noun counts as a source only after a determiner, possibly
