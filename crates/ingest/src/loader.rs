@@ -133,7 +133,11 @@ fn parse_named(
     let records: Vec<Result<Record, IngestError>> = match format {
         InputFormat::Text => {
             let fm = FrontMatter::split(text);
-            vec![single(name, fm.metadata, fm.body.to_string())]
+            let mut metadata = fm.metadata;
+            if metadata.title.is_none() {
+                metadata.title = headline(fm.body);
+            }
+            vec![single(name, metadata, fm.body.to_string())]
         }
         InputFormat::Html => {
             let page = HtmlPage::extract(text);
@@ -146,6 +150,18 @@ fn parse_named(
         .into_iter()
         .map(|r| r.map(|rec| document(input, format, rec)))
         .collect()
+}
+
+/// A plain text's first line as its title when it reads as a headline: no
+/// closing full stop, at most 25 words, a blank line after it. The line
+/// stays in the text (spans are offsets into it).
+fn headline(body: &str) -> Option<String> {
+    let body = body.trim_start();
+    let (first, rest) = body.split_once('\n')?;
+    let first = first.trim();
+    let words = first.split_whitespace().count();
+    let closed = first.ends_with(['.', '!', '?', ';', ',']);
+    (!closed && (2..=25).contains(&words) && rest.starts_with(['\n', '\r'])).then(|| first.to_string())
 }
 
 fn single(
