@@ -46,6 +46,20 @@ const NOT_A_PLACE_AFTER: &[&str] = &[
     "News",
     "Sun",
     "Star",
+    "Echo",
+    "Ledger",
+    "Courier",
+    "Wire",
+    "Review",
+    "Monitor",
+    "Observer",
+    "Chronicle",
+    "Signal",
+    "Broadcaster",
+    "Press",
+    "Agency",
+    "Television",
+    "Radio",
 ];
 
 fn is_word_char(c: char) -> bool {

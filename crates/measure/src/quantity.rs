@@ -109,23 +109,24 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "after", "early", "late", "mid", "year", "fiscal", "through",
 ];
 
+/// `QUALIFIERS` split into words once.
+static QUALIFIER_WORDS: std::sync::LazyLock<Vec<(Vec<&'static str>, &'static str, Bound)>> =
+    std::sync::LazyLock::new(|| QUALIFIERS.iter().map(|(q, b)| (q.split(' ').collect(), *q, *b)).collect());
+
 fn qualifier_at(toks: &[Token], i: usize) -> Option<(&'static str, Bound, usize)> {
     // Called at every token: no allocation, and only words can start one.
     let first = toks.get(i).filter(|t| t.kind == Kind::Word)?;
-    QUALIFIERS.iter().find_map(|(q, b)| {
-        let head = q.split(' ').next().unwrap_or(q);
-        if !first.text.eq_ignore_ascii_case(head) {
+    QUALIFIER_WORDS.iter().find_map(|(words, q, b)| {
+        if !first.text.eq_ignore_ascii_case(words[0]) {
             return None;
         }
-        let mut n = 0;
-        for (k, w) in q.split(' ').enumerate() {
+        for (k, w) in words.iter().enumerate().skip(1) {
             let t = toks.get(i + k)?;
-            if !(t.is_word(w) && (k == 0 || t.spaced)) {
+            if !(t.is_word(w) && t.spaced) {
                 return None;
             }
-            n = k + 1;
         }
-        Some((*q, *b, i + n))
+        Some((*q, *b, i + words.len()))
     })
 }
 
@@ -238,8 +239,12 @@ fn bounds(v: f64, b: Bound) -> (Option<f64>, Option<f64>) {
         Bound::AtLeast => (Some(v), None),
         Bound::AtMost => (None, Some(v)),
         Bound::Below => (None, Some(if whole && v >= 1.0 { v - 1.0 } else { v })),
-        Bound::Approx => (Some((v * 0.9).round()), Some((v * 1.1).round())),
-        Bound::Nearly => (Some((v * 0.9).round()), Some(v)),
+        // Counts round to whole numbers; a fraction ("nearly 0.6 percent")
+        // keeps its own, or rounding could lift the minimum above the maximum.
+        Bound::Approx if whole => (Some((v * 0.9).round()), Some((v * 1.1).round())),
+        Bound::Approx => (Some(v * 0.9), Some(v * 1.1)),
+        Bound::Nearly if whole => (Some((v * 0.9).round()), Some(v)),
+        Bound::Nearly => (Some(v * 0.9), Some(v)),
     }
 }
 
@@ -285,12 +290,14 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
             }
             continue;
         }
-        // Ranges: "15 to 20", "15-20" are read as one phrase.
+        // Ranges: "15 to 20", "15-20" are read as one phrase. A falling pair
+        // ("300 to 0", a "9-2" vote) is no interval: min would exceed max.
         let mut range_max = None;
-        if let Amount::Exact(_) = amount
+        if let Amount::Exact(lo) = amount
             && let Some(sep) = toks.get(k)
             && (sep.is_word("to") || (sep.text == "-" && sep.glued))
             && let Some((Amount::Exact(hi), k2)) = number::read(&toks, k + 1)
+            && hi >= lo
             && toks.get(k + 1).is_some_and(|t| t.kind == toks[j].kind)
             && toks.get(k2).is_none_or(|t| !(t.glued && t.text == "-"))
         {

@@ -215,7 +215,11 @@ pub(crate) fn singular(word: &str) -> String {
             return format!("{stem}{}", &suffix[..suffix.len() - 2]);
         }
     }
-    w.strip_suffix('s').unwrap_or(w).to_string()
+    // A bare "s" (the "S" of "S-400") is no plural of anything.
+    w.strip_suffix('s')
+        .filter(|stem| !stem.is_empty())
+        .unwrap_or(w)
+        .to_string()
 }
 
 pub(crate) fn is_function_word(w: &str) -> bool {

@@ -163,15 +163,18 @@ pub(crate) fn range(start: NaiveDate, end: NaiveDate, timex: String) -> Norm {
     }
 }
 
-/// The ISO week (Monday to Sunday) containing `d`.
-pub(crate) fn week_of(d: NaiveDate) -> Norm {
-    let monday = d - Duration::days(i64::from(d.weekday().num_days_from_monday()));
+/// The ISO week (Monday to Sunday) containing `d`; `None` when the week
+/// runs past either end of the calendar.
+pub(crate) fn week_of(d: NaiveDate) -> Option<Norm> {
+    let monday =
+        d.checked_sub_signed(Duration::days(i64::from(d.weekday().num_days_from_monday())))?;
+    let sunday = monday.checked_add_signed(Duration::days(6))?;
     let iso = d.iso_week();
-    range(
+    Some(range(
         monday,
-        monday + Duration::days(6),
+        sunday,
         format!("{:04}-W{:02}", iso.year(), iso.week()),
-    )
+    ))
 }
 
 pub(crate) fn decade(first_year: i32) -> Option<Norm> {
@@ -228,16 +231,17 @@ pub(crate) fn present_ref(base: NaiveDate) -> Norm {
     n
 }
 
-/// The most recent `wd` on or before `base` (news reports the past).
-pub(crate) fn weekday_on_or_before(base: NaiveDate, wd: Weekday) -> NaiveDate {
+/// The most recent `wd` on or before `base` (news reports the past);
+/// `None` before the start of the calendar.
+pub(crate) fn weekday_on_or_before(base: NaiveDate, wd: Weekday) -> Option<NaiveDate> {
     let back = (7 + base.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
-    base - Duration::days(i64::from(back))
+    base.checked_sub_signed(Duration::days(i64::from(back)))
 }
 
-/// The first `wd` strictly after `base`.
-pub(crate) fn weekday_after(base: NaiveDate, wd: Weekday) -> NaiveDate {
+/// The first `wd` strictly after `base`; `None` past the end of the calendar.
+pub(crate) fn weekday_after(base: NaiveDate, wd: Weekday) -> Option<NaiveDate> {
     let fwd = (7 + wd.num_days_from_monday() - base.weekday().num_days_from_monday()) % 7;
-    base + Duration::days(i64::from(if fwd == 0 { 7 } else { fwd }))
+    base.checked_add_signed(Duration::days(i64::from(if fwd == 0 { 7 } else { fwd })))
 }
 
 /// `base` moved by `n` months (day clamped to the month's length).
@@ -266,12 +270,11 @@ mod tests {
     #[test]
     fn weekday_resolution_is_backwards_inclusive() {
         let sun = ymd(2025, 6, 1).unwrap();
-        assert_eq!(weekday_on_or_before(sun, Weekday::Sun), sun);
-        assert_eq!(
-            weekday_on_or_before(sun, Weekday::Tue),
-            ymd(2025, 5, 27).unwrap()
-        );
-        assert_eq!(weekday_after(sun, Weekday::Sun), ymd(2025, 6, 8).unwrap());
+        assert_eq!(weekday_on_or_before(sun, Weekday::Sun), Some(sun));
+        assert_eq!(weekday_on_or_before(sun, Weekday::Tue), ymd(2025, 5, 27));
+        assert_eq!(weekday_after(sun, Weekday::Sun), ymd(2025, 6, 8));
+        assert_eq!(weekday_on_or_before(NaiveDate::MIN, Weekday::Sun), None);
+        assert_eq!(weekday_after(NaiveDate::MAX, Weekday::Sun), None);
     }
 
     #[test]

@@ -40,9 +40,9 @@ pub(crate) fn weekday(c: &Captures, ctx: &Ctx) -> Option<Norm> {
     let base = ctx.base?;
     let wd = lexicon::weekday(c.name("wd")?.as_str())?;
     let d = match lower(c, "rel").as_deref() {
-        Some("next") => calendar::weekday_after(base, wd),
-        Some("last") => calendar::weekday_on_or_before(shifted(base, -1)?, wd),
-        _ => calendar::weekday_on_or_before(base, wd),
+        Some("next") => calendar::weekday_after(base, wd)?,
+        Some("last") => calendar::weekday_on_or_before(shifted(base, -1)?, wd)?,
+        _ => calendar::weekday_on_or_before(base, wd)?,
     };
     Some(calendar::day(d))
 }
@@ -68,7 +68,7 @@ fn unit_norm(base: NaiveDate, unit: &str, step: i32) -> Option<Norm> {
         "day" => Some(calendar::day(shifted(base, i64::from(step))?)),
         "week" | "weekend" => {
             let d = shifted(base, 7 * i64::from(step))?;
-            let w = calendar::week_of(d);
+            let w = calendar::week_of(d)?;
             if unit == "weekend" {
                 let sat = w.start? + Duration::days(5);
                 let mut n =
@@ -178,7 +178,7 @@ pub(crate) fn offset(c: &Captures, ctx: &Ctx) -> Option<Norm> {
     let n32 = i32::try_from(n).ok()?;
     match unit {
         "day" => Some(calendar::day(shifted(base, sign * n)?)),
-        "week" => Some(calendar::week_of(shifted(base, sign * 7 * n)?)),
+        "week" => calendar::week_of(shifted(base, sign * 7 * n)?),
         "month" => {
             let (y, m) = calendar::add_months(base, sign as i32 * n32)?;
             calendar::month(y, m)
