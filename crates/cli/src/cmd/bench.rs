@@ -26,6 +26,10 @@ pub struct Args {
     /// Worker threads (default: every core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Articles given to spaCy en_core_web_sm (the peer, one process) and to
+    /// claimtrace on one core, for words/s side by side; 0 skips the peer.
+    #[arg(long, default_value_t = 1_000, value_name = "N")]
+    pub peer_docs: u64,
 }
 
 #[derive(serde::Serialize, Debug, Default)]
@@ -43,6 +47,12 @@ struct Figures {
     ingest_docs_s: f64,
     ingest_mb_s: f64,
     ingest_peak_rss_mb: f64,
+    /// Words/s of claimtrace's whole extraction on one core, on the peer's articles.
+    claimtrace_words_s: f64,
+    /// spaCy en_core_web_sm (tagger + NER, one process) on the same articles.
+    spacy_words_s: Option<f64>,
+    spacy_mb_s: Option<f64>,
+    spacy_note: Option<String>,
 }
 
 /// Peak resident memory of this process so far (VmHWM), in MB.
@@ -50,9 +60,11 @@ fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|kb| kb.parse::<f64>().ok())
+            })
         })
         .map(|kb| kb / 1024.0)
         .unwrap_or(f64::NAN)
@@ -70,7 +82,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         threads: args.threads,
     })?;
     let extractor = pipeline.extractor();
-    let mut f = Figures { docs: args.docs, threads: rayon::current_num_threads(), ..Default::default() };
+    let mut f = Figures {
+        docs: args.docs,
+        threads: rayon::current_num_threads(),
+        ..Default::default()
+    };
 
     // One core: the per-core rate.
     let t = Instant::now();
@@ -119,12 +135,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let t = Instant::now();
     // As `ingest` does: the cores extract the next batch while one thread
     // writes the current one.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(claimtrace_model::Document, claimtrace_extract::Extraction)>>(2);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<
+        Vec<(claimtrace_model::Document, claimtrace_extract::Extraction)>,
+    >(2);
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let writer = scope.spawn(|| -> anyhow::Result<()> {
             for batch in rx {
-                let docs: Vec<NewDocument<'_>> =
-                    batch.iter().map(|(d, ex)| NewDocument::new(d, &ex.sentences, &ex.claims)).collect();
+                let docs: Vec<NewDocument<'_>> = batch
+                    .iter()
+                    .map(|(d, ex)| NewDocument::new(d, &ex.sentences, &ex.claims))
+                    .collect();
                 for outcome in store.put_documents(&docs)? {
                     outcome?;
                 }
@@ -148,7 +168,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             start = end;
         }
         drop(tx);
-        writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
+        writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
     })?;
     let secs = t.elapsed().as_secs_f64();
     f.ingest_docs_s = args.docs as f64 / secs;
@@ -156,10 +178,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     f.ingest_peak_rss_mb = peak_rss_mb();
     let stored = store.stats()?;
 
+    if args.peer_docs > 0 {
+        peer_rates(extractor, args.peer_docs, &mut f);
+    }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&f)?);
     } else {
-        println!("claimtrace bench: {} generated articles, {:.1} MB, {} threads", f.docs, f.megabytes, f.threads);
+        println!(
+            "claimtrace bench: {} generated articles, {:.1} MB, {} threads",
+            f.docs, f.megabytes, f.threads
+        );
         println!("  claims extracted                {:>10}", f.claims);
         println!(
             "  extract, one core               {:>10.2} MB/s  {:>9.0} docs/s",
@@ -173,9 +201,73 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "  extract peak RSS, half / full   {:>10.1} MB  / {:.1} MB  (flat = streaming)",
             f.extract_peak_rss_half_mb, f.extract_peak_rss_full_mb
         );
-        println!("  ingest (extract + store)        {:>10.2} MB/s  {:>9.0} docs/s", f.ingest_mb_s, f.ingest_docs_s);
-        println!("  ingest peak RSS                 {:>10.1} MB", f.ingest_peak_rss_mb);
-        println!("  stored: {} documents, {} sentences, {} claims", stored.documents, stored.sentences, stored.claims);
+        println!(
+            "  ingest (extract + store)        {:>10.2} MB/s  {:>9.0} docs/s",
+            f.ingest_mb_s, f.ingest_docs_s
+        );
+        println!(
+            "  ingest peak RSS                 {:>10.1} MB",
+            f.ingest_peak_rss_mb
+        );
+        println!(
+            "  stored: {} documents, {} sentences, {} claims",
+            stored.documents, stored.sentences, stored.claims
+        );
+        if args.peer_docs > 0 {
+            println!(
+                "  side by side on {} articles, one core each:",
+                args.peer_docs
+            );
+            println!(
+                "    claimtrace (full extraction)  {:>10.0} words/s",
+                f.claimtrace_words_s
+            );
+            match (f.spacy_words_s, f.spacy_mb_s) {
+                (Some(w), Some(mb)) => {
+                    println!("    spaCy en_core_web_sm (NER)    {w:>10.0} words/s  ({mb:.2} MB/s)")
+                }
+                _ => println!(
+                    "    spaCy en_core_web_sm          {}",
+                    f.spacy_note.as_deref().unwrap_or("not run")
+                ),
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// claimtrace on one core and spaCy (its own process) on the same articles.
+fn peer_rates(extractor: &claimtrace_extract::Extractor, n: u64, f: &mut Figures) {
+    let docs: Vec<claimtrace_model::Document> = (0..n).map(synth::article).collect();
+    let words: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
+    let t = Instant::now();
+    for d in &docs {
+        std::hint::black_box(extractor.extract(d));
+    }
+    f.claimtrace_words_s = words as f64 / t.elapsed().as_secs_f64();
+    let peers = match claimtrace_eval::peer::PythonPeers::find() {
+        Ok(p) => p,
+        Err(e) => {
+            f.spacy_note = Some(e);
+            return;
+        }
+    };
+    let pairs: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
+    match peers.spacy_ner(&pairs) {
+        Ok(run) if run.stats.seconds > 0.0 => {
+            let w = if run.stats.words > 0 {
+                run.stats.words
+            } else {
+                words
+            };
+            let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+            f.spacy_words_s = Some(w as f64 / run.stats.seconds);
+            f.spacy_mb_s = Some(bytes as f64 / 1e6 / run.stats.seconds);
+        }
+        Ok(_) => f.spacy_note = Some("spaCy reported no timing".into()),
+        Err(e) => f.spacy_note = Some(e.to_string()),
+    }
 }
