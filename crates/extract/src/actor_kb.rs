@@ -8,7 +8,7 @@ use std::path::Path;
 use claimtrace_model::ActorKind;
 
 use crate::error::{ExtractError, Result};
-use crate::lexicon::{PhraseSet, tsv_fields};
+use crate::lexicon::{PhraseSet, data_lines};
 
 /// One known actor.
 #[derive(Debug, Clone)]
@@ -177,22 +177,9 @@ fn parse_into(
     entries: &mut Vec<ActorEntry>,
     aliases: &mut Vec<Alias>,
 ) -> Result<()> {
-    for (n, line) in text.lines().enumerate() {
-        let Some(f) = tsv_fields(line) else { continue };
-        let err = |reason: String| ExtractError::Data {
-            file: file.to_string(),
-            line: n + 1,
-            reason,
-        };
-        if f.len() < 3 {
-            return Err(err(format!(
-                "expected at least 3 tab-separated fields, got {}",
-                f.len()
-            )));
-        }
-        let kind: ActorKind = f[1]
-            .parse()
-            .map_err(|e: claimtrace_model::LabelError| err(e.to_string()))?;
+    for l in data_lines(file, text, 3)? {
+        let f = &l.fields;
+        let kind: ActorKind = l.label(1)?;
         let opt = |i: usize| f.get(i).filter(|s| !s.is_empty()).map(|s| s.to_string());
         let entry = entries.len();
         entries.push(ActorEntry {

@@ -10,7 +10,7 @@ use crate::actor_kb::ActorKb;
 use crate::cue::CueLexicon;
 use crate::error::{ExtractError, Result};
 use crate::extractor::Extractor;
-use crate::mention::SourceNouns;
+use crate::source_noun::SourceNouns;
 use crate::trigger::TriggerLexicon;
 
 /// Settings of the extractor. Every field has a default; `build()` loads

@@ -1,8 +1,8 @@
 //! Firmness and attribution cues (`data/cues.tsv`): the words that say who
 //! asserts a claim and how firmly.
 
-use crate::error::{ExtractError, Result};
-use crate::lexicon::{Hit, PhraseSet, tsv_fields};
+use crate::error::Result;
+use crate::lexicon::{Hit, PhraseSet, data_lines};
 
 /// What a cue does to the claim it governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,26 +80,15 @@ const BUILTIN: &str = include_str!("../data/cues.tsv");
 impl CueLexicon {
     pub fn builtin() -> Result<Self> {
         let mut pairs = Vec::new();
-        for (n, line) in BUILTIN.lines().enumerate() {
-            let Some(f) = tsv_fields(line) else { continue };
-            let err = |reason: String| ExtractError::Data {
-                file: "cues.tsv".into(),
-                line: n + 1,
-                reason,
-            };
-            if f.len() < 3 {
-                return Err(err(format!(
-                    "expected 3 tab-separated fields, got {}",
-                    f.len()
-                )));
-            }
-            let kind =
-                CueKind::parse(f[1]).ok_or_else(|| err(format!("unknown cue kind '{}'", f[1])))?;
+        for l in data_lines("cues.tsv", BUILTIN, 3)? {
+            let f = &l.fields;
+            let kind = CueKind::parse(f[1])
+                .ok_or_else(|| l.error(format!("unknown cue kind '{}'", f[1])))?;
             let role = match f[2] {
                 "verb" => CueRole::Verb,
                 "prep" => CueRole::Prep,
                 "-" => CueRole::None,
-                other => return Err(err(format!("unknown attribution role '{other}'"))),
+                other => return Err(l.error(format!("unknown attribution role '{other}'"))),
             };
             pairs.push((f[0].to_string(), Cue { kind, role }));
         }

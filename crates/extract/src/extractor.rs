@@ -4,18 +4,20 @@ use chrono::NaiveDate;
 use claimtrace_geo::{Gazetteer, PlaceMatch};
 use claimtrace_measure::{WeaponLexicon, WeaponMatch, find_quantities};
 use claimtrace_model::{
-    Claim, ClaimType, DatePrecision, DateRef, Document, Epistemic, PlaceRole, Plover, Quantity,
-    Sentence, Source, SourceKind, Span,
+    Claim, ClaimType, DatePrecision, Document, Plover, Quantity, Sentence, Source, SourceKind, Span,
 };
 use claimtrace_temporal::{DateMention, find_dates};
 
 use crate::actor_kb::ActorKb;
-use crate::attribution::{self, Attribution};
+use crate::attribution::{self};
 use crate::clause;
-use crate::context::{Carried, DocContext};
+use crate::context::DocContext;
 use crate::cue::{CueHit, CueKind, CueLexicon};
-use crate::mention::{self, Cand, SourceNouns};
+use crate::firmness::firmness;
+use crate::mention::{self, Cand};
+use crate::not_claim::{is_headline, is_hypothetical, is_non_statement, is_question};
 use crate::roles;
+use crate::source_noun::SourceNouns;
 use crate::trigger::{TriggerHit, TriggerLexicon};
 
 /// The claims and sentences of one document.
@@ -39,78 +41,17 @@ pub struct Extractor {
 }
 
 /// Document-wide findings, computed once and sliced per sentence.
-struct DocFacts {
-    dates: Vec<DateMention>,
+pub(crate) struct DocFacts {
+    pub dates: Vec<DateMention>,
     /// How relative dates were anchored (for `why`).
-    anchor_why: Option<String>,
-    places: Vec<PlaceMatch>,
-    quantities: Vec<Quantity>,
-    weapons: Vec<WeaponMatch>,
+    pub anchor_why: Option<String>,
+    pub places: Vec<PlaceMatch>,
+    pub quantities: Vec<Quantity>,
+    pub weapons: Vec<WeaponMatch>,
 }
 
-fn within(span: Option<Span>, from: usize, to: usize) -> bool {
+pub(crate) fn within(span: Option<Span>, from: usize, to: usize) -> bool {
     span.is_some_and(|s| s.start >= from && s.end <= to)
-}
-
-/// A line with no closing punctuation: a headline, dateline or byline.
-fn is_headline(s: &str) -> bool {
-    let last = s.trim_end().chars().next_back();
-    !matches!(
-        last,
-        Some('.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | '…' | ':' | ';')
-    ) && s.split_whitespace().count() <= 25
-        && !s.contains('\n')
-}
-
-fn is_question(s: &str) -> bool {
-    let t = s.trim_end().trim_end_matches(['”', '"', '’', '\'', ')']);
-    t.ends_with('?')
-}
-
-/// "He did not say", "declined to comment": a remark about what was not
-/// said is not a claim (guidelines: "could not verify" remarks).
-fn is_non_statement(s: &str) -> bool {
-    const PHRASES: &[&str] = &[
-        "did not say",
-        "didn't say",
-        "did not specify",
-        "did not elaborate",
-        "did not comment",
-        "would not say",
-        "would not comment",
-        "declined to comment",
-        "declined to say",
-        "declined to elaborate",
-        "did not respond",
-        "did not reply",
-        "could not be reached",
-        "did not name",
-        "would not name",
-        "did not give details",
-        "did not provide details",
-        "gave no details",
-        "offered no details",
-        "has not commented",
-        "have not commented",
-        "had not commented",
-        "has not responded",
-        "have not responded",
-        "did not immediately respond",
-    ];
-    let lower = s.to_lowercase();
-    PHRASES.iter().any(|p| lower.contains(p))
-}
-
-fn is_hypothetical(s: &str) -> bool {
-    let first: String = s
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    matches!(
-        first.as_str(),
-        "Imagine" | "If" | "Suppose" | "Should" | "Were" | "Unless" | "Hypothetically"
-    )
 }
 
 impl Extractor {
@@ -719,140 +660,6 @@ impl Extractor {
             })
             .collect()
     }
-
-    #[allow(clippy::too_many_arguments)]
-    fn date_for(
-        &self,
-        facts: &DocFacts,
-        ctx: &mut DocContext,
-        cs: usize,
-        ce: usize,
-        from: usize,
-        to: usize,
-        index: usize,
-        why: &mut Vec<String>,
-    ) -> Option<DateRef> {
-        let pick = |a: usize, b: usize| {
-            facts
-                .dates
-                .iter()
-                .find(|d| !d.vague && d.span.start >= a && d.span.end <= b)
-        };
-        let found = pick(cs, ce).or_else(|| pick(from, to));
-        let anchor = facts
-            .anchor_why
-            .as_deref()
-            .map(|a| format!("; {a}"))
-            .unwrap_or_default();
-        if let Some(d) = found {
-            let mut date = d.date.clone();
-            if date.value.starts_with('X') {
-                why.push(format!(
-                    "date '{}': day or month without a year and nothing to anchor it",
-                    date.text
-                ));
-            } else {
-                why.push(format!(
-                    "date '{}' → {} ({}){anchor}",
-                    date.text,
-                    date.value,
-                    date.precision_str()
-                ));
-            }
-            date.span = Some(d.span);
-            ctx.date = Some(Carried {
-                value: date.clone(),
-                paragraph: ctx.paragraph,
-                sentence: index,
-            });
-            return Some(date);
-        }
-        let carried = ctx.date.as_ref().filter(|c| c.paragraph == ctx.paragraph)?;
-        let mut date = carried.value.clone();
-        why.push(format!(
-            "date {}: carried from sentence {} ('{}'), the same paragraph names no other date",
-            date.value, carried.sentence, date.text
-        ));
-        date.inherited = true;
-        Some(date)
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn place_for(
-        &self,
-        text: &str,
-        facts: &DocFacts,
-        ctx: &mut DocContext,
-        cs: usize,
-        ce: usize,
-        from: usize,
-        to: usize,
-        mentions: &[Cand],
-        index: usize,
-        why: &mut Vec<String>,
-    ) -> Option<claimtrace_model::Place> {
-        // A place inside a role ("ambassador in Dakar") or inside a longer
-        // name ("Armed Forces of Ukraine") is not where the event happened.
-        let in_role = |p: &PlaceMatch| {
-            mentions.iter().any(|m| {
-                m.role_span
-                    .is_some_and(|(s, e)| p.span.start >= s && p.span.end <= e)
-                    || (!m.adjective
-                        && m.start <= p.span.start
-                        && p.span.end <= m.end
-                        && m.end - m.start > p.span.end - p.span.start)
-            })
-        };
-        let is_actor = |p: &PlaceMatch| {
-            mentions
-                .iter()
-                .any(|m| !m.adjective && m.start < p.span.end && p.span.start < m.end)
-        };
-        let text_has_event_prep =
-            |p: &&PlaceMatch| claimtrace_geo::is_event_place_context(text, p.span);
-        let event = facts
-            .places
-            .iter()
-            .filter(|p| p.span.start >= cs && p.span.end <= ce && !in_role(p))
-            .find(text_has_event_prep)
-            .or_else(|| {
-                facts
-                    .places
-                    .iter()
-                    .filter(|p| p.span.start >= from && p.span.end <= to && !in_role(p))
-                    .find(text_has_event_prep)
-            });
-        if let Some(p) = event {
-            let mut place = p.place.clone();
-            place.role = PlaceRole::Event;
-            why.push(format!(
-                "place '{}' → {} ({}): after a locative preposition, so where the event happened; gazetteer{}",
-                place.text,
-                place.name,
-                place.country.as_deref().unwrap_or("no country"),
-                place.geonameid.map(|g| format!(" (GeoNames {g})")).unwrap_or_else(|| " (project table)".into())
-            ));
-            ctx.place = Some(Carried {
-                value: place.clone(),
-                paragraph: ctx.paragraph,
-                sentence: index,
-            });
-            return Some(place);
-        }
-        if let Some(c) = ctx.place.as_ref().filter(|c| c.paragraph == ctx.paragraph) {
-            let mut place = c.value.clone();
-            why.push(format!("place {}: carried from sentence {}, the nearest context naming where events happen", place.name, c.sentence));
-            place.role = PlaceRole::Event;
-            return Some(place);
-        }
-        let mentioned = facts
-            .places
-            .iter()
-            .find(|p| p.span.start >= cs && p.span.end <= ce && !in_role(p) && !is_actor(p))?;
-        let place = mentioned.place.clone();
-        why.push(format!("place '{}' → {}: named in the clause, not marked as where the event happened (role mentioned)", place.text, place.name));
-        Some(place)
-    }
 }
 
 /// A definite reference back to an event already told ("the operation",
@@ -880,116 +687,4 @@ fn best_trigger<'a>(hits: impl Iterator<Item = &'a TriggerHit>) -> Option<&'a Tr
             t.start,
         )
     })
-}
-
-/// Firmness of a clause from its cues and attribution, with the guidelines'
-/// precedence denied > hedged > reported > asserted, opinion apart.
-fn firmness<'c>(
-    text: &str,
-    scope: &[&'c CueHit],
-    attr: Option<&'c Attribution>,
-    source: SourceKind,
-    why: &mut Vec<String>,
-) -> (Epistemic, Vec<&'c CueHit>, Option<&'static str>) {
-    let of = |kinds: &[CueKind]| -> Vec<&'c CueHit> {
-        scope
-            .iter()
-            .copied()
-            .filter(|c| kinds.contains(&c.cue.kind))
-            .collect()
-    };
-    let words = |hits: &[&CueHit]| {
-        hits.iter()
-            .map(|c| format!("'{}'", &text[c.start..c.end]))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let denial = of(&[CueKind::Denial, CueKind::Negation]);
-    let attributed_denial = attr.is_some_and(|a| a.cue.cue.kind == CueKind::Denial);
-    let hedges = of(&[CueKind::Hedge, CueKind::Passive]);
-    let opinion = of(&[CueKind::Opinion]);
-    let future = of(&[CueKind::Future]);
-    let hypo = of(&[CueKind::Hypothetical]);
-    let author = source == SourceKind::Author;
-    let aux = if !hypo.is_empty() {
-        Some("hypothetical")
-    } else if !future.is_empty() {
-        Some("future")
-    } else if !denial.is_empty() && !attributed_denial && author {
-        Some("negated")
-    } else {
-        None
-    };
-    if attributed_denial || !denial.is_empty() {
-        let mut cues = denial.clone();
-        if let Some(a) = attr.filter(|a| a.cue.cue.kind == CueKind::Denial) {
-            why.push(format!(
-                "epistemic denied: '{}' — the source rejects the proposition",
-                &text[a.cue.start..a.cue.end]
-            ));
-        } else {
-            why.push(format!(
-                "epistemic denied: denial or negation cue {} governs the clause",
-                words(&denial)
-            ));
-        }
-        cues.extend(hedges.iter().copied());
-        return (Epistemic::Denied, cues, aux);
-    }
-    if author && (!opinion.is_empty() || !future.is_empty()) {
-        let mut cues = opinion.clone();
-        cues.extend(future.iter().copied());
-        cues.extend(hedges.iter().copied());
-        why.push(format!(
-            "epistemic opinion: {} in the author's own voice (evaluation, motive or prediction, not a checkable fact)",
-            words(&cues)
-        ));
-        return (Epistemic::Opinion, cues, aux);
-    }
-    let hedge_verb = attr.filter(|a| a.cue.cue.kind == CueKind::Hedge);
-    if !hedges.is_empty() || hedge_verb.is_some() {
-        let mut cues = hedges.clone();
-        if let Some(a) = hedge_verb {
-            cues.push(&a.cue);
-        }
-        let who = if author {
-            ""
-        } else {
-            "; the named source is kept"
-        };
-        why.push(format!(
-            "epistemic hedged: uncertainty or distancing cue {}{who}",
-            words(&cues)
-        ));
-        return (Epistemic::Hedged, cues, aux);
-    }
-    if let Some(a) = attr {
-        why.push(format!(
-            "epistemic reported: attributed with '{}', no hedge or denial in the clause",
-            &text[a.cue.start..a.cue.end]
-        ));
-        return (Epistemic::Reported, Vec::new(), aux);
-    }
-    if !author {
-        why.push("epistemic reported: part of a quotation attributed earlier".to_string());
-        return (Epistemic::Reported, Vec::new(), aux);
-    }
-    why.push("epistemic asserted: the author's voice, no attribution, hedge or denial".to_string());
-    (Epistemic::Asserted, Vec::new(), aux)
-}
-
-trait PrecisionStr {
-    fn precision_str(&self) -> &'static str;
-}
-
-impl PrecisionStr for DateRef {
-    fn precision_str(&self) -> &'static str {
-        match self.precision {
-            DatePrecision::Day => "day",
-            DatePrecision::Month => "month",
-            DatePrecision::PartOfYear => "part of year",
-            DatePrecision::Year => "year",
-            DatePrecision::Interval => "interval",
-        }
-    }
 }

@@ -121,6 +121,62 @@ impl<T> PhraseSet<T> {
     }
 }
 
+/// One line of a data file: its fields, and errors that name file and line.
+pub(crate) struct DataLine<'t> {
+    pub fields: Vec<&'t str>,
+    file: &'t str,
+    /// 1-based line number.
+    pub line: usize,
+}
+
+impl DataLine<'_> {
+    pub fn error(&self, reason: impl Into<String>) -> ExtractError {
+        ExtractError::Data {
+            file: self.file.to_string(),
+            line: self.line,
+            reason: reason.into(),
+        }
+    }
+
+    /// Field `i` parsed as one of the model's label sets.
+    pub fn label<T>(&self, i: usize) -> Result<T>
+    where
+        T: std::str::FromStr<Err = claimtrace_model::LabelError>,
+    {
+        self.fields[i]
+            .parse()
+            .map_err(|e: claimtrace_model::LabelError| self.error(e.to_string()))
+    }
+}
+
+/// The data lines of a TSV file (blank and `#` lines skipped), each with at
+/// least `min` fields.
+pub(crate) fn data_lines<'t>(
+    file: &'t str,
+    text: &'t str,
+    min: usize,
+) -> Result<Vec<DataLine<'t>>> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let Some(fields) = tsv_fields(line) else {
+            continue;
+        };
+        let l = DataLine {
+            fields,
+            file,
+            line: n + 1,
+        };
+        if l.fields.len() < min {
+            return Err(l.error(format!(
+                "expected at least {min} tab-separated fields, got {}",
+                l.fields.len()
+            )));
+        }
+        out.push(l);
+    }
+    Ok(out)
+}
+
 /// Splits a TSV data line into fields; `None` for blank and `#` lines.
 pub(crate) fn tsv_fields(line: &str) -> Option<Vec<&str>> {
     let t = line.trim_end_matches(['\r', '\n']);

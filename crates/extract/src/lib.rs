@@ -45,9 +45,14 @@ mod context;
 mod cue;
 mod error;
 mod extractor;
+mod firmness;
 mod lexicon;
 mod mention;
+mod not_claim;
+mod pronoun;
 mod roles;
+mod setting;
+mod source_noun;
 mod trigger;
 mod words;
 

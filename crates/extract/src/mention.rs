@@ -7,11 +7,10 @@ use claimtrace_model::{ActorKind, Mention, SourceKind, Span};
 
 use crate::actor_kb::{ActorKb, AliasForm};
 use crate::context::DocContext;
-use crate::error::{ExtractError, Result};
-use crate::lexicon::{PhraseSet, tsv_fields};
+use crate::source_noun::SourceNouns;
+
 use crate::words::{
-    self, NAME_LINKS, NOT_NAME_SET, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS, TITLE_FIRST_WORDS,
-    TITLE_SET, Word,
+    self, NAME_LINKS, NOT_NAME_SET, ROLE_NOUNS, TITLE_FIRST_WORDS, TITLE_SET, Word,
 };
 
 /// How a mention was recognised (shown in `why`).
@@ -80,40 +79,6 @@ pub(crate) fn source_kind_of(kind: ActorKind) -> SourceKind {
     }
 }
 
-/// Nouns naming unnamed sources (`data/sources.tsv`).
-pub(crate) struct SourceNouns {
-    set: PhraseSet<(SourceKind, String)>,
-}
-
-const SOURCES: &str = include_str!("../data/sources.tsv");
-
-impl SourceNouns {
-    pub fn builtin() -> Result<Self> {
-        let mut pairs = Vec::new();
-        for (n, line) in SOURCES.lines().enumerate() {
-            let Some(f) = tsv_fields(line) else { continue };
-            let err = |reason: String| ExtractError::Data {
-                file: "sources.tsv".into(),
-                line: n + 1,
-                reason,
-            };
-            if f.len() < 3 {
-                return Err(err(format!(
-                    "expected 3 tab-separated fields, got {}",
-                    f.len()
-                )));
-            }
-            let kind: SourceKind = f[1]
-                .parse()
-                .map_err(|e: claimtrace_model::LabelError| err(e.to_string()))?;
-            pairs.push((f[0].to_string(), (kind, f[2].to_string())));
-        }
-        Ok(SourceNouns {
-            set: PhraseSet::build("source", pairs)?,
-        })
-    }
-}
-
 /// What a demonym followed by one of these nouns names.
 const DEMONYM_HEADS: &[(&str, ActorKind, &str)] = &[
     ("armed forces", ActorKind::StateMilitary, "armed forces"),
@@ -137,45 +102,6 @@ const DEMONYM_HEADS: &[(&str, ActorKind, &str)] = &[
     ("junta", ActorKind::State, "junta"),
     ("leadership", ActorKind::State, "leadership"),
     ("side", ActorKind::State, "side"),
-];
-
-/// Lower-case words that may qualify a source noun ("military analysts").
-const SOURCE_ADJECTIVES: &[&str] = &[
-    "military",
-    "security",
-    "senior",
-    "local",
-    "western",
-    "independent",
-    "regional",
-    "government",
-    "intelligence",
-    "defence",
-    "defense",
-    "foreign",
-    "unnamed",
-    "anonymous",
-    "several",
-    "two",
-    "three",
-    "some",
-    "many",
-    "other",
-    "humanitarian",
-    "medical",
-    "hospital",
-    "health",
-    "police",
-    "rebel",
-    "army",
-    "state",
-    "european",
-    "political",
-    "aviation",
-    "arms",
-    "conflict",
-    "un",
-    "independent",
 ];
 
 /// Words in a capitalised name that make it an organisation of a kind.
@@ -221,6 +147,20 @@ const ORG_WORDS: &[(&str, ActorKind)] = &[
     ("Television", ActorKind::Media),
     ("Radio", ActorKind::Media),
     ("Press", ActorKind::Media),
+    ("Echo", ActorKind::Media),
+    ("Ledger", ActorKind::Media),
+    ("Courier", ActorKind::Media),
+    ("Wire", ActorKind::Media),
+    ("Review", ActorKind::Media),
+    ("Monitor", ActorKind::Media),
+    ("Observer", ActorKind::Media),
+    ("Chronicle", ActorKind::Media),
+    ("Gazette", ActorKind::Media),
+    ("Herald", ActorKind::Media),
+    ("Tribune", ActorKind::Media),
+    ("Journal", ActorKind::Media),
+    ("Daily", ActorKind::Media),
+    ("Broadcaster", ActorKind::Media),
 ];
 
 /// Lower-case nouns that turn a preceding capitalised word into an armed
@@ -253,7 +193,7 @@ fn gap_joins(text: &str, a: usize, b: usize) -> bool {
     matches!(text.get(a..b), Some("-" | "'" | "’"))
 }
 
-fn overlaps(c: &[Cand], s: usize, e: usize) -> bool {
+pub(crate) fn overlaps(c: &[Cand], s: usize, e: usize) -> bool {
     c.iter().any(|m| s < m.end && m.start < e)
 }
 
@@ -274,8 +214,8 @@ pub(crate) fn find(
     knowledge_base(kb, text, from, to, &mut out);
     titled_persons(text, &ws, from, &mut out);
     capitalised(text, &ws, from, ctx, kb, places, &mut out);
-    source_nouns(nouns, text, from, to, &mut out);
-    pronouns(text, &ws, from, to, ctx, &mut out);
+    crate::source_noun::source_nouns(nouns, text, from, to, &mut out);
+    crate::pronoun::pronouns(text, &ws, from, to, ctx, &mut out);
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     out
 }
@@ -696,338 +636,4 @@ fn apposition(text: &str, end: usize) -> Option<(String, usize, usize)> {
     }
     let rs = end + 2;
     Some((role.to_string(), rs, rs + role.len()))
-}
-
-fn source_nouns(nouns: &SourceNouns, text: &str, from: usize, to: usize, out: &mut Vec<Cand>) {
-    for h in nouns.set.find(text, from, to) {
-        // Inside a name ("Defence Intelligence Service"): not an unnamed
-        // source. A guessed capitalised run ("Pro-government Telegram") gives
-        // way to the noun phrase it cuts.
-        if out.iter().any(|m| {
-            h.start < m.end && m.start < h.end && !m.adjective && m.found != Found::CapitalisedName
-        }) {
-            continue;
-        }
-        out.retain(|m| !(h.start < m.end && m.start < h.end && m.found == Found::CapitalisedName));
-        let found = &text[h.start..h.end];
-        // A capitalised noun inside the sentence is part of a name ("Sources" at the start is fine).
-        let Some(&(kind, ref canonical)) = nouns.set.entries(&h).first() else {
-            continue;
-        };
-        if (canonical.starts_with("a ")
-            || canonical.starts_with("an ")
-            || canonical.starts_with("the "))
-            && !determined(text, from, h.start)
-        {
-            // "official defense markets": an adjective, not a source.
-            continue;
-        }
-        if canonical.starts_with("the ") && noun_follows(text, h.end, to) {
-            // "a military operation", "the army chief": a modifier, not the body.
-            continue;
-        }
-        let mut start = h.start;
-        let mut demonym: Option<String> = None;
-        let mut possessor: Option<String> = None;
-        // Extend left over qualifying adjectives and a demonym.
-        for _ in 0..3 {
-            let Some(prev) = words::word_before(text, start).filter(|p| p.start >= from) else {
-                break;
-            };
-            let p = prev.text(text);
-            let gap_ok = text
-                .get(prev.end..start)
-                .is_some_and(|g| g == " " || g == "-");
-            if !gap_ok {
-                break;
-            }
-            if let Some(d) = out.iter().find(|m| m.adjective && m.start == prev.start) {
-                demonym = Some(d.name.clone());
-                start = prev.start;
-                continue;
-            }
-            // "Ukraine's foreign ministry": the state's body.
-            if (p == "s" || p == "S")
-                && let Some(owner) = out.iter().find(|m| {
-                    !m.adjective
-                        && m.kind == ActorKind::State
-                        && m.end + 2 >= prev.start
-                        && m.end < prev.start
-                })
-            {
-                demonym = Some(owner.name.clone());
-                possessor = Some(text[owner.start..prev.end].to_string());
-                start = owner.start;
-                break;
-            }
-            if SOURCE_ADJECTIVES.contains(&p.to_lowercase().as_str()) {
-                start = prev.start;
-                continue;
-            }
-            break;
-        }
-        // "Russian media outlets": the state's media.
-        let name = match (&demonym, &possessor) {
-            (Some(_), Some(owner)) => format!("{owner} {}", canonical.trim_start_matches("the ")),
-            (Some(state), None) => {
-                let adj = kb_demonym_text(text, start, out).unwrap_or_else(|| state.clone());
-                let base = if kind == SourceKind::Media {
-                    "media".to_string()
-                } else {
-                    found.to_lowercase()
-                };
-                format!("{adj} {base}")
-            }
-            _ => canonical.clone(),
-        };
-        out.retain(|m| {
-            !(m.start >= start && m.end <= h.start && (m.adjective || possessor.is_some()))
-        });
-        out.push(Cand {
-            start,
-            end: h.end,
-            text: text[start..h.end].to_string(),
-            name,
-            id: None,
-            kind: if kind == SourceKind::Media {
-                ActorKind::Media
-            } else {
-                ActorKind::Group
-            },
-            guessed: false,
-            role: None,
-            role_span: None,
-            source_kind: kind,
-            found: Found::SourceNoun,
-            adjective: false,
-            country: None,
-            why: format!(
-                "unnamed source: '{}' is {} ({})",
-                &text[start..h.end],
-                kind,
-                "sources.tsv"
-            ),
-        });
-    }
-}
-
-/// Whether a lower-case word that is not a verb, auxiliary or function word
-/// follows `end` ("military | operation").
-fn noun_follows(text: &str, end: usize, to: usize) -> bool {
-    const NOT_NOUNS: &[&str] = &[
-        "said",
-        "says",
-        "say",
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "were",
-        "are",
-        "will",
-        "would",
-        "could",
-        "may",
-        "might",
-        "also",
-        "added",
-        "claimed",
-        "reported",
-        "denied",
-        "announced",
-        "stated",
-        "told",
-        "confirmed",
-        "insisted",
-        "accused",
-        "blamed",
-        "rejected",
-        "dismissed",
-        "warned",
-        "urged",
-        "called",
-        "wrote",
-        "posted",
-        "in",
-        "on",
-        "of",
-        "and",
-        "or",
-        "to",
-        "for",
-        "with",
-        "at",
-        "that",
-        "which",
-        "who",
-        "from",
-        "by",
-        "did",
-        "does",
-        "not",
-        "later",
-        "then",
-        "still",
-        "itself",
-        "alone",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-    ];
-    let Some(rest) = text.get(end..to).and_then(|r| r.strip_prefix(' ')) else {
-        return false;
-    };
-    let word: &str = rest
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .next()
-        .unwrap_or("");
-    !word.is_empty()
-        && word.chars().next().is_some_and(char::is_lowercase)
-        && !word.ends_with("ed")
-        && !NOT_NOUNS.contains(&word)
-}
-
-/// A singular noun counts as a source only after a determiner, possibly
-/// with adjectives between ("a senior Malian official").
-fn determined(text: &str, from: usize, start: usize) -> bool {
-    let head = text.get(from..start).unwrap_or("");
-    head.split_whitespace().rev().take(4).any(|w| {
-        let w = w.to_lowercase();
-        matches!(
-            w.as_str(),
-            "a" | "an"
-                | "the"
-                | "one"
-                | "another"
-                | "this"
-                | "that"
-                | "its"
-                | "his"
-                | "her"
-                | "their"
-        ) || w.ends_with("'s")
-            || w.ends_with("’s")
-    })
-}
-
-fn kb_demonym_text(text: &str, start: usize, out: &[Cand]) -> Option<String> {
-    out.iter()
-        .find(|m| m.adjective && m.start == start)
-        .map(|m| text[m.start..m.end].to_string())
-}
-
-fn pronouns(
-    text: &str,
-    ws: &[Word],
-    from: usize,
-    to: usize,
-    ctx: &DocContext,
-    out: &mut Vec<Cand>,
-) {
-    for w in ws {
-        let t = w.text(text);
-        let person = PRONOUNS_PERSON.contains(&t);
-        let group = PRONOUNS_GROUP.contains(&t) || t.eq_ignore_ascii_case("the group");
-        // The nearest person-like mention earlier in the same sentence ("Guterres
-        // said through his spokesman", "a resident said she"), else the last one
-        // of the sentences before.
-        let here = if person {
-            out.iter()
-                .filter(|m| m.end <= w.start && m.found != Found::Pronoun)
-                .filter(|m| {
-                    m.kind == ActorKind::Person
-                        || m.found == Found::SourceNoun
-                            && (m.name.starts_with("a ") || m.name.starts_with("an "))
-                })
-                .max_by_key(|m| m.end)
-                .cloned()
-        } else {
-            None
-        };
-        let antecedent = if person {
-            here.as_ref().or(ctx.last_person.as_ref())
-        } else if group {
-            ctx.last_group.as_ref()
-        } else {
-            None
-        };
-        let Some(a) = antecedent.cloned() else {
-            continue;
-        };
-        let a = &a;
-        if overlaps(out, w.start, w.end) {
-            continue;
-        }
-        out.push(Cand {
-            start: w.start,
-            end: w.end,
-            text: t.to_string(),
-            name: a.name.clone(),
-            id: a.id.clone(),
-            kind: a.kind,
-            guessed: a.guessed,
-            role: a.role.clone(),
-            role_span: None,
-            found: Found::Pronoun,
-            adjective: false,
-            country: a.country.clone(),
-            source_kind: a.source_kind,
-            why: format!(
-                "pronoun '{t}' resolved to {} (named earlier, at bytes {}..{})",
-                a.name, a.start, a.end
-            ),
-        });
-    }
-    // "the group" refers back to the last armed group.
-    let sentence = text.get(from..to).unwrap_or("");
-    let lower = sentence.to_lowercase();
-    if let Some(a) = ctx
-        .last_group
-        .as_ref()
-        .filter(|_| lower.len() == sentence.len())
-    {
-        for pat in [
-            "the group",
-            "the militants",
-            "the insurgents",
-            "the movement",
-        ] {
-            let mut at = 0;
-            while let Some(p) = lower.get(at..).and_then(|r| r.find(pat)) {
-                let s = from + at + p;
-                let e = s + pat.len();
-                at += p + pat.len();
-                if ws.first().is_none_or(|f| s < f.start)
-                    || ws.last().is_none_or(|l| e > l.end)
-                    || overlaps(out, s, e)
-                {
-                    continue;
-                }
-                if text
-                    .get(e..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_alphanumeric)
-                {
-                    continue;
-                }
-                out.push(Cand {
-                    start: s,
-                    end: e,
-                    text: text[s..e].to_string(),
-                    name: a.name.clone(),
-                    id: a.id.clone(),
-                    kind: a.kind,
-                    guessed: a.guessed,
-                    role: None,
-                    role_span: None,
-                    source_kind: source_kind_of(a.kind),
-                    found: Found::Pronoun,
-                    adjective: false,
-                    country: a.country.clone(),
-                    why: format!("'{}' refers back to {}", &text[s..e], a.name),
-                });
-            }
-        }
-    }
 }

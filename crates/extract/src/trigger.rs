@@ -3,8 +3,8 @@
 
 use claimtrace_model::{ClaimType, PloverEvent};
 
-use crate::error::{ExtractError, Result};
-use crate::lexicon::{PhraseSet, at_word_boundaries, tsv_fields};
+use crate::error::Result;
+use crate::lexicon::{PhraseSet, at_word_boundaries, data_lines};
 
 /// One trigger entry.
 #[derive(Debug, Clone)]
@@ -42,32 +42,15 @@ const BUILTIN: &str = include_str!("../data/triggers.tsv");
 impl TriggerLexicon {
     pub fn builtin() -> Result<Self> {
         let mut pairs = Vec::new();
-        for (n, line) in BUILTIN.lines().enumerate() {
-            let Some(f) = tsv_fields(line) else { continue };
-            let err = |reason: String| ExtractError::Data {
-                file: "triggers.tsv".into(),
-                line: n + 1,
-                reason,
-            };
-            if f.len() < 7 {
-                return Err(err(format!(
-                    "expected 7 tab-separated fields, got {}",
-                    f.len()
-                )));
-            }
-            let claim_type: ClaimType = f[1]
-                .parse()
-                .map_err(|e: claimtrace_model::LabelError| err(e.to_string()))?;
-            let plover: PloverEvent = f[2]
-                .parse()
-                .map_err(|e: claimtrace_model::LabelError| err(e.to_string()))?;
+        for l in data_lines("triggers.tsv", BUILTIN, 7)? {
+            let f = &l.fields;
+            let claim_type: ClaimType = l.label(1)?;
+            let plover: PloverEvent = l.label(2)?;
             let strong = match f[3] {
                 "strong" => true,
                 "weak" => false,
                 other => {
-                    return Err(err(format!(
-                        "strength must be strong or weak, not '{other}'"
-                    )));
+                    return Err(l.error(format!("strength must be strong or weak, not '{other}'")));
                 }
             };
             let opt = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
@@ -91,7 +74,7 @@ impl TriggerLexicon {
                     contexts: list(f[5], ','),
                     needs: list(f[6], '|'),
                     phrase: f[0].to_string(),
-                    line: n + 1,
+                    line: l.line,
                 },
             ));
         }

@@ -1,0 +1,146 @@
+//! When and where: the date and place of a claim, from its clause, else
+//! its sentence, else carried from earlier in the paragraph.
+
+use claimtrace_geo::PlaceMatch;
+use claimtrace_model::{DateRef, PlaceRole};
+
+use crate::context::{Carried, DocContext};
+use crate::extractor::{DocFacts, Extractor};
+use crate::firmness::PrecisionStr;
+use crate::mention::Cand;
+
+impl Extractor {
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn date_for(
+        &self,
+        facts: &DocFacts,
+        ctx: &mut DocContext,
+        cs: usize,
+        ce: usize,
+        from: usize,
+        to: usize,
+        index: usize,
+        why: &mut Vec<String>,
+    ) -> Option<DateRef> {
+        let pick = |a: usize, b: usize| {
+            facts
+                .dates
+                .iter()
+                .find(|d| !d.vague && d.span.start >= a && d.span.end <= b)
+        };
+        let found = pick(cs, ce).or_else(|| pick(from, to));
+        let anchor = facts
+            .anchor_why
+            .as_deref()
+            .map(|a| format!("; {a}"))
+            .unwrap_or_default();
+        if let Some(d) = found {
+            let mut date = d.date.clone();
+            if date.value.starts_with('X') {
+                why.push(format!(
+                    "date '{}': day or month without a year and nothing to anchor it",
+                    date.text
+                ));
+            } else {
+                why.push(format!(
+                    "date '{}' → {} ({}){anchor}",
+                    date.text,
+                    date.value,
+                    date.precision_str()
+                ));
+            }
+            date.span = Some(d.span);
+            ctx.date = Some(Carried {
+                value: date.clone(),
+                paragraph: ctx.paragraph,
+                sentence: index,
+            });
+            return Some(date);
+        }
+        let carried = ctx.date.as_ref().filter(|c| c.paragraph == ctx.paragraph)?;
+        let mut date = carried.value.clone();
+        why.push(format!(
+            "date {}: carried from sentence {} ('{}'), the same paragraph names no other date",
+            date.value, carried.sentence, date.text
+        ));
+        date.inherited = true;
+        Some(date)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn place_for(
+        &self,
+        text: &str,
+        facts: &DocFacts,
+        ctx: &mut DocContext,
+        cs: usize,
+        ce: usize,
+        from: usize,
+        to: usize,
+        mentions: &[Cand],
+        index: usize,
+        why: &mut Vec<String>,
+    ) -> Option<claimtrace_model::Place> {
+        // A place inside a role ("ambassador in Dakar") or inside a longer
+        // name ("Armed Forces of Ukraine") is not where the event happened.
+        let in_role = |p: &PlaceMatch| {
+            mentions.iter().any(|m| {
+                m.role_span
+                    .is_some_and(|(s, e)| p.span.start >= s && p.span.end <= e)
+                    || (!m.adjective
+                        && m.start <= p.span.start
+                        && p.span.end <= m.end
+                        && m.end - m.start > p.span.end - p.span.start)
+            })
+        };
+        let is_actor = |p: &PlaceMatch| {
+            mentions
+                .iter()
+                .any(|m| !m.adjective && m.start < p.span.end && p.span.start < m.end)
+        };
+        let text_has_event_prep =
+            |p: &&PlaceMatch| claimtrace_geo::is_event_place_context(text, p.span);
+        let event = facts
+            .places
+            .iter()
+            .filter(|p| p.span.start >= cs && p.span.end <= ce && !in_role(p))
+            .find(text_has_event_prep)
+            .or_else(|| {
+                facts
+                    .places
+                    .iter()
+                    .filter(|p| p.span.start >= from && p.span.end <= to && !in_role(p))
+                    .find(text_has_event_prep)
+            });
+        if let Some(p) = event {
+            let mut place = p.place.clone();
+            place.role = PlaceRole::Event;
+            why.push(format!(
+                "place '{}' → {} ({}): after a locative preposition, so where the event happened; gazetteer{}",
+                place.text,
+                place.name,
+                place.country.as_deref().unwrap_or("no country"),
+                place.geonameid.map(|g| format!(" (GeoNames {g})")).unwrap_or_else(|| " (project table)".into())
+            ));
+            ctx.place = Some(Carried {
+                value: place.clone(),
+                paragraph: ctx.paragraph,
+                sentence: index,
+            });
+            return Some(place);
+        }
+        if let Some(c) = ctx.place.as_ref().filter(|c| c.paragraph == ctx.paragraph) {
+            let mut place = c.value.clone();
+            why.push(format!("place {}: carried from sentence {}, the nearest context naming where events happen", place.name, c.sentence));
+            place.role = PlaceRole::Event;
+            return Some(place);
+        }
+        let mentioned = facts
+            .places
+            .iter()
+            .find(|p| p.span.start >= cs && p.span.end <= ce && !in_role(p) && !is_actor(p))?;
+        let place = mentioned.place.clone();
+        why.push(format!("place '{}' → {}: named in the clause, not marked as where the event happened (role mentioned)", place.text, place.name));
+        Some(place)
+    }
+}

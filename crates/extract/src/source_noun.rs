@@ -1,0 +1,295 @@
+//! Unnamed sources and generic bodies ("officials", "Russian media
+//! outlets", "the ministry") from `data/sources.tsv`, with the adjectives,
+//! demonyms and possessors that qualify them.
+
+use claimtrace_model::{ActorKind, SourceKind};
+
+use crate::error::Result;
+use crate::lexicon::{PhraseSet, data_lines};
+use crate::mention::{Cand, Found};
+use crate::words;
+
+/// Nouns naming unnamed sources (`data/sources.tsv`).
+pub(crate) struct SourceNouns {
+    set: PhraseSet<(SourceKind, String)>,
+}
+
+const SOURCES: &str = include_str!("../data/sources.tsv");
+
+impl SourceNouns {
+    pub fn builtin() -> Result<Self> {
+        let mut pairs = Vec::new();
+        for l in data_lines("sources.tsv", SOURCES, 3)? {
+            let f = &l.fields;
+            let kind: SourceKind = l.label(1)?;
+            pairs.push((f[0].to_string(), (kind, f[2].to_string())));
+        }
+        Ok(SourceNouns {
+            set: PhraseSet::build("source", pairs)?,
+        })
+    }
+}
+
+/// Lower-case words that may qualify a source noun ("military analysts").
+const SOURCE_ADJECTIVES: &[&str] = &[
+    "military",
+    "security",
+    "senior",
+    "local",
+    "western",
+    "independent",
+    "regional",
+    "government",
+    "intelligence",
+    "defence",
+    "defense",
+    "foreign",
+    "unnamed",
+    "anonymous",
+    "several",
+    "two",
+    "three",
+    "some",
+    "many",
+    "other",
+    "humanitarian",
+    "medical",
+    "hospital",
+    "health",
+    "police",
+    "rebel",
+    "army",
+    "state",
+    "european",
+    "political",
+    "aviation",
+    "arms",
+    "conflict",
+    "un",
+    "independent",
+];
+
+pub(crate) fn source_nouns(
+    nouns: &SourceNouns,
+    text: &str,
+    from: usize,
+    to: usize,
+    out: &mut Vec<Cand>,
+) {
+    for h in nouns.set.find(text, from, to) {
+        // Inside a name ("Defence Intelligence Service"): not an unnamed
+        // source. A guessed capitalised run ("Pro-government Telegram") gives
+        // way to the noun phrase it cuts.
+        if out.iter().any(|m| {
+            h.start < m.end && m.start < h.end && !m.adjective && m.found != Found::CapitalisedName
+        }) {
+            continue;
+        }
+        out.retain(|m| !(h.start < m.end && m.start < h.end && m.found == Found::CapitalisedName));
+        let found = &text[h.start..h.end];
+        // A capitalised noun inside the sentence is part of a name ("Sources" at the start is fine).
+        let Some(&(kind, ref canonical)) = nouns.set.entries(&h).first() else {
+            continue;
+        };
+        if (canonical.starts_with("a ")
+            || canonical.starts_with("an ")
+            || canonical.starts_with("the "))
+            && !determined(text, from, h.start)
+        {
+            // "official defense markets": an adjective, not a source.
+            continue;
+        }
+        if canonical.starts_with("the ") && noun_follows(text, h.end, to) {
+            // "a military operation", "the army chief": a modifier, not the body.
+            continue;
+        }
+        let mut start = h.start;
+        let mut demonym: Option<String> = None;
+        let mut possessor: Option<String> = None;
+        // Extend left over qualifying adjectives and a demonym.
+        for _ in 0..3 {
+            let Some(prev) = words::word_before(text, start).filter(|p| p.start >= from) else {
+                break;
+            };
+            let p = prev.text(text);
+            let gap_ok = text
+                .get(prev.end..start)
+                .is_some_and(|g| g == " " || g == "-");
+            if !gap_ok {
+                break;
+            }
+            if let Some(d) = out.iter().find(|m| m.adjective && m.start == prev.start) {
+                demonym = Some(d.name.clone());
+                start = prev.start;
+                continue;
+            }
+            // "Ukraine's foreign ministry": the state's body.
+            if (p == "s" || p == "S")
+                && let Some(owner) = out.iter().find(|m| {
+                    !m.adjective
+                        && m.kind == ActorKind::State
+                        && m.end + 2 >= prev.start
+                        && m.end < prev.start
+                })
+            {
+                demonym = Some(owner.name.clone());
+                possessor = Some(text[owner.start..prev.end].to_string());
+                start = owner.start;
+                break;
+            }
+            if SOURCE_ADJECTIVES.contains(&p.to_lowercase().as_str()) {
+                start = prev.start;
+                continue;
+            }
+            break;
+        }
+        // "Russian media outlets": the state's media.
+        let name = match (&demonym, &possessor) {
+            (Some(_), Some(owner)) => format!("{owner} {}", canonical.trim_start_matches("the ")),
+            (Some(state), None) => {
+                let adj = kb_demonym_text(text, start, out).unwrap_or_else(|| state.clone());
+                let base = if kind == SourceKind::Media {
+                    "media".to_string()
+                } else {
+                    found.to_lowercase()
+                };
+                format!("{adj} {base}")
+            }
+            _ => canonical.clone(),
+        };
+        out.retain(|m| {
+            !(m.start >= start && m.end <= h.start && (m.adjective || possessor.is_some()))
+        });
+        out.push(Cand {
+            start,
+            end: h.end,
+            text: text[start..h.end].to_string(),
+            name,
+            id: None,
+            kind: if kind == SourceKind::Media {
+                ActorKind::Media
+            } else {
+                ActorKind::Group
+            },
+            guessed: false,
+            role: None,
+            role_span: None,
+            source_kind: kind,
+            found: Found::SourceNoun,
+            adjective: false,
+            country: None,
+            why: format!(
+                "unnamed source: '{}' is {} ({})",
+                &text[start..h.end],
+                kind,
+                "sources.tsv"
+            ),
+        });
+    }
+}
+
+/// Whether a lower-case word that is not a verb, auxiliary or function word
+/// follows `end` ("military | operation").
+fn noun_follows(text: &str, end: usize, to: usize) -> bool {
+    const NOT_NOUNS: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "were",
+        "are",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "also",
+        "added",
+        "claimed",
+        "reported",
+        "denied",
+        "announced",
+        "stated",
+        "told",
+        "confirmed",
+        "insisted",
+        "accused",
+        "blamed",
+        "rejected",
+        "dismissed",
+        "warned",
+        "urged",
+        "called",
+        "wrote",
+        "posted",
+        "in",
+        "on",
+        "of",
+        "and",
+        "or",
+        "to",
+        "for",
+        "with",
+        "at",
+        "that",
+        "which",
+        "who",
+        "from",
+        "by",
+        "did",
+        "does",
+        "not",
+        "later",
+        "then",
+        "still",
+        "itself",
+        "alone",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ];
+    let Some(rest) = text.get(end..to).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let word: &str = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    !word.is_empty()
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && !word.ends_with("ed")
+        && !NOT_NOUNS.contains(&word)
+}
+
+/// A singular noun counts as a source only after a determiner, possibly
+/// with adjectives between ("a senior Malian official").
+fn determined(text: &str, from: usize, start: usize) -> bool {
+    let head = text.get(from..start).unwrap_or("");
+    head.split_whitespace().rev().take(4).any(|w| {
+        let w = w.to_lowercase();
+        matches!(
+            w.as_str(),
+            "a" | "an"
+                | "the"
+                | "one"
+                | "another"
+                | "this"
+                | "that"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+        ) || w.ends_with("'s")
+            || w.ends_with("’s")
+    })
+}
+
+fn kb_demonym_text(text: &str, start: usize, out: &[Cand]) -> Option<String> {
+    out.iter()
+        .find(|m| m.adjective && m.start == start)
+        .map(|m| text[m.start..m.end].to_string())
+}
