@@ -2,12 +2,19 @@ import { h, fmtLabel } from './dom.js';
 import { claimMarks, highlight } from './spans.js';
 import { reviewForm } from './reviewForm.js';
 
-export function sentenceHref(docId, sentenceIndex) {
-  return `#/doc/${encodeURIComponent(docId)}?s=${sentenceIndex}`;
+/** The link to a sentence of a stored article: `start` is the sentence's byte offset in the document text. */
+export function sentenceHref(docId, start, claimId) {
+  return `#/doc/${encodeURIComponent(docId)}?s=${start}${claimId ? `&c=${encodeURIComponent(claimId)}` : ''}`;
 }
 
-function badge(kind, value, title) {
-  return h('span', { class: `badge b-${kind} v-${value}`, title: title || kind }, fmtLabel(value));
+/** The link to the sentence a claim comes from. */
+export function claimHref(claim) {
+  return sentenceHref(claim.doc, claim.span[0], claim.id);
+}
+
+function badge(kind, value, title, correction) {
+  const t = correction ? `${title || kind}: corrected by ${correction.by} (was ${correction.from ?? '—'})` : title || kind;
+  return h('span', { class: `badge b-${kind} v-${value}${correction ? ' corrected' : ''}`, title: t }, fmtLabel(value), correction ? ' ✎' : '');
 }
 
 function mention(m) {
@@ -31,12 +38,18 @@ export function reviewBadge(review) {
 /** A claim card: badges, the sentence with source/cue/weapon spans marked, fields, `why`, review. */
 export function claimCard(claim, { showDoc = true, onReviewed } = {}) {
   const corr = claim.corroboration;
+  // Fields a reviewer corrected, by JSON path and by the top-level key they touch (`actor.name` → actor).
+  const corrected = new Map();
+  for (const c of (claim.review && claim.review.corrections) || []) {
+    corrected.set(c.field, c);
+    corrected.set(c.field.split('.')[0], c);
+  }
   const badges = h(
     'div',
     { class: 'badges' },
-    badge('type', claim.type, 'claim type'),
-    badge('epistemic', claim.epistemic, 'firmness (epistemic)'),
-    badge('source', claim.source.kind, 'source kind'),
+    badge('type', claim.type, 'claim type', corrected.get('type')),
+    badge('epistemic', claim.epistemic, 'firmness (epistemic)', corrected.get('epistemic')),
+    badge('source', claim.source.kind, 'source kind', corrected.get('source.kind')),
     corr
       ? h(
           'a',
@@ -53,10 +66,20 @@ export function claimCard(claim, { showDoc = true, onReviewed } = {}) {
   const marks = claimMarks(claim, claim.span[0]);
   const sentence = h(
     'a',
-    { class: 'sentence', href: sentenceHref(claim.doc, claim.sentence_index), title: 'open in the article' },
+    { class: 'sentence', href: claimHref(claim), title: 'open this sentence in the stored article' },
     highlight(claim.sentence, marks),
   );
-  const row = (label, value) => (value ? h('div', { class: 'field' }, h('span', { class: 'k' }, label), h('span', { class: 'v' }, value)) : null);
+  const row = (label, value, key = label) => {
+    if (!value) return null;
+    const c = corrected.get(key);
+    return h(
+      'div',
+      { class: c ? 'field corrected' : 'field', title: c ? `corrected by ${c.by}${c.at ? ' at ' + c.at : ''} (was ${c.from ?? '—'})` : undefined },
+      h('span', { class: 'k' }, label),
+      h('span', { class: 'v' }, value),
+      c ? h('span', { class: 'corr-tag' }, 'corrected') : null,
+    );
+  };
   const src = claim.source.kind === 'author' ? 'the article itself (no source named)' : claim.source.name;
   const fields = h(
     'div',
@@ -76,7 +99,7 @@ export function claimCard(claim, { showDoc = true, onReviewed } = {}) {
           'ul',
           { class: 'corrections' },
           claim.review.corrections.map((c) =>
-            h('li', {}, `${c.field}: `, h('s', {}, c.from ?? '—'), ' → ', h('strong', {}, c.to)),
+            h('li', {}, `${c.field}: `, h('s', {}, c.from ?? '—'), ' → ', h('strong', {}, c.to), h('span', { class: 'hint' }, ` (corrected by ${c.by}${c.at ? ' at ' + c.at.replace('T', ' ').replace('Z', ' UTC') : ''})`)),
           ),
         )
       : null;
@@ -84,14 +107,19 @@ export function claimCard(claim, { showDoc = true, onReviewed } = {}) {
     ? h(
         'div',
         { class: 'docline' },
-        h('a', { href: sentenceHref(claim.doc, claim.sentence_index) }, claim.doc_title || claim.doc),
+        h('a', { href: claimHref(claim), class: 'doclink' }, claim.doc_title || claim.doc),
         claim.outlet ? ` · ${claim.outlet}` : '',
         claim.published ? ` · ${claim.published.slice(0, 10)}` : '',
         ` · sentence ${claim.sentence_index + 1}`,
       )
     : null;
-  const why = h('details', { class: 'why' }, h('summary', {}, 'why'), h('ul', {}, (claim.why || []).map((w) => h('li', {}, w))));
-  const card = h('article', { class: `claim e-${claim.epistemic}`, dataset: { claim: claim.id } }, badges, sentence, docLine, fields, corrections, why);
+  // The reasons are built when first asked for: a page of cards stays light.
+  const why = h('details', { class: 'why' }, h('summary', {}, `why (${(claim.why || []).length})`));
+  why.addEventListener('toggle', () => {
+    if (why.open && why.childElementCount === 1) why.appendChild(h('ul', {}, (claim.why || []).map((w) => h('li', {}, w))));
+  });
+  const status = claim.review ? ` r-${claim.review.status}` : '';
+  const card = h('article', { class: `claim e-${claim.epistemic}${status}`, dataset: { claim: claim.id } }, badges, sentence, docLine, fields, corrections, why);
   card.appendChild(
     reviewForm(claim, (updated) => {
       const fresh = claimCard(updated, { showDoc, onReviewed });

@@ -10,7 +10,7 @@ export const EPISTEMIC = ['asserted', 'reported', 'hedged', 'denied', 'opinion']
 
 /** The three sourcing groups the profile chart shows. */
 export const SOURCE_GROUPS = [
-  { key: 'none', label: 'no source', kinds: ['author'] },
+  { key: 'none', label: 'no source (the article itself)', kinds: ['author'] },
   { key: 'unnamed', label: 'unnamed sources', kinds: ['anonymous_officials', 'unnamed_experts'] },
   { key: 'named', label: 'named sources', kinds: ['named_person', 'named_organisation', 'media', 'document'] },
 ];

@@ -12,8 +12,13 @@ import { ingestView } from './views/ingest.js';
 const app = document.getElementById('app');
 let generation = 0;
 
+let renders = 0;
+
 async function route() {
   const gen = ++generation;
+  // Tests (and anything else watching) wait on these: `ready` is the path of
+  // the view last rendered, `renders` counts renders.
+  delete document.body.dataset.ready;
   const { path, params } = parseHash();
   const root = h('div', { class: 'view' });
   clear(app).appendChild(root);
@@ -32,7 +37,10 @@ async function route() {
     if (gen !== generation) return;
     root.append(h('div', { class: 'error' }, `Could not load: ${e.message}`));
   }
-  if (gen === generation) document.body.dataset.ready = path;
+  if (gen === generation) {
+    document.body.dataset.ready = path;
+    document.body.dataset.renders = String(++renders);
+  }
 }
 
 window.addEventListener('hashchange', route);

@@ -22,13 +22,19 @@ function stacked(title, parts, total) {
   return h('div', { class: 'chart' }, h('h3', {}, title), bar, legend);
 }
 
-/** The article sourcing profile: what rests on no source, unnamed or named sources; how much is hedged or opinion. */
+/**
+ * The article sourcing profile (`/api/profile`): how much of the article rests
+ * on no source, on unnamed sources, on named ones; how much is hedged or
+ * opinion. The two bars and the headline figures are always shown; the
+ * breakdowns fold away so the article text stays in view.
+ */
 export function profileChart(profile, { claimLink } = {}) {
   const n = profile.claims;
   const byKind = Object.fromEntries(profile.by_source_kind.map((r) => [r.label, r.count]));
   const byEp = Object.fromEntries(profile.by_epistemic.map((r) => [r.label, r.count]));
   const groups = SOURCE_GROUPS.map((g) => ({ label: g.label, cls: `g-${g.key}`, count: g.kinds.reduce((s, k) => s + (byKind[k] || 0), 0) }));
   const soft = (byEp.hedged || 0) + (byEp.opinion || 0);
+  const kpi = (value, label, title) => h('div', { class: 'kpi', title }, h('b', {}, value), ` ${label}`);
   const root = h(
     'section',
     { class: 'profile', 'aria-label': 'sourcing profile' },
@@ -36,16 +42,36 @@ export function profileChart(profile, { claimLink } = {}) {
     h(
       'div',
       { class: 'kpis' },
-      h('div', { class: 'kpi' }, h('b', {}, String(n)), ' claims'),
-      h('div', { class: 'kpi' }, h('b', {}, String(profile.unsourced.length)), ' rest on no source'),
-      h('div', { class: 'kpi' }, h('b', {}, n ? pct(soft / n) : '0%'), ' hedged or opinion'),
+      kpi(String(n), 'claims'),
+      kpi(String(profile.unsourced.length), 'factual claims rest on no source', 'claims the article itself asserts, naming no source (opinions not counted)'),
+      kpi(n ? pct(groups[1].count / n) : '0%', 'on unnamed sources', 'anonymous officials, unnamed experts'),
+      kpi(n ? pct(soft / n) : '0%', 'hedged or opinion'),
     ),
-    n ? stacked('Who says so', groups, n) : h('p', {}, 'No claims extracted.'),
-    n ? stacked('How firmly', profile.by_epistemic.map((r) => ({ label: r.label, count: r.count, cls: `e-${r.label}` })), n) : null,
   );
-  if (n) {
-    const max = Math.max(1, ...profile.by_source_kind.map((r) => r.count));
-    root.appendChild(
+  if (!n) {
+    root.appendChild(h('p', {}, 'No claims extracted.'));
+    return root;
+  }
+  root.appendChild(
+    h(
+      'div',
+      { class: 'charts2' },
+      stacked('Who says so', groups, n),
+      stacked(
+        'How firmly',
+        profile.by_epistemic.map((r) => ({ label: r.label, count: r.count, cls: `e-${r.label}` })),
+        n,
+      ),
+    ),
+  );
+  const max = Math.max(1, ...profile.by_source_kind.map((r) => r.count));
+  const more = h(
+    'details',
+    { class: 'more' },
+    h('summary', {}, 'By source kind, claim type and named source'),
+    h(
+      'div',
+      { class: 'charts2' },
       h(
         'div',
         { class: 'chart' },
@@ -60,19 +86,24 @@ export function profileChart(profile, { claimLink } = {}) {
           }),
         ),
       ),
-    );
-  }
-  if (profile.named_sources.length) {
-    root.appendChild(
-      h('div', { class: 'chart' }, h('h3', {}, 'Named sources leaned on'), h('ul', {}, profile.named_sources.map((s) => h('li', {}, `${s.name} (${fmtLabel(s.kind)}): ${s.count}`)))),
-    );
-  }
+      h(
+        'div',
+        { class: 'chart' },
+        h('h3', {}, 'What kind of claims'),
+        h('ul', { class: 'plain' }, (profile.by_type || []).map((r) => h('li', {}, `${fmtLabel(r.label)}: ${r.count}`))),
+        profile.named_sources.length
+          ? [h('h3', {}, 'Named sources leaned on'), h('ul', { class: 'plain' }, profile.named_sources.map((s) => h('li', {}, `${s.name} (${fmtLabel(s.kind)}): ${s.count}`)))]
+          : null,
+      ),
+    ),
+  );
+  root.appendChild(more);
   if (profile.unsourced.length && claimLink) {
     root.appendChild(
       h(
         'details',
-        { class: 'chart' },
-        h('summary', {}, `Claims with no source (${profile.unsourced.length})`),
+        { class: 'more unsourced' },
+        h('summary', {}, `Factual claims with no source (${profile.unsourced.length})`),
         h('ol', {}, profile.unsourced.map((id) => h('li', {}, claimLink(id)))),
       ),
     );

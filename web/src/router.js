@@ -8,6 +8,9 @@ export function parseHash() {
   return { path, params };
 }
 
+/** Go to a route; the same route again re-renders it (a repeated search refreshes). */
 export function navigate(path, params) {
-  window.location.hash = `#${path}${qs(params)}`;
+  const hash = `#${path}${qs(params)}`;
+  if (window.location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else window.location.hash = hash;
 }

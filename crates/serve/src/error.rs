@@ -58,6 +58,16 @@ impl ApiError {
     pub fn internal(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", detail)
     }
+    /// A request body axum refused (too large, not JSON, wrong shape), keeping its status.
+    pub fn rejected(status: StatusCode, detail: impl Into<String>) -> Self {
+        let code = match status {
+            StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+            StatusCode::UNPROCESSABLE_ENTITY => "invalid_body",
+            _ => "bad_request",
+        };
+        Self::new(status, code, detail)
+    }
 }
 
 impl IntoResponse for ApiError {

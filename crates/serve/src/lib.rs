@@ -3,8 +3,18 @@
 //!
 //! - [`ServeConfig`]: address, token, CORS, body limit;
 //! - [`AppState`]: the database connections (SQLite, used from tokio's
-//!   blocking pool) and the write token;
+//!   blocking pool), the write token and the extractor for posted documents;
 //! - [`router`]: every route with its security layers; [`serve`] runs it.
+//!
+//! Routes (all described in `/api/openapi.json`): `/api/docs`,
+//! `/api/docs/{id}`, `/api/profile/{doc}`, `/api/claims` (the filters of
+//! `claimtrace claims`, full-text search, pages), `/api/claims/{id}`, its
+//! `review` (POST) and `reviews`, `/api/outlets`, `/api/actors`,
+//! `/api/network`, `POST /api/ingest` (text, HTML, a feed or JSON Lines:
+//! ingested, extracted and stored like `claimtrace ingest`) and
+//! `/api/export?format=csv|jsonl|geojson|gexf|claimreview` (the claim
+//! filters again). Errors are JSON `{error, detail}` with a fitting status.
+//! Anything outside `/api` is the page.
 //!
 //! Security defaults: bind 127.0.0.1; writes need the start-up token (none →
 //! writes answer 403); request bodies capped; no CORS headers unless an
@@ -32,7 +42,7 @@ mod view;
 use std::net::SocketAddr;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, OriginalUri};
 use axum::http::{HeaderValue, Method, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
@@ -81,7 +91,10 @@ pub fn router(state: AppState, cfg: &ServeConfig) -> Result<Router> {
         .route("/outlets", get(routes::catalogue::outlets))
         .route("/actors", get(routes::catalogue::actors))
         .route("/network", get(routes::network::network))
-        .fallback(api_not_found);
+        .route("/ingest", post(routes::ingest::ingest))
+        .route("/export", get(routes::export::export))
+        .fallback(api_not_found)
+        .method_not_allowed_fallback(api_method_not_allowed);
     let mut app = Router::new()
         .nest("/api", api)
         .fallback(assets::asset)
@@ -105,19 +118,50 @@ async fn openapi_json() -> impl IntoResponse {
     axum::Json(ApiDoc::openapi())
 }
 
-async fn api_not_found(uri: axum::http::Uri) -> ApiError {
+// `OriginalUri`: inside the nested router the plain URI has lost its `/api` prefix.
+async fn api_not_found(OriginalUri(uri): OriginalUri) -> ApiError {
     ApiError::not_found(format!("no API route {}", uri.path()))
 }
 
-/// Listen on `cfg.addr` and serve until Ctrl-C.
+async fn api_method_not_allowed(method: Method, OriginalUri(uri): OriginalUri) -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!("{method} is not allowed on {}", uri.path()),
+    )
+}
+
+/// Listen on `cfg.addr` and serve until Ctrl-C or SIGTERM.
 pub async fn serve(state: AppState, cfg: &ServeConfig) -> Result<()> {
     let app = router(state, cfg)?;
     let listener = tokio::net::TcpListener::bind(cfg.addr).await?;
     axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            // If the signal handler cannot be installed the server just runs until killed.
-            let _ = tokio::signal::ctrl_c().await;
-        })
+        .with_graceful_shutdown(shutdown_signal())
         .await?;
     Ok(())
+}
+
+/// Ctrl-C, or SIGTERM on Unix (what service managers and scripts send). If a
+/// handler cannot be installed, that signal just kills the process as usual.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
 }

@@ -5,7 +5,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::ErrorBody;
-use crate::routes::{catalogue, claims, docs, network, reviews};
+use crate::routes::{catalogue, claims, docs, export, ingest, network, reviews};
 use crate::view::{ClaimView, Correction, ReviewStatus};
 
 #[derive(OpenApi)]
@@ -22,11 +22,14 @@ Writes (ingest, review) need `Authorization: Bearer <token>` and are disabled wh
         reviews::post, reviews::list,
         catalogue::outlets, catalogue::actors,
         network::network,
+        ingest::ingest,
+        export::export,
     ),
     components(schemas(
         ErrorBody, ClaimView, ReviewStatus, Correction, claims::ClaimPage, docs::DocPage,
         reviews::ReviewRequest, reviews::ReviewList, catalogue::OutletList, catalogue::ActorList,
         network::Network, network::Node, network::Edge,
+        ingest::IngestResult, ingest::IngestedDocument, catalogue::Outlet, catalogue::Actor,
     )),
     modifiers(&TokenAuth),
 )]

@@ -7,8 +7,9 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
+use claimtrace_extract::{ExtractConfig, Extractor};
 use claimtrace_store::SqliteStore;
 
 use crate::error::{ApiError, Error, Result};
@@ -27,6 +28,9 @@ struct Inner {
     next_reader: AtomicUsize,
     writer: Mutex<SqliteStore>,
     token: Option<String>,
+    extract: ExtractConfig,
+    /// Built on the first ingest, so starting the server stays instant.
+    extractor: OnceLock<std::result::Result<Arc<Extractor>, String>>,
 }
 
 impl AppState {
@@ -34,6 +38,12 @@ impl AppState {
     /// `token`: the secret that ingest and review requests must carry; `None`
     /// disables them.
     pub fn open(db: &Path, token: Option<String>) -> Result<Self> {
+        Self::open_with(db, token, ExtractConfig::default())
+    }
+
+    /// [`AppState::open`] with the extractor settings ingest uses (extra
+    /// actor files, a gazetteer directory), as `claimtrace ingest` takes them.
+    pub fn open_with(db: &Path, token: Option<String>, extract: ExtractConfig) -> Result<Self> {
         let open =
             || SqliteStore::open(db).map_err(|e| Error::Database(format!("{}: {e}", db.display())));
         // The writer first: it creates and migrates the file the readers then share.
@@ -48,7 +58,33 @@ impl AppState {
             next_reader: AtomicUsize::new(0),
             writer,
             token,
+            extract,
+            extractor: OnceLock::new(),
         })))
+    }
+
+    /// The extractor for posted documents, built once from the configuration.
+    pub fn extractor(&self) -> Result<Arc<Extractor>, ApiError> {
+        self.0
+            .extractor
+            .get_or_init(|| {
+                self.0
+                    .extract
+                    .build()
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string())
+            })
+            .clone()
+            .map_err(|e| ApiError::internal(format!("the extractor could not be built: {e}")))
+    }
+
+    /// Run CPU-bound work (extraction, export encoding) on the blocking pool.
+    pub async fn blocking<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    {
+        run_blocking(f).await
     }
 
     pub fn db_path(&self) -> &Path {

@@ -39,7 +39,7 @@ export function ingestView(root) {
               'ul',
               {},
               r.documents.map((d) =>
-                h('li', {}, h('a', { href: `#/doc/${encodeURIComponent(d.id)}` }, d.title || d.id), ` — ${d.status}, ${d.claims} claims`),
+                h('li', {}, h('a', { href: `#/doc/${encodeURIComponent(d.id)}` }, d.title || d.id), ` — ${d.status.replace(/_/g, ' ')}, ${d.claims} claims`),
               ),
               r.errors.map((x) => h('li', { class: 'error' }, x)),
             ),

@@ -2,7 +2,8 @@ import { h } from '../dom.js';
 import { get } from '../api.js';
 import { filterForm, pick } from '../filters.js';
 import { navigate } from '../router.js';
-import { sentenceHref } from '../claimCard.js';
+import { claimHref } from '../claimCard.js';
+import { loadEvents } from '../events.js';
 
 const CAP = 2000;
 
@@ -43,27 +44,31 @@ export async function timelineView(root, params) {
   let items = [];
   let total = 0;
   let kind = 'events';
-  const ev = await get('events', { ...filters, limit: CAP }).catch(() => ({ items: [], total: 0 }));
-  if (ev.items.length) {
+  const ev = await loadEvents(filters, CAP);
+  if (ev) {
     total = ev.total;
     items = ev.items.map((e) => ({
-      day: dayOf(e.date && (e.date.start || e.date.value)),
-      title: e.summary || e.type,
-      badges: [e.type, `${e.origins} origin${e.origins === 1 ? '' : 's'}`, `${e.claims} claim${e.claims === 1 ? '' : 's'}`],
-      href: e.sample ? sentenceHref(e.sample.doc, e.sample.sentence_index) : `#/event/${encodeURIComponent(e.id)}`,
+      day: e.day,
+      title: e.title,
+      badges: [e.type, `${e.origins} origin${e.origins === 1 ? '' : 's'}`, `${e.claims} claim${e.claims === 1 ? '' : 's'}`, e.level].filter(Boolean),
+      href: e.href || '#/timeline',
       id: e.id,
       place: e.place && e.place.name,
     }));
   } else {
+    // No events yet (corroboration has not run): dated claims instead. A
+    // `since` bound keeps only claims with a date of their own or an article
+    // date to stand on (the API dates an undated claim by its article).
     kind = 'dated claims';
-    const page = await get('claims', { ...filters, dated: 'true', limit: CAP });
+    const page = await get('claims', { ...filters, since: filters.since || '0001', limit: CAP });
     total = page.total;
     items = page.items.map((c) => ({
       day: dayOf((c.date && (c.date.start || c.date.value)) || c.published),
       title: c.sentence,
       badges: [c.type, c.epistemic, c.source.kind],
-      href: sentenceHref(c.doc, c.sentence_index),
+      href: claimHref(c),
       place: c.place && c.place.name,
+      byArticle: !c.date,
     }));
   }
   items = items.filter((i) => i.day).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
@@ -86,6 +91,7 @@ export async function timelineView(root, params) {
           h('span', { class: 'badges' }, it.badges.map((b) => h('span', { class: 'badge' }, b))),
           h('a', { href: it.href }, it.title),
           it.place ? h('span', { class: 'place' }, ` — ${it.place}`) : null,
+          it.byArticle ? h('span', { class: 'hint', title: 'the claim has no date of its own; its article\'s publication date is used' }, ' (article date)') : null,
         ),
       );
     }

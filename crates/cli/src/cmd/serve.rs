@@ -1,8 +1,10 @@
 //! `claimtrace serve`: the HTTP JSON API and the analyst web page.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use claimtrace_extract::ExtractConfig;
 use claimtrace_serve::{AppState, ServeConfig};
 
 use crate::db::DbArgs;
@@ -18,7 +20,12 @@ pub struct Args {
     pub addr: SocketAddr,
     /// Secret that ingest and review requests must carry
     /// (`Authorization: Bearer TOKEN`); without it those requests are refused.
-    #[arg(long, env = "CLAIMTRACE_TOKEN", value_name = "TOKEN", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "CLAIMTRACE_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
     pub token: Option<String>,
     /// Origin allowed to call the API from another site; none by default.
     #[arg(long, value_name = "ORIGIN")]
@@ -26,20 +33,58 @@ pub struct Args {
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = 20 * 1024 * 1024, value_name = "BYTES")]
     pub max_body: usize,
+    /// Extra actors for documents posted to /api/ingest (as `ingest --actors`); repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
+    /// Extra weapon lexicon entries for posted documents; repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub weapons: Vec<PathBuf>,
+    /// GeoNames table for posted documents (default: data/geonames when present, as `ingest`).
+    #[arg(long, env = "CLAIMTRACE_GAZETTEER", value_name = "DIR")]
+    pub gazetteer: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let state = AppState::open(&args.db.db, args.token.clone())?;
-    let cfg = ServeConfig { addr: args.addr, cors_origin: args.cors_origin.clone(), max_body: args.max_body };
+    let gazetteer_dir = args.gazetteer.clone().or_else(|| {
+        let default = PathBuf::from("data/geonames");
+        default.is_dir().then_some(default)
+    });
+    let extract = ExtractConfig {
+        actors_files: args.actors.clone(),
+        weapons_files: args.weapons.clone(),
+        gazetteer_dir,
+        ..Default::default()
+    };
+    let state = AppState::open_with(&args.db.db, args.token.clone(), extract)?;
+    let cfg = ServeConfig {
+        addr: args.addr,
+        cors_origin: args.cors_origin.clone(),
+        max_body: args.max_body,
+    };
     if !args.addr.ip().is_loopback() {
-        eprintln!("claimtrace: warning: listening on {}, reachable from other machines", args.addr);
+        eprintln!(
+            "claimtrace: warning: listening on {}, reachable from other machines",
+            args.addr
+        );
     }
     if !claimtrace_serve::page_built() {
-        eprintln!("claimtrace: the web page was not built into this binary (make build builds it); the API works");
+        eprintln!(
+            "claimtrace: the web page was not built into this binary (cd web && npm ci && npm run build, then rebuild); the API works"
+        );
     }
-    let writes = if args.token.is_some() { "ingest and review need the token" } else { "ingest and review are off (no --token)" };
-    eprintln!("claimtrace: serving {} on http://{} ({writes}); Ctrl-C stops", args.db.db.display(), args.addr);
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let writes = if args.token.is_some() {
+        "ingest and review need the token"
+    } else {
+        "ingest and review are off (no --token)"
+    };
+    eprintln!(
+        "claimtrace: serving {} on http://{} ({writes}); Ctrl-C stops",
+        args.db.db.display(),
+        args.addr
+    );
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     rt.block_on(claimtrace_serve::serve(state, &cfg))?;
     Ok(ExitCode::SUCCESS)
 }

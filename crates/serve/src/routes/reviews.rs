@@ -39,7 +39,8 @@ pub struct ReviewList {
     params(("id" = String, Path, description = "claim id")), request_body = ReviewRequest,
     security(("token" = [])),
     responses((status = 201, body = Object, description = "the stored review"), (status = 400, body = ErrorBody),
-        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 413, body = ErrorBody, description = "body larger than the server's limit")))]
 pub async fn post(
     State(app): State<AppState>,
     Path(id): Path<String>,
@@ -47,7 +48,7 @@ pub async fn post(
     body: Result<Json<ReviewRequest>, JsonRejection>,
 ) -> ApiResult<(StatusCode, Json<Review>)> {
     authorize(app.token(), &headers)?;
-    let Json(req) = body.map_err(|e| ApiError::new(e.status(), "bad_request", e.body_text()))?;
+    let Json(req) = body.map_err(|e| ApiError::rejected(e.status(), e.body_text()))?;
     let who = req.who.trim().to_string();
     if who.is_empty() || who.len() > 200 {
         return Err(ApiError::bad_request(

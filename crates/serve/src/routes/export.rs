@@ -1,0 +1,188 @@
+//! `GET /api/export`: the claims matching the `/api/claims` filters as CSV,
+//! JSON Lines, GeoJSON, GEXF or schema.org ClaimReview, the way
+//! `claimtrace export` writes them.
+
+use std::collections::HashMap;
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
+use claimtrace_export::{DocMeta, ExportData, ExportError, ExportFormat, Verdict};
+use claimtrace_store::{ReviewAction, Store};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::params::{ClaimParams, Params};
+use crate::state::AppState;
+
+/// The most claims one export request returns.
+pub const MAX_EXPORT: usize = 100_000;
+
+/// The export format and the claim filters of `/api/claims`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ExportParams {
+    /// `csv`, `jsonl`, `geojson` (QGIS), `gexf` (Gephi), `claimreview`
+    /// (schema.org JSON-LD); `parquet` only when built with that feature.
+    pub format: String,
+    /// Words that must all occur in the sentence.
+    pub q: Option<String>,
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub claim_type: Option<String>,
+    pub source_kind: Option<String>,
+    pub epistemic: Option<String>,
+    pub actor: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub doc: Option<String>,
+    pub outlet: Option<String>,
+    /// At most this many claims (default: every matching claim; at most 100,000 per request).
+    pub limit: Option<usize>,
+    pub offset: Option<usize>,
+}
+
+/// The matching claims in an export format, as a download.
+#[utoipa::path(get, path = "/api/export", tag = "export", params(ExportParams),
+    responses(
+        (status = 200, description = "the export file", content(
+            ("text/csv"), ("application/x-ndjson"), ("application/geo+json"), ("application/gexf+xml"), ("application/ld+json"))),
+        (status = 400, body = ErrorBody, description = "a bad filter or format, or more than 100,000 claims match and no limit was given (`too_many`)"),
+        (status = 501, body = ErrorBody, description = "the format needs a cargo feature this build lacks")))]
+pub async fn export(
+    State(app): State<AppState>,
+    Params(p): Params<ExportParams>,
+) -> ApiResult<Response> {
+    let format: ExportFormat = p
+        .format
+        .parse()
+        .map_err(|e: ExportError| ApiError::bad_request(format!("format: {e}")))?;
+    if !format.is_available() {
+        return Err(ApiError::new(
+            StatusCode::NOT_IMPLEMENTED,
+            "format_unavailable",
+            format!(
+                "export format '{format}' needs claimtrace built with the cargo feature 'parquet'"
+            ),
+        ));
+    }
+    let filters = ClaimParams {
+        q: p.q,
+        claim_type: p.claim_type,
+        source_kind: p.source_kind,
+        epistemic: p.epistemic,
+        actor: p.actor,
+        since: p.since,
+        until: p.until,
+        doc: p.doc,
+        outlet: p.outlet,
+        limit: Some(1),
+        offset: p.offset,
+    };
+    let mut q = filters.to_query()?;
+    // An export takes everything unless told otherwise, up to MAX_EXPORT:
+    // the whole export is built in memory, so a click on "export" over a
+    // million claims must not take the server's memory with it.
+    q.limit = match p.limit {
+        Some(0) => return Err(ApiError::bad_request("limit must be at least 1")),
+        Some(n) if n > MAX_EXPORT => {
+            return Err(ApiError::bad_request(format!(
+                "limit must be at most {MAX_EXPORT}"
+            )));
+        }
+        Some(n) => n,
+        None => MAX_EXPORT + 1,
+    };
+    let asked = p.limit.is_some();
+    let data = app
+        .read(move |s| {
+            let claims = s.claims(&q)?.items;
+            if !asked && claims.len() > MAX_EXPORT {
+                return Err(ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "too_many",
+                    format!(
+                        "more than {MAX_EXPORT} claims match: narrow the filters, export in \
+                         pages with limit and offset, or use `claimtrace export`"
+                    ),
+                ));
+            }
+            let mut ids: Vec<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let mut documents = Vec::with_capacity(ids.len());
+            for id in ids {
+                if let Some(d) = s.document(id)? {
+                    documents.push(DocMeta::from(&d.document));
+                }
+            }
+            let mut reviews = HashMap::new();
+            if format == ExportFormat::Claimreview {
+                for c in &claims {
+                    if let Some(v) = verdict(&s.reviews(&c.id)?) {
+                        reviews.insert(c.id.clone(), v);
+                    }
+                }
+            }
+            Ok(ExportData {
+                claims,
+                documents,
+                reviews,
+                ..Default::default()
+            })
+        })
+        .await?;
+    let (bytes, stats) = app
+        .blocking(move || {
+            let mut out = Vec::new();
+            let stats = claimtrace_export::export(format, &data, &mut out)
+                .map_err(|e| ApiError::internal(e.to_string()))?;
+            Ok((out, stats))
+        })
+        .await?;
+    let mut res = Response::new(Body::from(bytes));
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(format.media_type()),
+    );
+    let disposition = format!(
+        "attachment; filename=\"claimtrace-claims.{}\"",
+        format.extension()
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert("x-claimtrace-records", HeaderValue::from(stats.records));
+    h.insert("x-claimtrace-skipped", HeaderValue::from(stats.skipped));
+    Ok(res)
+}
+
+/// A fact-checker's verdict from the latest confirmation or rejection, as
+/// `claimtrace export --format claimreview` derives it: the note is the
+/// rating when given.
+fn verdict(reviews: &[claimtrace_store::Review]) -> Option<Verdict> {
+    let r = reviews
+        .iter()
+        .rfind(|r| r.action != ReviewAction::Correct)?;
+    let rating = r
+        .note
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| match r.action {
+            ReviewAction::Confirm => "Confirmed".to_string(),
+            _ => "Not supported".to_string(),
+        });
+    Some(Verdict {
+        rating,
+        who: r.who.clone(),
+        at: r.at.clone().unwrap_or_default(),
+        url: None,
+        value: None,
+        best: None,
+        worst: None,
+    })
+}

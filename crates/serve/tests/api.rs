@@ -1,0 +1,858 @@
+//! The HTTP API through the router, in process (tower `oneshot`), over a
+//! temporary database of generated documents (`claimtrace_store::testing`).
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use claimtrace_model::Claim;
+use claimtrace_serve::{AppState, ServeConfig, router};
+use claimtrace_store::testing::sample::{Sample, sample};
+use claimtrace_store::{NewDocument, SqliteStore, Store};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+const DOCS: usize = 24;
+const TOKEN: &str = "s3cret-token";
+
+struct App {
+    router: Router,
+    samples: Vec<Sample>,
+    _dir: tempfile::TempDir,
+}
+
+fn app_with(token: Option<&str>, max_body: usize) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let samples: Vec<Sample> = (0..DOCS).map(sample).collect();
+    {
+        let mut store = SqliteStore::open(&db).unwrap();
+        let batch: Vec<NewDocument<'_>> = samples.iter().map(Sample::as_new).collect();
+        for r in store.put_documents(&batch).unwrap() {
+            r.unwrap();
+        }
+    }
+    let state = AppState::open(&db, token.map(String::from)).unwrap();
+    let cfg = ServeConfig {
+        max_body,
+        ..Default::default()
+    };
+    App {
+        router: router(state, &cfg).unwrap(),
+        samples,
+        _dir: dir,
+    }
+}
+
+fn app() -> App {
+    app_with(Some(TOKEN), 1024 * 1024)
+}
+
+impl App {
+    fn claims(&self) -> impl Iterator<Item = &Claim> {
+        self.samples.iter().flat_map(|s| &s.claims)
+    }
+
+    async fn send(&self, req: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        (status, headers, body)
+    }
+
+    async fn get(&self, uri: &str) -> (StatusCode, Value) {
+        let (status, headers, body) = self
+            .send(Request::get(uri).body(Body::empty()).unwrap())
+            .await;
+        assert_json(&headers, &body, uri);
+        (status, serde_json::from_slice(&body).unwrap())
+    }
+
+    async fn post(
+        &self,
+        uri: &str,
+        content_type: &str,
+        token: Option<&str>,
+        body: impl Into<Body>,
+    ) -> (StatusCode, Value) {
+        let mut req = Request::builder()
+            .method(Method::POST)
+            .uri(uri)
+            .header(header::CONTENT_TYPE, content_type);
+        if let Some(t) = token {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        let (status, headers, body) = self.send(req.body(body.into()).unwrap()).await;
+        assert_json(&headers, &body, uri);
+        (status, serde_json::from_slice(&body).unwrap())
+    }
+}
+
+fn assert_json(headers: &HeaderMap, body: &[u8], uri: &str) {
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    assert!(
+        ct.starts_with("application/json"),
+        "{uri}: content-type {ct:?}, body {}",
+        String::from_utf8_lossy(body)
+    );
+}
+
+/// An error answer: the status and the JSON `{error, detail}` body.
+fn assert_error(status: StatusCode, body: &Value, want: StatusCode, code: &str) {
+    assert_eq!(status, want, "{body}");
+    assert_eq!(body["error"], code, "{body}");
+    assert!(
+        body["detail"].as_str().is_some_and(|d| !d.is_empty()),
+        "{body}"
+    );
+}
+
+fn ids(page: &Value) -> Vec<String> {
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn claims_list_counts_and_pages() {
+    let app = app();
+    let all = app.claims().count();
+    let (s, first) = app.get("/api/claims?limit=7").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(first["total"], all);
+    assert_eq!(first["limit"], 7);
+    assert_eq!(first["items"].as_array().unwrap().len(), 7);
+    // Pages tile the result: no claim twice, none missing.
+    let mut seen = Vec::new();
+    let mut offset = 0;
+    while offset < all {
+        let (_, page) = app
+            .get(&format!("/api/claims?limit=50&offset={offset}"))
+            .await;
+        seen.extend(ids(&page));
+        offset += 50;
+    }
+    assert_eq!(seen.len(), all);
+    let mut dedup = seen.clone();
+    dedup.sort();
+    dedup.dedup();
+    assert_eq!(dedup.len(), all);
+    // Each item is the claim record plus its article's metadata.
+    let c = &first["items"][0];
+    for key in [
+        "id",
+        "doc",
+        "sentence",
+        "span",
+        "type",
+        "plover",
+        "actor",
+        "source",
+        "epistemic",
+        "cues",
+        "cue_spans",
+        "date",
+        "place",
+        "quantities",
+        "weapons",
+        "why",
+        "doc_title",
+        "outlet",
+    ] {
+        assert!(c.get(key).is_some(), "claim view lacks {key}: {c}");
+    }
+    // Bounds of the page size.
+    let (s, e) = app.get("/api/claims?limit=0").await;
+    assert_error(s, &e, StatusCode::BAD_REQUEST, "bad_request");
+    let (s, e) = app.get("/api/claims?limit=5001").await;
+    assert_error(s, &e, StatusCode::BAD_REQUEST, "bad_request");
+}
+
+#[tokio::test]
+async fn claims_filters_match_the_data() {
+    let app = app();
+    let expect = |f: &dyn Fn(&Claim) -> bool| app.claims().filter(|c| f(c)).count();
+    let cases: Vec<(&str, usize)> = vec![
+        (
+            "type=attack",
+            expect(&|c| c.claim_type.as_str() == "attack"),
+        ),
+        (
+            "epistemic=hedged",
+            expect(&|c| c.epistemic.as_str() == "hedged"),
+        ),
+        (
+            "source_kind=named_person",
+            expect(&|c| c.source.kind.as_str() == "named_person"),
+        ),
+        (
+            "type=arms_transfer&epistemic=reported",
+            expect(&|c| {
+                c.claim_type.as_str() == "arms_transfer" && c.epistemic.as_str() == "reported"
+            }),
+        ),
+        ("doc=doc-000003.txt", expect(&|c| c.doc == "doc-000003.txt")),
+    ];
+    for (query, want) in cases {
+        let (s, page) = app.get(&format!("/api/claims?limit=5000&{query}")).await;
+        assert_eq!(s, StatusCode::OK, "{query}: {page}");
+        assert_eq!(page["total"], want, "{query}");
+        assert!(want > 0, "{query}: the fixture should have some");
+    }
+    // Actor: by name or by id, in actor, target or source.
+    let (_, by_name) = app
+        .get("/api/claims?actor=rapid%20support&limit=5000")
+        .await;
+    let (_, by_id) = app.get("/api/claims?actor=RSF&limit=5000").await;
+    assert!(by_name["total"].as_u64().unwrap() > 0);
+    assert_eq!(by_name["total"], by_id["total"]);
+    for c in by_id["items"].as_array().unwrap() {
+        let has = |role: &str| c[role]["id"] == "RSF";
+        assert!(has("actor") || has("target"), "{c}");
+    }
+    // Outlet: every claim is from a document of that outlet.
+    let (_, page) = app.get("/api/claims?outlet=Reuters&limit=5000").await;
+    let want = app
+        .samples
+        .iter()
+        .filter(|s| s.doc.outlet.as_deref() == Some("Reuters"))
+        .map(|s| s.claims.len())
+        .sum::<usize>();
+    assert_eq!(page["total"], want);
+    assert!(
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["outlet"] == "Reuters")
+    );
+    // Dates: every claim dated (or, undated, published) within the bounds.
+    let (_, page) = app
+        .get("/api/claims?since=2025-03&until=2025-04-30&limit=5000")
+        .await;
+    assert!(page["total"].as_u64().unwrap() > 0);
+    for c in page["items"].as_array().unwrap() {
+        let day = c["date"]["value"]
+            .as_str()
+            .or_else(|| c["published"].as_str())
+            .unwrap()
+            .get(..10)
+            .unwrap()
+            .to_string();
+        assert!(
+            ("2025-03-01".."2025-05-01").contains(&day.as_str()),
+            "{day}: {c}"
+        );
+    }
+    // Unknown labels and parameters are refused, never ignored.
+    let (s, e) = app.get("/api/claims?type=attak").await;
+    assert_error(s, &e, StatusCode::BAD_REQUEST, "bad_request");
+    assert!(e["detail"].as_str().unwrap().contains("attak"));
+    let (s, e) = app.get("/api/claims?colour=red").await;
+    assert_error(s, &e, StatusCode::BAD_REQUEST, "bad_request");
+    let (s, e) = app.get("/api/claims?since=June").await;
+    assert_error(s, &e, StatusCode::BAD_REQUEST, "bad_request");
+}
+
+#[tokio::test]
+async fn full_text_search() {
+    let app = app();
+    // Sentences carry "report N-I": one sentence, one claim.
+    let (s, page) = app.get("/api/claims?q=%22report%205-9%22").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(page["total"], 1, "{page}");
+    assert!(
+        page["items"][0]["sentence"]
+            .as_str()
+            .unwrap()
+            .contains("report 5-9")
+    );
+    // Words combine with AND and with filters.
+    let (_, page) = app.get("/api/claims?q=Kharkiv%20drones&limit=5000").await;
+    let want = app
+        .claims()
+        .filter(|c| c.sentence.contains("Kharkiv"))
+        .count();
+    assert_eq!(page["total"], want);
+    let (_, page) = app
+        .get("/api/claims?q=Kharkiv&type=attack&limit=5000")
+        .await;
+    for c in page["items"].as_array().unwrap() {
+        assert_eq!(c["type"], "attack");
+        assert!(c["sentence"].as_str().unwrap().contains("Kharkiv"));
+    }
+    // FTS syntax in user text is taken as words, not as a query language.
+    let (s, _) = app.get("/api/claims?q=NEAR(%22a%22%20OR%20*").await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, e) = app.get("/api/claims?q=%22%22%20**").await;
+    assert_error(s, &e, StatusCode::BAD_REQUEST, "bad_request");
+}
+
+#[tokio::test]
+async fn documents_profile_and_catalogue() {
+    let app = app();
+    let (s, page) = app.get("/api/docs?limit=10").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(page["items"].as_array().unwrap().len(), 10);
+    assert_eq!(page["total"], DOCS);
+    assert_eq!(page["more"], true);
+    let (_, last) = app.get("/api/docs?limit=10&offset=20").await;
+    assert_eq!(last["items"].as_array().unwrap().len(), DOCS - 20);
+    assert_eq!(last["more"], false);
+
+    let s3 = &app.samples[3];
+    let (s, doc) = app.get("/api/docs/doc-000003.txt").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(doc["document"]["text"], s3.doc.text);
+    assert_eq!(
+        doc["sentences"].as_array().unwrap().len(),
+        s3.sentences.len()
+    );
+
+    let (s, p) = app.get("/api/profile/doc-000003.txt").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(p["claims"], s3.claims.len());
+    let by_kind: u64 = p["by_source_kind"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(by_kind as usize, s3.claims.len());
+    let authored = s3
+        .claims
+        .iter()
+        .filter(|c| c.source.kind.as_str() == "author")
+        .count();
+    let row = p["by_source_kind"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["label"] == "author")
+        .unwrap();
+    assert_eq!(row["count"], authored);
+
+    let (s, outlets) = app.get("/api/outlets").await;
+    assert_eq!(s, StatusCode::OK);
+    let n: u64 = outlets["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["documents"].as_u64().unwrap())
+        .sum();
+    assert_eq!(n as usize, DOCS);
+    let (_, actors) = app.get("/api/actors?q=ukr").await;
+    assert_eq!(actors["items"][0]["name"], "Ukraine");
+    let (s, net) = app.get("/api/network").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(!net["edges"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn unknown_things_are_json_404s() {
+    let app = app();
+    for (uri, code) in [
+        ("/api/claims/nope:0:0", "not_found"),
+        ("/api/docs/missing.txt", "not_found"),
+        ("/api/profile/missing.txt", "not_found"),
+        ("/api/claims/nope:0:0/reviews", "not_found"),
+        ("/api/no-such-route", "not_found"),
+    ] {
+        let (s, e) = app.get(uri).await;
+        assert_error(s, &e, StatusCode::NOT_FOUND, code);
+    }
+    let (s, e) = app
+        .post("/api/claims", "application/json", None, "{}")
+        .await;
+    assert_error(s, &e, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+    assert!(e["detail"].as_str().unwrap().contains("/api/claims"), "{e}");
+}
+
+#[tokio::test]
+async fn writes_need_the_token() {
+    let app = app();
+    let claim = app.samples[0].claims[0].id.clone();
+    let review = format!("/api/claims/{claim}/review");
+    let body = r#"{"who":"ana","action":"confirm"}"#;
+    let text = "Drones struck a fuel depot near Belgorod on Monday, officials said.";
+    // No token given: 401; a wrong one: 403.
+    let (s, e) = app.post(&review, "application/json", None, body).await;
+    assert_error(s, &e, StatusCode::UNAUTHORIZED, "unauthorized");
+    let (s, e) = app
+        .post(&review, "application/json", Some("guess"), body)
+        .await;
+    assert_error(s, &e, StatusCode::FORBIDDEN, "forbidden");
+    let (s, e) = app.post("/api/ingest", "text/plain", None, text).await;
+    assert_error(s, &e, StatusCode::UNAUTHORIZED, "unauthorized");
+    let (s, e) = app
+        .post("/api/ingest", "text/plain", Some("guess"), text)
+        .await;
+    assert_error(s, &e, StatusCode::FORBIDDEN, "forbidden");
+    // Nothing was written.
+    let (_, r) = app.get(&format!("/api/claims/{claim}/reviews")).await;
+    assert_eq!(r["items"].as_array().unwrap().len(), 0);
+    let (_, docs) = app.get("/api/docs").await;
+    assert_eq!(docs["total"], DOCS);
+
+    // A server started without a token refuses every write, token or not.
+    let closed = app_with(None, 1024 * 1024);
+    let (s, e) = closed
+        .post(&review, "application/json", Some(TOKEN), body)
+        .await;
+    assert_error(s, &e, StatusCode::FORBIDDEN, "writes_disabled");
+    let (s, e) = closed
+        .post("/api/ingest", "text/plain", Some(TOKEN), text)
+        .await;
+    assert_error(s, &e, StatusCode::FORBIDDEN, "writes_disabled");
+}
+
+#[tokio::test]
+async fn review_confirm_correct_and_audit_trail() {
+    let app = app();
+    let claim = &app.samples[1].claims[0];
+    let uri = format!("/api/claims/{}/review", claim.id);
+    let (s, r) = app
+        .post(
+            &uri,
+            "application/json",
+            Some(TOKEN),
+            r#"{"who":"ana","action":"confirm","note":"matches the wire copy"}"#,
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{r}");
+    assert_eq!(r["who"], "ana");
+    assert!(r["at"].as_str().is_some_and(|a| a.ends_with('Z')), "{r}");
+    let (_, c) = app.get(&format!("/api/claims/{}", claim.id)).await;
+    assert_eq!(c["review"]["status"], "confirmed");
+    assert_eq!(c["review"]["reviewer"], "ana");
+
+    let new_type = if claim.claim_type.as_str() == "casualties" {
+        "attack"
+    } else {
+        "casualties"
+    };
+    let (s, r) = app
+        .post(
+            &uri,
+            "application/json",
+            Some(TOKEN),
+            format!(
+                r#"{{"who":"ben","action":"correct","field":"type","new_value":"{new_type}"}}"#
+            ),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{r}");
+    assert_eq!(r["old_value"], claim.claim_type.as_str());
+    let (_, c) = app.get(&format!("/api/claims/{}", claim.id)).await;
+    assert_eq!(c["type"], new_type, "the correction is applied on read");
+    assert_eq!(c["review"]["status"], "corrected");
+    assert_eq!(c["review"]["corrections"][0]["field"], "type");
+    assert_eq!(c["review"]["corrections"][0]["by"], "ben");
+    assert!(
+        c["why"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().starts_with("corrected by ben")),
+        "a corrected value is shown as a correction: {c}"
+    );
+    // The filters see the corrected value.
+    let (_, page) = app
+        .get(&format!("/api/claims?type={new_type}&doc={}", claim.doc))
+        .await;
+    assert!(ids(&page).contains(&claim.id));
+    let (_, trail) = app.get(&format!("/api/claims/{}/reviews", claim.id)).await;
+    let trail = trail["items"].as_array().unwrap();
+    assert_eq!(trail.len(), 2);
+    assert_eq!(trail[0]["action"], "confirm");
+    assert_eq!(trail[1]["action"], "correct");
+
+    // Bad reviews are 400s (or 404 for a missing claim), and leave no trace.
+    for bad in [
+        r#"{"who":"","action":"confirm"}"#,
+        r#"{"who":"ana","action":"approve"}"#,
+        r#"{"who":"ana","action":"correct","field":"type"}"#,
+        r#"{"who":"ana","action":"correct","field":"type","new_value":"bombing"}"#,
+        r#"{"who":"ana","action":"correct","field":"sentence","new_value":"x"}"#,
+        r#"{"who":"ana","action":"confirm","extra":1}"#,
+        "not json",
+    ] {
+        let (s, e) = app.post(&uri, "application/json", Some(TOKEN), bad).await;
+        assert!(s.is_client_error(), "{bad}: {s} {e}");
+        assert!(e["error"].is_string(), "{bad}: {e}");
+    }
+    let (s, e) = app
+        .post(
+            "/api/claims/nope:1:0/review",
+            "application/json",
+            Some(TOKEN),
+            r#"{"who":"ana","action":"confirm"}"#,
+        )
+        .await;
+    assert_error(s, &e, StatusCode::NOT_FOUND, "not_found");
+    let (_, trail) = app.get(&format!("/api/claims/{}/reviews", claim.id)).await;
+    assert_eq!(trail["items"].as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn ingest_text_html_and_jsonl() {
+    let app = app();
+    let text = "Drones struck a fuel depot near Belgorod on Monday, officials said.";
+    let (s, r) = app
+        .post(
+            "/api/ingest?name=depot.txt",
+            "text/plain",
+            Some(TOKEN),
+            text,
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{r}");
+    assert_eq!(r["new"], 1);
+    assert_eq!(r["documents"][0]["id"], "depot.txt");
+    assert_eq!(r["documents"][0]["status"], "new");
+    let claims = r["documents"][0]["claims"].as_u64().unwrap();
+    assert!(claims >= 1, "{r}");
+    let (_, page) = app.get("/api/claims?doc=depot.txt").await;
+    assert_eq!(page["total"].as_u64().unwrap(), claims);
+    // The same text again: recognised, not stored twice.
+    let (s, r) = app
+        .post(
+            "/api/ingest?name=again.txt",
+            "text/plain",
+            Some(TOKEN),
+            text,
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert_eq!(r["documents"][0]["status"], "already_stored");
+    assert_eq!(r["documents"][0]["id"], "depot.txt");
+
+    let html = "<html><head><title>Hospital hit</title></head><body><nav>Home | World</nav>\
+        <article><h1>Hospital hit</h1><p>A drone strike hit the Saudi hospital in El Fasher on Friday, \
+        according to local medics.</p><p>The Rapid Support Forces denied any involvement in the attack.</p></article></body></html>";
+    let (s, r) = app
+        .post(
+            "/api/ingest?name=hospital.html",
+            "text/html",
+            Some(TOKEN),
+            html,
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{r}");
+    let id = r["documents"][0]["id"].as_str().unwrap().to_string();
+    let (_, doc) = app.get(&format!("/api/docs/{id}")).await;
+    let body = doc["document"]["text"].as_str().unwrap();
+    assert!(body.contains("Saudi hospital"), "{body}");
+    assert!(!body.contains("<p>"), "HTML is reduced to text: {body}");
+
+    let jsonl = concat!(
+        r#"{"id":"wire-1","title":"Talks","text":"Turkey offered to mediate between Sudan and the UAE, its foreign ministry said."}"#,
+        "\n",
+        "not json at all\n",
+        r#"{"id":"wire-2","text":"Mali severed diplomatic ties with Ukraine on Sunday."}"#,
+        "\n"
+    );
+    let (s, r) = app
+        .post("/api/ingest", "application/x-ndjson", Some(TOKEN), jsonl)
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{r}");
+    assert_eq!(r["new"], 2, "{r}");
+    assert_eq!(r["failed"], 1, "{r}");
+    assert!(
+        r["errors"][0].as_str().unwrap().contains('2'),
+        "names the line: {r}"
+    );
+
+    // Nothing readable: 422; empty: 400; a bad format name: 400.
+    let (s, e) = app
+        .post("/api/ingest", "application/x-ndjson", Some(TOKEN), "nope\n")
+        .await;
+    assert_error(s, &e, StatusCode::UNPROCESSABLE_ENTITY, "no_document");
+    let (s, e) = app.post("/api/ingest", "text/plain", Some(TOKEN), "").await;
+    assert_error(s, &e, StatusCode::BAD_REQUEST, "bad_request");
+    let (s, e) = app
+        .post("/api/ingest?format=pdf", "text/plain", Some(TOKEN), text)
+        .await;
+    assert_error(s, &e, StatusCode::BAD_REQUEST, "bad_request");
+}
+
+#[tokio::test]
+async fn bodies_over_the_limit_are_413() {
+    let app = app_with(Some(TOKEN), 4096);
+    let big = "Drones struck the depot. ".repeat(400); // 10 KB
+    let (s, e) = app
+        .post("/api/ingest", "text/plain", Some(TOKEN), big.clone())
+        .await;
+    assert_error(s, &e, StatusCode::PAYLOAD_TOO_LARGE, "too_large");
+    let claim = app.samples[0].claims[0].id.clone();
+    let review = format!(
+        r#"{{"who":"ana","action":"confirm","note":"{}"}}"#,
+        "x".repeat(8000)
+    );
+    let (s, e) = app
+        .post(
+            &format!("/api/claims/{claim}/review"),
+            "application/json",
+            Some(TOKEN),
+            review,
+        )
+        .await;
+    assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE, "{e}");
+    // Under the limit is fine.
+    let (s, _) = app
+        .post(
+            "/api/ingest",
+            "text/plain",
+            Some(TOKEN),
+            "Drones struck the depot near Kharkiv, officials said.",
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn hostile_markup_is_returned_as_data() {
+    let app = app();
+    let hostile = "Officials said <script>window.__pwned=1</script> drones struck \
+        <img src=x onerror=\"window.__pwned=2\"> the depot in Kharkiv. \
+        Click <a href=\"javascript:window.__pwned=3\">here</a> for \"quotes\" & more.";
+    let (s, r) = app
+        .post(
+            "/api/ingest?name=hostile.txt",
+            "text/plain",
+            Some(TOKEN),
+            hostile,
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{r}");
+    let (status, headers, body) = app
+        .send(
+            Request::get("/api/docs/hostile.txt")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    // JSON, never sniffed as HTML, under a CSP that allows no inline script.
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    let doc: Value = serde_json::from_slice(&body).unwrap();
+    // The markup is kept verbatim as text: what the page shows is what was posted.
+    assert_eq!(doc["document"]["text"], hostile);
+    let (_, page) = app.get("/api/claims?doc=hostile.txt").await;
+    assert!(page["total"].as_u64().unwrap() >= 1, "{page}");
+    for c in page["items"].as_array().unwrap() {
+        let sentence = c["sentence"].as_str().unwrap();
+        let [a, b] = [
+            c["span"][0].as_u64().unwrap(),
+            c["span"][1].as_u64().unwrap(),
+        ];
+        assert_eq!(&hostile[a as usize..b as usize], sentence);
+    }
+}
+
+#[tokio::test]
+async fn export_formats_follow_the_filters() {
+    let app = app();
+    let attacks = app
+        .claims()
+        .filter(|c| c.claim_type.as_str() == "attack")
+        .count();
+    let (s, h, body) = app
+        .send(
+            Request::get("/api/export?format=csv&type=attack")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        h[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    assert!(
+        h[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("claimtrace-claims.csv")
+    );
+    let csv = String::from_utf8(body).unwrap();
+    assert!(csv.starts_with("id,doc,"));
+    let mut rdr = csv_rows(&csv);
+    assert_eq!(rdr.len(), attacks);
+    assert!(rdr.iter_mut().all(|r| r.contains(",attack,")));
+
+    let (s, _, body) = app
+        .send(
+            Request::get("/api/export?format=jsonl&doc=doc-000002.txt")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let lines: Vec<Value> = String::from_utf8(body)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), app.samples[2].claims.len());
+    assert!(lines.iter().all(|l| l["doc"] == "doc-000002.txt"));
+
+    let (s, h, body) = app
+        .send(
+            Request::get("/api/export?format=geojson&limit=5")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(h[header::CONTENT_TYPE], "application/geo+json");
+    let gj: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(gj["type"], "FeatureCollection");
+    assert_eq!(gj["features"].as_array().unwrap().len(), 5);
+
+    for format in ["gexf", "claimreview"] {
+        let (s, _, body) = app
+            .send(
+                Request::get(format!("/api/export?format={format}"))
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{format}");
+        assert!(!body.is_empty(), "{format}");
+    }
+    let (s, e) = app.get("/api/export?format=xlsx").await;
+    assert_error(s, &e, StatusCode::BAD_REQUEST, "bad_request");
+    let (s, e) = app.get("/api/export").await;
+    assert_error(s, &e, StatusCode::BAD_REQUEST, "bad_request");
+    let (s, e) = app.get("/api/export?format=csv&type=attak").await;
+    assert_error(s, &e, StatusCode::BAD_REQUEST, "bad_request");
+}
+
+/// CSV records after the header (quoted fields may hold newlines).
+fn csv_rows(csv: &str) -> Vec<String> {
+    let mut rows = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for ch in csv.chars() {
+        if ch == '"' {
+            quoted = !quoted;
+        }
+        if ch == '\n' && !quoted {
+            rows.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(ch);
+        }
+    }
+    if !cur.is_empty() {
+        rows.push(cur);
+    }
+    rows.remove(0);
+    rows
+}
+
+#[tokio::test]
+async fn openapi_describes_every_route() {
+    let app = app();
+    let (s, doc) = app.get("/api/openapi.json").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = doc["paths"].as_object().unwrap();
+    for (path, method) in [
+        ("/api/docs", "get"),
+        ("/api/docs/{id}", "get"),
+        ("/api/profile/{doc}", "get"),
+        ("/api/claims", "get"),
+        ("/api/claims/{id}", "get"),
+        ("/api/claims/{id}/review", "post"),
+        ("/api/claims/{id}/reviews", "get"),
+        ("/api/outlets", "get"),
+        ("/api/actors", "get"),
+        ("/api/network", "get"),
+        ("/api/ingest", "post"),
+        ("/api/export", "get"),
+    ] {
+        assert!(
+            paths.get(path).and_then(|p| p.get(method)).is_some(),
+            "{method} {path} missing from the OpenAPI document"
+        );
+    }
+    assert!(doc["components"]["securitySchemes"]["token"].is_object());
+    // Every documented route is routed (no stale entries): whatever it answers,
+    // it is not the fallback's "no API route" nor a 405.
+    for (path, item) in paths {
+        let uri = path
+            .replace("{id}", "doc-000001.txt")
+            .replace("{doc}", "doc-000001.txt");
+        for method in item.as_object().unwrap().keys() {
+            let req = Request::builder()
+                .method(method.to_uppercase().as_str())
+                .uri(&uri)
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from("{}"))
+                .unwrap();
+            let (s, _, body) = app.send(req).await;
+            let text = String::from_utf8_lossy(&body);
+            assert_ne!(s, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}: {text}");
+            assert!(!text.contains("no API route"), "{method} {path}: {text}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn page_and_security_headers() {
+    let app = app();
+    let (s, h, body) = app
+        .send(Request::get("/").body(Body::empty()).unwrap())
+        .await;
+    // The page when it was built before compiling, else a notice saying how to build it.
+    assert!(
+        s == StatusCode::OK || s == StatusCode::SERVICE_UNAVAILABLE,
+        "{s}"
+    );
+    assert!(
+        h[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert!(String::from_utf8_lossy(&body).contains("<"));
+    for name in [
+        header::CONTENT_SECURITY_POLICY,
+        header::X_CONTENT_TYPE_OPTIONS,
+        header::X_FRAME_OPTIONS,
+        header::REFERRER_POLICY,
+    ] {
+        assert!(h.contains_key(&name), "{name} missing");
+    }
+    // CORS is closed unless an origin is configured.
+    let (_, h, _) = app
+        .send(
+            Request::get("/api/claims")
+                .header(header::ORIGIN, "https://evil.example")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(!h.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
+}
