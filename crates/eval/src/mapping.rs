@@ -1,7 +1,87 @@
 //! Label mappings from the gold data sets' taxonomies into claimtrace's
 //! label sets, written once here and printed in EVALUATION.md.
 
-use claimtrace_model::{ClaimType, PloverEvent};
+use claimtrace_model::{ActorKind, ClaimType, PloverEvent};
+
+/// Whether a claimtrace cue (`Extractor::cues`: its kind and the words it
+/// covers) marks semantic uncertainty in the Szeged sense:
+/// - hedges ("may", "reportedly", "suspected") and conditionals ("if",
+///   "unless") always;
+/// - opinion and prediction cues only when built on an epistemic word
+///   ("seems to", "may be interpreted", "is expected to", "we believe"), not
+///   deontic or evaluative ones ("should", "must", "clearly", "will");
+/// - a source's evaluation only when it is doxastic ("considered",
+///   "regarded as": Szeged's `hypo_doxastic` cues), not "called", "described";
+/// - never reporting, denial or negation cues, nor agentless reporting ("it
+///   was reported", "is said to"), which claimtrace hedges but Szeged does not
+///   mark (on the dev split 2 of 31 such cues fell on a gold cue).
+///
+/// These choices were made on the dev split only.
+pub fn is_uncertainty_cue(kind: &str, words: &str) -> bool {
+    let starts = |stems: &[&str]| {
+        let w = words.to_lowercase();
+        stems.iter().any(|s| {
+            w.split(|c: char| !c.is_alphanumeric())
+                .any(|word| word.starts_with(s))
+        }) || w.contains("be seen as")
+    };
+    match kind {
+        "hedge" | "hypothetical" => true,
+        "opinion" | "future" => starts(EPISTEMIC_STEMS),
+        "evaluation" => starts(DOXASTIC_STEMS),
+        _ => false,
+    }
+}
+
+/// Word starts that make an opinion or future cue epistemic.
+const EPISTEMIC_STEMS: &[&str] = &["may", "might", "could", "seem", "expect", "believ"];
+
+/// Word starts that make a source's evaluation a belief.
+const DOXASTIC_STEMS: &[&str] = &["consider", "regard"];
+
+/// The CoNLL-style NER class of a claimtrace entity mention
+/// (`Extractor::entities`), or `None` when it is not a named entity:
+/// pronouns and unnamed-source nouns ("officials") are mentions but not
+/// names. Demonyms and adjectives ("Malian", "Kurdish") are MISC, as
+/// nationalities are in CoNLL-2003 and re3d (Nationality); persons are PER;
+/// states and places are LOC (CoNLL has no GPE: countries and cities are
+/// LOC); militaries, ministries, agencies, armed groups, intergovernmental
+/// bodies, media and other organisations are ORG; named groups ("Kurds",
+/// "Yazidis") are MISC.
+pub fn ner_tag(kind: ActorKind, adjective: bool, found: &str) -> Option<&'static str> {
+    if matches!(found, "pronoun" | "source_noun") {
+        return None;
+    }
+    if adjective {
+        return Some("MISC");
+    }
+    Some(match kind {
+        ActorKind::Person => "PER",
+        ActorKind::State | ActorKind::Location => "LOC",
+        ActorKind::StateMilitary
+        | ActorKind::StateAgency
+        | ActorKind::ArmedGroup
+        | ActorKind::Igo
+        | ActorKind::Media
+        | ActorKind::Organisation => "ORG",
+        ActorKind::Group => "MISC",
+        ActorKind::Unknown => return None,
+    })
+}
+
+/// The re3d class of a weapon-lexicon category (`claimtrace_measure`'s
+/// `data/weapons.tsv`): carriers — aircraft, helicopters, drones, ships,
+/// armoured vehicles — are re3d `MilitaryPlatform`; everything that is fired,
+/// dropped or detonated (and generic "weapons") is `Weapon`.
+pub fn weapon_tag(category: &str) -> Option<&'static str> {
+    Some(match category {
+        "aircraft" | "helicopter" | "uav" | "naval" | "armor" => "PLATFORM",
+        "air_defense" | "missile" | "bomb" | "artillery" | "rocket" | "rocket_artillery"
+        | "small_arms" | "chemical" | "explosive" | "munition" | "loitering_munition"
+        | "weapon" | "strike" => "WEAPON",
+        _ => return None,
+    })
+}
 
 /// ACLED sub-event types (CASE 2021 task 2) → claimtrace claim type.
 ///
@@ -42,6 +122,49 @@ pub const ACLED_TO_CLAIM: &[(&str, ClaimType)] = &[
     ("MAN_MADE_DISASTER", ClaimType::Other),
     ("OTHER", ClaimType::Other),
 ];
+
+/// ACLED sub-event types (CASE 2021 task 2) → PLOVER event, where PLOVER
+/// has one: fighting, bombing, shelling, abduction and sexual violence are
+/// ASSAULT (claimtrace folds PLOVER's FIGHT into ASSAULT); protests and
+/// riots PROTEST; arrests, force against protesters and seizure or defusing
+/// of weapons COERCE; a withdrawal RETREAT; a base set up MOBILIZE;
+/// agreements AGREE; diplomacy CONSULT. Claims of responsibility, crime,
+/// disasters, organisational change and OTHER have no PLOVER event and are
+/// not scored.
+pub const ACLED_TO_PLOVER: &[(&str, PloverEvent)] = &[
+    ("ARMED_CLASH", PloverEvent::Assault),
+    ("AIR_STRIKE", PloverEvent::Assault),
+    ("ART_MISS_ATTACK", PloverEvent::Assault),
+    ("REM_EXPLOS", PloverEvent::Assault),
+    ("GRENADE", PloverEvent::Assault),
+    ("SUIC_BOMB", PloverEvent::Assault),
+    ("CHEM_WEAP", PloverEvent::Assault),
+    ("ATTACK", PloverEvent::Assault),
+    ("SEX_VIOL", PloverEvent::Assault),
+    ("ABDUCT_DISSAP", PloverEvent::Assault),
+    ("PROPERTY_DISTRUCT", PloverEvent::Assault),
+    ("GOV_REGAINS_TERIT", PloverEvent::Assault),
+    ("NON_STATE_ACTOR_OVERTAKES_TER", PloverEvent::Assault),
+    ("MOB_VIOL", PloverEvent::Protest),
+    ("PEACE_PROTEST", PloverEvent::Protest),
+    ("PROTEST_WITH_INTER", PloverEvent::Protest),
+    ("VIOL_DEMONSTR", PloverEvent::Protest),
+    ("FORCE_AGAINST_PROTEST", PloverEvent::Coerce),
+    ("ARREST", PloverEvent::Coerce),
+    ("DISR_WEAP", PloverEvent::Coerce),
+    ("NON_VIOL_TERRIT_TRANSFER", PloverEvent::Retreat),
+    ("HQ_ESTABLISHED", PloverEvent::Mobilize),
+    ("AGREEMENT", PloverEvent::Agree),
+    ("DIPLO", PloverEvent::Consult),
+];
+
+/// The PLOVER event an ACLED sub-event type maps to, if any.
+pub fn acled_plover(subtype: &str) -> Option<PloverEvent> {
+    ACLED_TO_PLOVER
+        .iter()
+        .find(|(s, _)| *s == subtype)
+        .map(|(_, p)| *p)
+}
 
 /// The claim type an ACLED sub-event type maps to.
 pub fn acled_claim_type(subtype: &str) -> Option<ClaimType> {
@@ -109,6 +232,85 @@ mod tests {
         }
         assert_eq!(acled_claim_type("AIR_STRIKE"), Some(ClaimType::Attack));
         assert_eq!(acled_claim_type("nope"), None);
+    }
+
+    #[test]
+    fn acled_plover_is_partial() {
+        assert_eq!(acled_plover("PEACE_PROTEST"), Some(PloverEvent::Protest));
+        assert_eq!(acled_plover("ARREST"), Some(PloverEvent::Coerce));
+        assert_eq!(acled_plover("ATTRIB"), None);
+        assert_eq!(acled_plover("NATURAL_DISASTER"), None);
+        for (t, _) in ACLED_TO_PLOVER {
+            assert!(
+                acled_claim_type(t).is_some(),
+                "{t} has a PLOVER but no claim type"
+            );
+        }
+    }
+
+    #[test]
+    fn uncertainty_cues() {
+        assert!(is_uncertainty_cue("hedge", "reportedly"));
+        assert!(!is_uncertainty_cue("passive", "it was reported"));
+        assert!(is_uncertainty_cue("evaluation", "considered"));
+        assert!(is_uncertainty_cue("evaluation", "regarded"));
+        assert!(!is_uncertainty_cue("evaluation", "called"));
+        assert!(is_uncertainty_cue("hypothetical", "if"));
+        assert!(is_uncertainty_cue("opinion", "seems to"));
+        assert!(is_uncertainty_cue("opinion", "may be interpreted"));
+        assert!(is_uncertainty_cue("opinion", "be seen as"));
+        assert!(is_uncertainty_cue("future", "is expected to"));
+        assert!(!is_uncertainty_cue("opinion", "should"));
+        assert!(!is_uncertainty_cue("opinion", "clearly"));
+        assert!(!is_uncertainty_cue("future", "will"));
+        assert!(!is_uncertainty_cue("report", "said"));
+        assert!(!is_uncertainty_cue("denial", "denied"));
+        assert!(!is_uncertainty_cue("evaluation", "condemned"));
+    }
+
+    #[test]
+    fn ner_classes() {
+        assert_eq!(ner_tag(ActorKind::Person, false, "title"), Some("PER"));
+        assert_eq!(
+            ner_tag(ActorKind::State, false, "knowledge_base"),
+            Some("LOC")
+        );
+        assert_eq!(
+            ner_tag(ActorKind::Location, false, "gazetteer"),
+            Some("LOC")
+        );
+        assert_eq!(
+            ner_tag(ActorKind::State, true, "knowledge_base"),
+            Some("MISC")
+        );
+        assert_eq!(
+            ner_tag(ActorKind::ArmedGroup, false, "knowledge_base"),
+            Some("ORG")
+        );
+        assert_eq!(
+            ner_tag(ActorKind::Igo, false, "knowledge_base"),
+            Some("ORG")
+        );
+        assert_eq!(
+            ner_tag(ActorKind::Media, false, "knowledge_base"),
+            Some("ORG")
+        );
+        assert_eq!(
+            ner_tag(ActorKind::Group, false, "capitalised_name"),
+            Some("MISC")
+        );
+        assert_eq!(ner_tag(ActorKind::Group, false, "source_noun"), None);
+        assert_eq!(ner_tag(ActorKind::Person, false, "pronoun"), None);
+        assert_eq!(ner_tag(ActorKind::Unknown, false, "capitalised_name"), None);
+    }
+
+    #[test]
+    fn weapon_classes() {
+        assert_eq!(weapon_tag("uav"), Some("PLATFORM"));
+        assert_eq!(weapon_tag("armor"), Some("PLATFORM"));
+        assert_eq!(weapon_tag("missile"), Some("WEAPON"));
+        assert_eq!(weapon_tag("chemical"), Some("WEAPON"));
+        assert_eq!(weapon_tag("-"), None);
     }
 
     #[test]

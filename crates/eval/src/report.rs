@@ -85,6 +85,57 @@ impl Table {
     }
 }
 
+/// What a headline figure is compared with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// The issue's minimum.
+    AtLeast(f64),
+    /// Must beat the peer's figure on the same data in the same run.
+    AbovePeer,
+    /// No target: shown for context.
+    None,
+}
+
+/// One figure of the summary table: claimtrace's value beside its peer
+/// (or baseline) and the target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headline {
+    pub metric: String,
+    pub value: f64,
+    /// `(name, value)` of the peer or baseline on the same documents.
+    pub peer: Option<(String, f64)>,
+    pub target: Target,
+}
+
+impl Headline {
+    pub fn new(metric: &str, value: f64, peer: Option<(String, f64)>, target: Target) -> Self {
+        Headline {
+            metric: metric.to_string(),
+            value,
+            peer,
+            target,
+        }
+    }
+
+    /// `Some(true)` when the target is met, `None` when there is none to meet
+    /// (or the peer it depends on did not run).
+    pub fn met(&self) -> Option<bool> {
+        match self.target {
+            Target::AtLeast(min) => Some(self.value >= min),
+            Target::AbovePeer => self.peer.as_ref().map(|(_, p)| self.value > *p),
+            Target::None => None,
+        }
+    }
+
+    fn target_text(&self) -> String {
+        match self.target {
+            Target::AtLeast(min) => format!("≥ {min:.2}"),
+            Target::AbovePeer => "> peer".into(),
+            Target::None => "—".into(),
+        }
+    }
+}
+
 /// One component measured on one data set.
 #[derive(Debug, Clone, Default)]
 pub struct Section {
@@ -96,6 +147,8 @@ pub struct Section {
     pub source: String,
     pub table: Table,
     pub notes: Vec<String>,
+    /// The figures repeated in the summary table.
+    pub headlines: Vec<Headline>,
 }
 
 /// The whole run.
@@ -109,11 +162,69 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// Components that could not run, with the reason.
     pub skipped: Vec<String>,
+    /// Seconds each component took (peers included).
+    pub timings: Vec<(String, f64)>,
+    /// Seconds the whole run took.
+    pub wall_seconds: f64,
+    /// Cores and load while the run was measured (speeds depend on it).
+    pub machine: String,
 }
 
 impl Report {
+    /// The summary table: every headline figure of every section.
+    pub fn summary(&self) -> Table {
+        let mut t = Table::new(&[
+            "component",
+            "data set",
+            "metric",
+            "claimtrace",
+            "peer / baseline",
+            "target",
+            "met",
+        ]);
+        for sec in &self.sections {
+            for h in &sec.headlines {
+                t.row(vec![
+                    sec.component.clone(),
+                    sec.dataset.clone(),
+                    h.metric.clone(),
+                    f3(h.value),
+                    h.peer
+                        .as_ref()
+                        .map(|(n, v)| format!("{} ({n})", f3(*v)))
+                        .unwrap_or_else(|| "—".into()),
+                    h.target_text(),
+                    match h.met() {
+                        Some(true) => "✓".into(),
+                        Some(false) => "✗".into(),
+                        None => String::new(),
+                    },
+                ]);
+            }
+        }
+        t
+    }
+
+    fn timing_line(&self) -> String {
+        let parts: Vec<String> = self
+            .timings
+            .iter()
+            .map(|(c, s)| format!("{c} {s:.1} s"))
+            .collect();
+        format!("{:.1} s in all ({})", self.wall_seconds, parts.join(", "))
+    }
+
     pub fn to_text(&self) -> String {
         let mut s = String::new();
+        let summary = self.summary();
+        if !summary.rows.is_empty() {
+            let _ = writeln!(s, "\n== Summary ({} split)", self.split);
+            s.push_str(&summary.to_text());
+        }
+        let _ = writeln!(s, "   * Runtime: {}.", self.timing_line());
+        if !self.machine.is_empty() {
+            let _ = writeln!(s, "   * Machine: {}.", self.machine);
+        }
         for sec in &self.sections {
             let _ = writeln!(s, "\n== {} — {}", sec.component, sec.dataset);
             let _ = writeln!(s, "   {}", sec.source);
@@ -153,8 +264,34 @@ impl Report {
         );
         let _ = writeln!(
             s,
-            "- Figures are P / R / F1 unless stated; *target* is the issue's acceptance threshold.\n"
+            "- Figures are P / R / F1 unless stated; *target* is the issue's acceptance threshold."
         );
+        let _ = writeln!(
+            s,
+            "- Set-up the command expects: `bench/peers/setup.sh` (spaCy en_core_web_sm and trafilatura in \
+             `~/.cache/claimtrace-peers`; without it the peer columns are empty) and `scripts/setup-data.sh` \
+             (the GeoNames table `data/geonames/geonames.tsv`; without it claimtrace uses its builtin gazetteer \
+             only, which the geocoding notes say)."
+        );
+        let _ = writeln!(s, "- Runtime: {}.", self.timing_line());
+        if !self.machine.is_empty() {
+            let _ = writeln!(
+                s,
+                "- Machine: {}. Throughput figures (MB/s, words/s) are wall-clock on one core and move with the load.",
+                self.machine
+            );
+        }
+        s.push('\n');
+        let summary = self.summary();
+        if !summary.rows.is_empty() {
+            s.push_str("## Summary\n\n");
+            s.push_str(
+                "The headline figure of each section, beside the peer tool (or baseline) run on the \
+                 same documents in the same run, and the issue's target.\n\n",
+            );
+            s.push_str(&summary.to_markdown());
+            s.push('\n');
+        }
         let mut last = String::new();
         for sec in &self.sections {
             if sec.component != last {
@@ -232,5 +369,48 @@ mod tests {
         };
         let m = r.to_markdown();
         assert!(m.contains("## Hedge cues") && m.contains("### X") && m.contains("**test**"));
+        // No headline: no summary table.
+        assert!(!m.contains("## Summary"));
+    }
+
+    #[test]
+    fn headlines_and_summary() {
+        let peer = Some(("spaCy".to_string(), 0.6));
+        assert_eq!(
+            Headline::new("a", 0.7, peer.clone(), Target::AbovePeer).met(),
+            Some(true)
+        );
+        assert_eq!(
+            Headline::new("a", 0.5, peer.clone(), Target::AbovePeer).met(),
+            Some(false)
+        );
+        assert_eq!(Headline::new("a", 0.5, None, Target::AbovePeer).met(), None);
+        assert_eq!(
+            Headline::new("a", 0.8, None, Target::AtLeast(0.8)).met(),
+            Some(true)
+        );
+        assert_eq!(Headline::new("a", 0.8, None, Target::None).met(), None);
+        let r = Report {
+            sections: vec![Section {
+                component: "NER".into(),
+                dataset: "D".into(),
+                headlines: vec![Headline::new("PER F1", 0.7, peer, Target::AbovePeer)],
+                ..Default::default()
+            }],
+            timings: vec![("ner".into(), 1.25)],
+            wall_seconds: 1.5,
+            ..Default::default()
+        };
+        let m = r.to_markdown();
+        assert!(m.contains("## Summary"), "{m}");
+        assert!(
+            m.contains("| NER | D | PER F1 | 0.700 | 0.600 (spaCy) | > peer | ✓ |"),
+            "{m}"
+        );
+        assert!(
+            m.contains("1.5 s in all (ner 1.2 s)") || m.contains("1.5 s in all (ner 1.3 s)"),
+            "{m}"
+        );
+        assert!(r.to_text().contains("== Summary"));
     }
 }

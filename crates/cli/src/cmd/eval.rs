@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimtrace_eval::suite::{Component, EvalConfig};
 use claimtrace_eval::Split;
+use claimtrace_eval::suite::{Component, EvalConfig};
 
 /// Score claimtrace (and its peers) on annotated data written by others.
 #[derive(clap::Args, Debug)]
@@ -39,7 +39,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let d = PathBuf::from("data/geonames");
         d.is_dir().then_some(d)
     });
-    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    // The command that reproduces the report, from the repository root
+    // (whatever binary path this run was started with).
+    let command = format!(
+        "cargo run --release -p claimtrace -- {}",
+        std::env::args().skip(1).collect::<Vec<_>>().join(" ")
+    );
     let cfg = EvalConfig {
         data_dir: args.data.clone(),
         split: args.split,

@@ -39,6 +39,9 @@ pub fn load(path: &Path) -> Result<TimexDoc> {
     let root = doc.root_element();
     let mut text = String::new();
     let mut token_span: HashMap<&str, Span> = HashMap::new();
+    // Sentence number of each token, and the end byte of each sentence.
+    let mut token_sentence: HashMap<&str, u32> = HashMap::new();
+    let mut sentence_end: HashMap<u32, usize> = HashMap::new();
     let mut sentence: Option<&str> = None;
     for t in root.children().filter(|n| n.has_tag_name("token")) {
         let tok = t.text().unwrap_or_default();
@@ -53,8 +56,21 @@ pub fn load(path: &Path) -> Result<TimexDoc> {
         text.push_str(tok);
         if let Some(id) = t.attribute("t_id") {
             token_span.insert(id, Span::new(start, text.len()));
+            if let Some(n) = s.and_then(|n| n.parse::<u32>().ok()) {
+                token_sentence.insert(id, n);
+                sentence_end.insert(n, text.len());
+            }
         }
     }
+    // Only the first sentences of each article were annotated: the
+    // annotation ends with the last sentence that holds any markable.
+    let last_annotated = root
+        .descendants()
+        .filter(|n| n.has_tag_name("token_anchor"))
+        .filter_map(|n| n.attribute("t_id").and_then(|id| token_sentence.get(id)))
+        .max()
+        .copied();
+    let annotated_end = last_annotated.and_then(|n| sentence_end.get(&n).copied());
     let mut timexes = Vec::new();
     let mut dct = None;
     let mut dct_span = None;
@@ -104,6 +120,7 @@ pub fn load(path: &Path) -> Result<TimexDoc> {
         text,
         dct,
         dct_span,
+        annotated_end,
         timexes,
     })
 }
@@ -119,12 +136,15 @@ mod tests {
         assert_eq!(d.id, "900001");
         assert_eq!(
             d.text,
-            "Tanker deal signed\nMarch 01, 2008\nThe air force signed the deal last week, officials said."
+            "Tanker deal signed\nMarch 01, 2008\nThe air force signed the deal last week, officials said.\nNext year."
         );
         assert_eq!(d.dct, chrono::NaiveDate::from_ymd_opt(2008, 3, 1));
         assert_eq!(d.dct_span.unwrap().slice(&d.text), Some("March 01, 2008"));
         assert_eq!(d.timexes.len(), 1);
         assert_eq!(d.timexes[0].span.slice(&d.text), Some("last week"));
         assert_eq!(d.timexes[0].value, "2008-W08");
+        // The last markable is in sentence 2: "Next year." was not annotated.
+        let end = d.annotated_end.unwrap();
+        assert_eq!(&d.text[end..], "\nNext year.");
     }
 }

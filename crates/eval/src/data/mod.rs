@@ -97,11 +97,35 @@ pub struct TimexDoc {
     /// Where the creation time itself is written in `text`, if it is
     /// (MEANTIME keeps the dateline in the text; it is not scored).
     pub dct_span: Option<claimtrace_model::Span>,
+    /// Where the annotation stops, when only the beginning of the text was
+    /// annotated (MEANTIME marks the title and first sentences only):
+    /// predictions starting at or after this byte are not scored.
+    pub annotated_end: Option<usize>,
     pub timexes: Vec<Timex>,
 }
 
 /// The calendar date at the start of a TIMEX3 value (`1998-01-08`,
-/// `1998-01-08T10:00`), if it names a day.
+/// `1998-01-08T10:00`), if it names a day. One MEANTIME creation time is
+/// written day first (`03-02-2009` for the dateline "February 03, 2009"),
+/// so `DD-MM-YYYY` is read too.
 pub(crate) fn value_date(value: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok()
+    let v = value.get(..10)?;
+    chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(v, "%d-%m-%Y"))
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creation_time_values() {
+        let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(value_date("1998-01-08"), d(1998, 1, 8));
+        assert_eq!(value_date("1998-01-08T10:00"), d(1998, 1, 8));
+        assert_eq!(value_date("03-02-2009"), d(2009, 2, 3));
+        assert_eq!(value_date("1998-01"), None);
+        assert_eq!(value_date("PRESENT_REF"), None);
+    }
 }

@@ -69,11 +69,17 @@ pub fn load(dir: &Path) -> Result<Vec<Page>> {
 
 /// Loads every `peer_outputs/*.json` file (tools sorted by name).
 pub fn load_peers(dir: &Path) -> Result<Vec<PeerOutput>> {
+    /// Most peer files wrap the bodies (`{"output": {...}, "version"}`);
+    /// newspaper's is the bare `{id: {"articleBody"}}` map.
     #[derive(Deserialize)]
-    struct File {
-        output: BTreeMap<String, Body>,
-        #[serde(default)]
-        version: serde_json::Value,
+    #[serde(untagged)]
+    enum File {
+        Wrapped {
+            output: BTreeMap<String, Body>,
+            #[serde(default)]
+            version: serde_json::Value,
+        },
+        Bare(BTreeMap<String, Body>),
     }
     let pdir = dir.join("peer_outputs");
     if !pdir.is_dir() {
@@ -86,7 +92,11 @@ pub fn load_peers(dir: &Path) -> Result<Vec<PeerOutput>> {
             line: 0,
             source,
         })?;
-        let version = match f.version {
+        let (output, version) = match f {
+            File::Wrapped { output, version } => (output, version),
+            File::Bare(output) => (output, serde_json::Value::Null),
+        };
+        let version = match version {
             serde_json::Value::String(s) => s,
             serde_json::Value::Null => String::new(),
             other => other.to_string(),
@@ -98,12 +108,42 @@ pub fn load_peers(dir: &Path) -> Result<Vec<PeerOutput>> {
                 .unwrap_or_default()
                 .to_string(),
             version,
-            bodies: f
-                .output
+            bodies: output
                 .into_iter()
                 .map(|(k, v)| (k, v.article_body))
                 .collect(),
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn peer_files_wrapped_and_bare() {
+        let dir = std::env::temp_dir().join(format!("ct-eval-peers-{}", std::process::id()));
+        let pdir = dir.join("peer_outputs");
+        std::fs::create_dir_all(&pdir).unwrap();
+        std::fs::write(
+            pdir.join("a.json"),
+            r#"{"output": {"p1": {"articleBody": "x"}}, "version": "1.0"}"#,
+        )
+        .unwrap();
+        std::fs::write(pdir.join("b.json"), r#"{"p1": {"articleBody": "y"}}"#).unwrap();
+        let peers = load_peers(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(peers.len(), 2);
+        assert_eq!(
+            (peers[0].tool.as_str(), peers[0].version.as_str()),
+            ("a", "1.0")
+        );
+        assert_eq!(peers[0].bodies["p1"], "x");
+        assert_eq!(
+            (peers[1].tool.as_str(), peers[1].version.as_str()),
+            ("b", "")
+        );
+        assert_eq!(peers[1].bodies["p1"], "y");
+    }
 }

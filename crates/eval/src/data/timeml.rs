@@ -53,6 +53,7 @@ pub fn load(path: &Path) -> Result<TimexDoc> {
         text,
         dct,
         dct_span: None,
+        annotated_end: None,
         timexes,
     })
 }

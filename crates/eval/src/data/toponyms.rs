@@ -23,10 +23,22 @@ pub struct Toponym {
 }
 
 impl Toponym {
-    /// Whether the annotation is a place name at all (GeoWebNews marks
-    /// look-alikes as `Non_Toponym`).
+    /// Whether the annotation is a place name at all. GeoWebNews also marks
+    /// look-alikes (`Non_Toponym`, `Homonym`: "Jamison" the person),
+    /// language names (`Language`: "English") and the head nouns that decide
+    /// a toponym's type (`Literal_Expression`, `Non_Lit_Expression`: "towns",
+    /// "forces"); none of those is a toponym.
     pub fn is_toponym(&self) -> bool {
-        self.kind.as_deref() != Some("Non_Toponym")
+        !matches!(
+            self.kind.as_deref(),
+            Some(
+                "Non_Toponym"
+                    | "Homonym"
+                    | "Language"
+                    | "Literal_Expression"
+                    | "Non_Lit_Expression"
+            )
+        )
     }
 }
 
@@ -107,11 +119,15 @@ mod tests {
         assert_eq!(g.len(), 1);
         let d = &g[0];
         assert_eq!(d.id, "7");
-        assert_eq!(d.toponyms.len(), 2);
+        assert_eq!(d.toponyms.len(), 3);
         assert_eq!(d.toponyms[0].span.slice(&d.text), Some("Afrin"));
         assert_eq!(d.toponyms[0].coords, Some((36.54891, 36.79295)));
+        assert!(d.toponyms[0].is_toponym());
+        // The head noun of a literal expression is not a toponym.
+        assert_eq!(d.toponyms[1].span.slice(&d.text), Some("villages"));
         assert!(!d.toponyms[1].is_toponym());
-        assert_eq!(d.toponyms[1].coords, None);
+        assert!(!d.toponyms[2].is_toponym());
+        assert_eq!(d.toponyms[2].coords, None);
 
         let l = load(&dir.join("lgl.xml")).unwrap();
         assert_eq!(l[0].id, "4005");

@@ -62,20 +62,25 @@ pub fn score<'a>(
                 s.value_correct += 1;
             }
         }
-        let ignored = |p: &Span| {
-            d.dct_span.is_some_and(|x| x.overlaps(p))
-                || d.timexes
-                    .iter()
-                    .any(|t| t.kind != "DATE" && t.span.overlaps(p))
-        };
         let fp = pred
             .iter()
             .enumerate()
-            .filter(|(i, p)| !used[*i] && !ignored(&p.span))
+            .filter(|(i, p)| !used[*i] && !not_scored(d, &p.span))
             .count();
         s.detection += Counts::new(pairs.len(), fp, gold.len() - pairs.len());
     }
     s
+}
+
+/// Whether an unmatched prediction at `span` is left out of the count: over
+/// the dateline, over a gold TIMEX3 of another type, or past the annotated
+/// part of the text.
+pub fn not_scored(d: &TimexDoc, span: &Span) -> bool {
+    d.annotated_end.is_some_and(|end| span.start >= end)
+        || d.dct_span.is_some_and(|x| x.overlaps(span))
+        || d.timexes
+            .iter()
+            .any(|t| t.kind != "DATE" && t.span.overlaps(span))
 }
 
 /// Whether a gold TimeML value and a predicted value name the same date.
@@ -164,6 +169,7 @@ mod tests {
             text: text.into(),
             dct: NaiveDate::from_ymd_opt(1998, 1, 8),
             dct_span: Some(at("1998-01-08")),
+            annotated_end: None,
             timexes: vec![
                 Timex {
                     span: at("Tuesday"),
@@ -210,5 +216,16 @@ mod tests {
         assert_eq!(s.detection, Counts::new(2, 1, 0));
         assert_eq!(s.value_correct, 1);
         assert!((s.value_accuracy() - 0.5).abs() < 1e-12);
+
+        // Annotation stopping before "dated": that prediction is not scored.
+        let mut short = doc.clone();
+        short.annotated_end = Some(at("dated").start);
+        let s = score([&short], |_| {
+            vec![PredictedDate {
+                span: at("dated"),
+                value: "X".into(),
+            }]
+        });
+        assert_eq!(s.detection, Counts::new(0, 0, 2));
     }
 }

@@ -41,15 +41,15 @@ impl GeoScore {
     }
 }
 
-/// Runs `system` (text → places) over `docs`.
+/// Runs `system` (document → places in its text) over `docs`.
 pub fn score<'a>(
     docs: impl IntoIterator<Item = &'a GeoDoc>,
-    system: impl Fn(&str) -> Vec<PredictedPlace>,
+    system: impl Fn(&GeoDoc) -> Vec<PredictedPlace>,
 ) -> GeoScore {
     let mut s = GeoScore::default();
     for d in docs {
         s.docs += 1;
-        let pred = system(&d.text);
+        let pred = system(d);
         let pspans: Vec<Span> = pred.iter().map(|p| p.span).collect();
         let gold: Vec<Span> = d
             .toponyms
@@ -83,10 +83,11 @@ pub fn score<'a>(
 }
 
 /// Resolution only: each gold toponym with coordinates is looked up by its
-/// surface text; `lookup` returns coordinates or `None`.
+/// surface text; `lookup` (the document, the gold span and its text)
+/// returns coordinates or `None`.
 pub fn score_lookup<'a>(
     docs: impl IntoIterator<Item = &'a GeoDoc>,
-    lookup: impl Fn(&str) -> Option<(f64, f64)>,
+    lookup: impl Fn(&GeoDoc, Span, &str) -> Option<(f64, f64)>,
 ) -> GeoScore {
     let mut s = GeoScore::default();
     for d in docs {
@@ -96,7 +97,7 @@ pub fn score_lookup<'a>(
                 continue;
             };
             s.targets += 1;
-            if let Some((pla, plo)) = lookup(name) {
+            if let Some((pla, plo)) = lookup(d, t.span, name) {
                 let km = distance_km(la, lo, pla, plo);
                 s.errors_km.push(km);
                 if km <= WITHIN_KM {
@@ -163,7 +164,7 @@ mod tests {
         assert_eq!(s.errors_km.len(), 2);
         assert!((s.accuracy() - 0.5).abs() < 1e-12);
 
-        let l = score_lookup([&doc], |n| (n == "Kharkiv").then_some((49.99, 36.23)));
+        let l = score_lookup([&doc], |_, _, n| (n == "Kharkiv").then_some((49.99, 36.23)));
         assert_eq!((l.targets, l.within), (2, 1));
     }
 }

@@ -9,7 +9,7 @@ use super::{Ctx, folder};
 use crate::data::scrapinghub::{self, Page};
 use crate::error::Result;
 use crate::peer::NOT_INSTALLED;
-use crate::report::{Section, Table, f3};
+use crate::report::{Headline, Section, Table, Target, f3};
 
 pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<Vec<Section>> {
     let dir = ctx.path(folder::HTML)?;
@@ -45,6 +45,8 @@ pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<
     );
     let bytes: usize = html.iter().map(String::len).sum();
     table.row(row("claimtrace (HtmlPage::extract)".into(), s));
+    let ours_f1 = s.f1;
+    let mut peer_f1: Option<(String, f64)> = None;
     notes.push(format!(
         "claimtrace: {:.1} pages/s, {:.2} MB/s of HTML.",
         pages.len() as f64 / secs.max(1e-9),
@@ -66,6 +68,7 @@ pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<
                     .iter()
                     .map(|p| (p.gold.as_str(), texts.get(&p.id).unwrap_or(&empty).as_str())),
             );
+            peer_f1 = Some(("trafilatura, run now".into(), s.f1));
             table.row(row(format!("{} (run now)", stats.tool), s));
             if stats.seconds > 0.0 {
                 notes.push(format!(
@@ -91,6 +94,9 @@ pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<
         } else {
             format!(" {}", peer.version)
         };
+        if peer_f1.is_none() && peer.tool == "trafilatura" {
+            peer_f1 = Some((format!("trafilatura{v}, committed output"), s.f1));
+        }
         table.row(row(
             format!("{}{v} (benchmark's committed output)", peer.tool),
             s,
@@ -98,6 +104,12 @@ pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<
     }
     notes.push("Metric of the benchmark's evaluate.py: 4-gram shingles of `\\w+` tokens, per-page P/R averaged over pages, F1 of the two means; \"exact pages\" = share of pages whose token sequence equals the gold one.".into());
     Ok(vec![Section {
+        headlines: vec![Headline::new(
+            "shingle F1",
+            ours_f1,
+            peer_f1,
+            Target::AtLeast(0.95),
+        )],
         component: "HTML main text".into(),
         dataset: "Scrapinghub article-extraction benchmark".into(),
         source: format!(

@@ -2,7 +2,10 @@
 //! and the run that loads gold data, keeps the requested split, scores
 //! claimtrace (and baselines / peers) and assembles the [`Report`].
 
+mod attribution;
 mod dates;
+mod events;
+mod geo;
 mod hedge;
 mod html;
 mod ner;
@@ -10,6 +13,11 @@ mod ner;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+
+use std::cell::OnceCell;
+
+use claimtrace_extract::{ExtractConfig, Extractor};
+use claimtrace_geo::Gazetteer;
 
 use crate::error::{EvalError, Result};
 use crate::peer::PythonPeers;
@@ -107,15 +115,84 @@ pub struct EvalConfig {
     pub gazetteer_dir: Option<PathBuf>,
     /// The command line, printed in the report.
     pub command: String,
+    /// Write examples of claimtrace's errors (one file per data set) into
+    /// this directory. Only allowed on the `dev` split: test documents must
+    /// not be read while writing rules.
+    pub errors_dir: Option<PathBuf>,
 }
 
 /// Shared state of one run.
 pub(crate) struct Ctx<'a> {
     pub cfg: &'a EvalConfig,
     pub peers: std::result::Result<PythonPeers, String>,
+    /// claimtrace's extractor, built on first use (loading the gazetteer).
+    extractor: OnceCell<std::result::Result<Extractor, String>>,
+    /// The gazetteer alone, for the geocoding suite.
+    gazetteer: OnceCell<std::result::Result<Gazetteer, String>>,
 }
 
 impl Ctx<'_> {
+    /// The extractor with the configured gazetteer (built once per run).
+    pub fn extractor(&self) -> Result<&Extractor> {
+        self.extractor
+            .get_or_init(|| {
+                ExtractConfig {
+                    gazetteer_dir: self.cfg.gazetteer_dir.clone(),
+                    ..Default::default()
+                }
+                .build()
+                .map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(|reason| EvalError::Component {
+                component: "extractor".into(),
+                reason: reason.clone(),
+            })
+    }
+
+    /// The gazetteer: GeoNames table plus builtin when `gazetteer_dir` is
+    /// set, else the builtin table only.
+    pub fn gazetteer(&self) -> Result<&Gazetteer> {
+        self.gazetteer
+            .get_or_init(|| match &self.cfg.gazetteer_dir {
+                Some(dir) => Gazetteer::load(dir).map_err(|e| e.to_string()),
+                None => Ok(Gazetteer::builtin()),
+            })
+            .as_ref()
+            .map_err(|reason| EvalError::Component {
+                component: "gazetteer".into(),
+                reason: reason.clone(),
+            })
+    }
+
+    /// Which gazetteer is in use, for the notes.
+    pub fn gazetteer_name(&self) -> String {
+        match &self.cfg.gazetteer_dir {
+            Some(d) => format!(
+                "builtin table + GeoNames table `{}`",
+                d.join("geonames.tsv").display()
+            ),
+            None => "builtin table only (no GeoNames table: run scripts/setup-data.sh)".into(),
+        }
+    }
+
+    /// Writes error examples of one data set (dev split only; see
+    /// [`EvalConfig::errors_dir`]).
+    pub fn write_errors(&self, name: &str, lines: &[String]) {
+        let Some(dir) = &self.cfg.errors_dir else {
+            return;
+        };
+        let _ = std::fs::create_dir_all(dir);
+        let mut body = lines.join("\n");
+        body.push('\n');
+        let _ = std::fs::write(dir.join(format!("{name}.txt")), body);
+    }
+
+    /// Whether error examples are collected in this run.
+    pub fn collect_errors(&self) -> bool {
+        self.cfg.errors_dir.is_some()
+    }
+
     pub fn path(&self, folder: &str) -> Result<PathBuf> {
         let p = self.cfg.data_dir.join(folder);
         if p.exists() {
@@ -142,6 +219,12 @@ pub fn run(cfg: &EvalConfig, progress: &mut dyn FnMut(&str)) -> Result<Report> {
     if !cfg.data_dir.is_dir() {
         return Err(EvalError::NoData(cfg.data_dir.clone()));
     }
+    if cfg.errors_dir.is_some() && cfg.split != Split::Dev {
+        return Err(EvalError::Component {
+            component: "eval".into(),
+            reason: "error examples are written for the dev split only (--split dev)".into(),
+        });
+    }
     let ctx = Ctx {
         cfg,
         peers: if cfg.peers {
@@ -149,6 +232,8 @@ pub fn run(cfg: &EvalConfig, progress: &mut dyn FnMut(&str)) -> Result<Report> {
         } else {
             Err("peers disabled (--no-peers)".into())
         },
+        extractor: OnceCell::new(),
+        gazetteer: OnceCell::new(),
     };
     let mut report = Report {
         generated: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
@@ -157,6 +242,8 @@ pub fn run(cfg: &EvalConfig, progress: &mut dyn FnMut(&str)) -> Result<Report> {
         command: cfg.command.clone(),
         ..Default::default()
     };
+    let t_run = std::time::Instant::now();
+    let load_start = load_average();
     let components: Vec<Component> = if cfg.components.is_empty() {
         Component::ALL.to_vec()
     } else {
@@ -167,15 +254,12 @@ pub fn run(cfg: &EvalConfig, progress: &mut dyn FnMut(&str)) -> Result<Report> {
         let t0 = std::time::Instant::now();
         let res = match c {
             Component::Hedge => hedge::sections(&ctx),
+            Component::Attribution => attribution::sections(&ctx),
             Component::Ner => ner::sections(&ctx, progress),
+            Component::Events => events::sections(&ctx),
             Component::Dates => dates::sections(&ctx),
+            Component::Geo => geo::sections(&ctx),
             Component::Html => html::sections(&ctx, progress),
-            Component::Attribution | Component::Events | Component::Geo => {
-                Err(EvalError::Component {
-                    component: c.to_string(),
-                    reason: "its crate is not wired into the harness yet".into(),
-                })
-            }
         };
         match res {
             Ok(mut s) => report.sections.append(&mut s),
@@ -184,12 +268,26 @@ pub fn run(cfg: &EvalConfig, progress: &mut dyn FnMut(&str)) -> Result<Report> {
                 report.skipped.push(format!("{c}: {e}"));
             }
         }
-        progress(&format!(
-            "eval {c} done in {:.1}s",
-            t0.elapsed().as_secs_f64()
-        ));
+        let secs = t0.elapsed().as_secs_f64();
+        report.timings.push((c.to_string(), secs));
+        progress(&format!("eval {c} done in {secs:.1}s"));
     }
+    report.wall_seconds = t_run.elapsed().as_secs_f64();
+    report.machine = format!(
+        "{} cores; load average {} at the start, {} at the end",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        load_start,
+        load_average()
+    );
     Ok(report)
+}
+
+/// The one-minute load average (Linux `/proc/loadavg`), or `?`.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
 }
 
 /// Every `(data set folder, document id)` on one side of the split, for the

@@ -9,9 +9,11 @@ use claimtrace_model::Span;
 use super::{Ctx, folder};
 use crate::data::{NerDoc, conll, re3d};
 use crate::error::Result;
+use crate::mapping::{ner_tag, weapon_tag};
+use crate::metrics::overlap_len;
 use crate::offsets::CharIndex;
 use crate::peer::{NOT_INSTALLED, PeerStats, spacy_tag};
-use crate::report::{Section, Table, prf};
+use crate::report::{Headline, Section, Table, Target, prf};
 use crate::score::ner::{NerScore, score};
 
 const CORE: &[&str] = &["PER", "ORG", "LOC", "MISC"];
@@ -42,6 +44,105 @@ pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<
     Ok(out)
 }
 
+/// MB/s and whitespace words/s of `Extractor::extract` over `docs`, the
+/// documents extracted again and again until half a second has passed.
+fn full_extraction_speed(ex: &claimtrace_extract::Extractor, docs: &[&NerDoc]) -> (f64, f64) {
+    let inputs: Vec<claimtrace_model::Document> = docs
+        .iter()
+        .map(|d| claimtrace_model::Document::from_text(&d.id, &d.text))
+        .collect();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let words: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
+    if bytes == 0 {
+        return (0.0, 0.0);
+    }
+    let t0 = std::time::Instant::now();
+    let mut rounds = 0usize;
+    while rounds == 0 || t0.elapsed().as_secs_f64() < 0.5 {
+        for d in &inputs {
+            std::hint::black_box(ex.extract(d));
+        }
+        rounds += 1;
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    (
+        (bytes * rounds) as f64 / 1e6 / secs,
+        (words * rounds) as f64 / secs,
+    )
+}
+
+/// claimtrace's named entities of one text, as `(span, tag)`.
+fn claimtrace_entities(
+    ex: &claimtrace_extract::Extractor,
+    weapons: &claimtrace_measure::WeaponLexicon,
+    text: &str,
+) -> Vec<(Span, String)> {
+    let mut out: Vec<(Span, String)> = ex
+        .entities(text)
+        .into_iter()
+        .filter_map(|m| Some((m.span, ner_tag(m.kind, m.adjective, m.found)?.to_string())))
+        .collect();
+    for w in weapons.find(text) {
+        if let Some(tag) = weapon_tag(&w.category) {
+            out.push((w.span, tag.to_string()));
+        }
+    }
+    out
+}
+
+/// Dev-split error examples of one document: missed gold entities (with
+/// what claimtrace said there), spurious ones, and wrong boundaries.
+fn errors(d: &NerDoc, pred: &[(Span, String)], tags: &[&str]) -> Vec<String> {
+    let t = d.text.as_str();
+    let sl = |s: &Span| s.slice(t).unwrap_or("?").replace('\n', " ");
+    let ctx = |s: &Span| {
+        let a = t.floor_char_boundary(s.start.saturating_sub(40));
+        let b = t.ceil_char_boundary((s.end + 40).min(t.len()));
+        t[a..b].replace('\n', " ")
+    };
+    let mut out = Vec::new();
+    for (g, gl) in d
+        .entities
+        .iter()
+        .filter(|(_, l)| tags.contains(&l.as_str()))
+    {
+        if pred.iter().any(|(p, pl)| p == g && pl == gl) {
+            continue;
+        }
+        let over: Vec<String> = pred
+            .iter()
+            .filter(|(p, _)| overlap_len(p, g) > 0)
+            .map(|(p, pl)| format!("{pl} '{}'", sl(p)))
+            .collect();
+        let kind = if over.is_empty() {
+            "MISSED"
+        } else if pred.iter().any(|(p, pl)| pl == gl && overlap_len(p, g) > 0) {
+            "BOUNDARY"
+        } else {
+            "WRONG_CLASS"
+        };
+        out.push(format!(
+            "{kind}\t{gl}\t'{}'\tclaimtrace: [{}]\t{}\t… {} …",
+            sl(g),
+            over.join(", "),
+            d.id,
+            ctx(g)
+        ));
+    }
+    for (p, pl) in pred.iter().filter(|(_, l)| tags.contains(&l.as_str())) {
+        if d.entities.iter().any(|(g, _)| overlap_len(p, g) > 0) {
+            continue;
+        }
+        out.push(format!(
+            "SPURIOUS\t{pl}\t'{}'\t\t{}\t… {} …",
+            sl(p),
+            d.id,
+            ctx(p)
+        ));
+    }
+    out
+}
+
 fn section(
     ctx: &Ctx<'_>,
     progress: &mut dyn FnMut(&str),
@@ -54,6 +155,23 @@ fn section(
     let docs: Vec<&NerDoc> = all.iter().filter(|d| ctx.keep(dataset, &d.id)).collect();
     let mut notes = Vec::new();
     let mut systems: Vec<(String, NerScore, Option<PeerStats>)> = Vec::new();
+
+    let ex = ctx.extractor()?;
+    let weapons = claimtrace_measure::WeaponLexicon::builtin();
+    let claimtrace = |d: &NerDoc| claimtrace_entities(ex, &weapons, &d.text);
+    progress(&format!(
+        "  claimtrace on {} {dataset} documents",
+        docs.len()
+    ));
+    let ours = score(docs.iter().copied(), tags, claimtrace);
+    systems.push(("claimtrace".into(), ours, None));
+    if ctx.collect_errors() {
+        let mut lines = Vec::new();
+        for d in &docs {
+            lines.extend(errors(d, &claimtrace_entities(ex, &weapons, &d.text), tags));
+        }
+        ctx.write_errors(&format!("ner_{dataset}"), &lines);
+    }
 
     match &ctx.peers {
         Ok(py) if py.has("spacy") => {
@@ -136,7 +254,7 @@ fn section(
         let secs = stats.as_ref().map(|st| st.seconds).unwrap_or(s.seconds);
         if secs > 0.0 {
             notes.push(format!(
-                "{name}: {:.2} MB/s, {:.0} words/s ({} bytes, {} whitespace words, {:.2} s{}).",
+                "{name} entities: {:.2} MB/s, {:.0} words/s ({} bytes, {} whitespace words, {:.3} s{}).",
                 s.bytes as f64 / 1e6 / secs,
                 words as f64 / secs,
                 s.bytes,
@@ -150,6 +268,55 @@ fn section(
             ));
         }
     }
+    // Full extraction (claims with every field) on the same text, repeated
+    // until it has run for half a second so the figure is not noise.
+    let (full_mb, full_words) = full_extraction_speed(ex, &docs);
+    notes.push(format!(
+        "claimtrace full extraction (`Extractor::extract`, one core) on the same text: {full_mb:.2} MB/s, {full_words:.0} words/s (issue target ≥ 5 MB/s per core)."
+    ));
+    let mut headlines = Vec::new();
+    let spacy = systems.iter().find(|(n, _, _)| n.starts_with("spaCy"));
+    let spacy_mb = spacy
+        .and_then(|(_, s, st)| st.as_ref().map(|st| (s.bytes, st.seconds)))
+        .filter(|(_, secs)| *secs > 0.0)
+        .map(|(b, secs)| ("spaCy sm NER".to_string(), b as f64 / 1e6 / secs));
+
+    let ours = &systems[0].1;
+    for (metric, set) in [
+        ("PER exact F1", &["PER"][..]),
+        ("ORG exact F1", &["ORG"][..]),
+        ("LOC exact F1", &["LOC"][..]),
+        ("micro PER+ORG+LOC exact F1", &["PER", "ORG", "LOC"][..]),
+    ] {
+        headlines.push(Headline::new(
+            metric,
+            ours.exact.micro(set).f1(),
+            spacy.map(|(_, s, _)| ("spaCy sm".to_string(), s.exact.micro(set).f1())),
+            Target::AbovePeer,
+        ));
+    }
+    if dataset == folder::RE3D {
+        for (metric, tag) in [
+            ("Weapon overlap F1", "WEAPON"),
+            ("MilitaryPlatform overlap F1", "PLATFORM"),
+        ] {
+            headlines.push(Headline::new(
+                metric,
+                ours.overlap.get(tag).f1(),
+                None,
+                Target::None,
+            ));
+        }
+    }
+    headlines.push(Headline::new(
+        "full extraction MB/s (one core)",
+        full_mb,
+        spacy_mb,
+        Target::AtLeast(5.0),
+    ));
+    notes.push(
+        "claimtrace: `Extractor::entities` (knowledge-base actors, titled and capitalised names, gazetteer places) mapped by `crates/eval/src/mapping.rs::ner_tag`: person→PER; state, location→LOC; state military, state agency, armed group, IGO, media, organisation→ORG; demonyms/adjectives and named groups→MISC; pronouns and unnamed-source nouns dropped. Weapons from `claimtrace_measure::WeaponLexicon` (the extractor's lexicon), category→Weapon or MilitaryPlatform by `weapon_tag`.".into(),
+    );
     notes.push(
         "Exact-span P/R/F1 per class (conlleval semantics). spaCy labels mapped PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC, NORP/EVENT/WORK_OF_ART/LAW/LANGUAGE/PRODUCT→MISC.".into(),
     );
@@ -158,7 +325,23 @@ fn section(
     } else {
         notes.push("WikiGold text is rebuilt from its tokens (spaces between tokens, none before closing punctuation).".into());
     }
+    let mut row = vec!["overlap, WEAPON / PLATFORM".to_string(), String::new()];
+    if dataset == folder::RE3D {
+        for (name, s, _) in &systems {
+            row.push(if name.starts_with("spaCy") {
+                "—".into()
+            } else {
+                format!(
+                    "{} / {}",
+                    prf(&s.overlap.get("WEAPON")),
+                    prf(&s.overlap.get("PLATFORM"))
+                )
+            });
+        }
+        table.row(row);
+    }
     Ok(Section {
+        headlines,
         component: "Named entities".into(),
         dataset: title.into(),
         source: format!(
