@@ -22,10 +22,53 @@ static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 
 const PIECES: &[&str] = &[
-    "in", "near", "the", "of", "at", "outside", "from", "said", "struck", "Times", "Post",
-    "Independent", "Street", "University", "air base", "region", "Oblast", "-", "–", ",", ".",
-    "(", ")", "“", "”", "’s", "'", " ", "  ", "\n", "\u{a0}", "\t", "_", "İ", "Ⱥ", "ß", "é",
-    "e\u{301}", "\u{301}", "\u{308}", "🚀", "🇺🇦", "日本", "<p>", "&amp;", "12", "x",
+    "in",
+    "near",
+    "the",
+    "of",
+    "at",
+    "outside",
+    "from",
+    "said",
+    "struck",
+    "Times",
+    "Post",
+    "Independent",
+    "Street",
+    "University",
+    "air base",
+    "region",
+    "Oblast",
+    "-",
+    "–",
+    ",",
+    ".",
+    "(",
+    ")",
+    "“",
+    "”",
+    "’s",
+    "'",
+    " ",
+    "  ",
+    "\n",
+    "\u{a0}",
+    "\t",
+    "_",
+    "İ",
+    "Ⱥ",
+    "ß",
+    "é",
+    "e\u{301}",
+    "\u{301}",
+    "\u{308}",
+    "🚀",
+    "🇺🇦",
+    "日本",
+    "<p>",
+    "&amp;",
+    "12",
+    "x",
 ];
 
 fn piece() -> impl Strategy<Value = String> {
@@ -41,15 +84,23 @@ fn piece() -> impl Strategy<Value = String> {
 }
 
 fn place_text() -> impl Strategy<Value = String> {
-    prop::collection::vec((piece(), prop::sample::select(vec![" ", " ", "", ", "])), 0..30)
-        .prop_map(|v| v.into_iter().map(|(p, s)| p + s).collect())
+    prop::collection::vec(
+        (piece(), prop::sample::select(vec![" ", " ", "", ", "])),
+        0..30,
+    )
+    .prop_map(|v| v.into_iter().map(|(p, s)| p + s).collect())
 }
 
 fn check(text: &str, found: &[PlaceMatch]) -> Result<(), TestCaseError> {
     let mut prev_end = 0;
     for m in found {
         let slice = m.span.slice(text);
-        prop_assert!(slice.is_some(), "span {:?} does not slice {:?}", m.span, text);
+        prop_assert!(
+            slice.is_some(),
+            "span {:?} does not slice {:?}",
+            m.span,
+            text
+        );
         prop_assert_eq!(slice, Some(m.place.text.as_str()));
         prop_assert!(!m.span.is_empty());
         prop_assert_eq!(m.place.span, Some(m.span));
@@ -68,8 +119,16 @@ fn check(text: &str, found: &[PlaceMatch]) -> Result<(), TestCaseError> {
             m.place.text,
             text
         );
-        prop_assert!(m.place.lat.is_some_and(|l| (-90.0..=90.0).contains(&l)), "{:?}", m.place);
-        prop_assert!(m.place.lon.is_some_and(|l| (-180.0..=180.0).contains(&l)), "{:?}", m.place);
+        prop_assert!(
+            m.place.lat.is_some_and(|l| (-90.0..=90.0).contains(&l)),
+            "{:?}",
+            m.place
+        );
+        prop_assert!(
+            m.place.lon.is_some_and(|l| (-180.0..=180.0).contains(&l)),
+            "{:?}",
+            m.place
+        );
         prop_assert!(!m.place.name.is_empty());
         // The context test must accept any span the finder produced.
         let _ = is_event_place_context(text, m.span);
@@ -88,7 +147,7 @@ fn config(cases: u32) -> ProptestConfig {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(512))]
 
     #[test]
     fn place_like_text(text in place_text()) {

@@ -11,19 +11,131 @@ static LEXICON: LazyLock<WeaponLexicon> = LazyLock::new(WeaponLexicon::builtin);
 
 /// Number words, qualifiers, units, weapon names and the awkward corners of Unicode.
 const PIECES: &[&str] = &[
-    "over", "more than", "at least", "up to", "as many as", "fewer than", "less than", "under",
-    "about", "around", "approximately", "roughly", "some", "an estimated", "nearly", "almost",
-    "close to", "dozens", "hundreds", "thousands", "tens of", "of", "several", "a few",
-    "multiple", "no", "nobody", "none", "zero", "one", "two", "twelve", "twenty", "hundred",
-    "thousand", "million", "billion", "dozen", "a third", "half", "a", "and", "to", "-", "–",
-    "12", "300", "1,200", "3.5", "0.5", "1.", ".5", "1,2,3", "2019", "2021", "14th", "50m",
-    "2bn", "3km", "10000000000000000000000", "1e400", "F-16", "$", "€", "£", "%", "percent",
-    "per cent", "drones", "drone", "UAVs", "soldiers", "people", "civilians", "missiles",
-    "cruise missile", "Shahed-136", "Geran-2", "Bayraktar TB2", "HIMARS", "S-400", "Kalibr",
-    "MANPADS", "FPV drone", "FPV", "think tank", "tank", "tanks", "artillery", "km", "kg",
-    "tonnes", ":", "/", ",", ".", "(", ")", "“", "”", "’s", "'", " ", "  ", "\n", "\u{a0}",
-    "\u{2009}", "\u{202f}", "\t", "İ", "Ⱥ", "ß", "é", "e\u{301}", "\u{301}", "١٢٣", "٣",
-    "１２", "½", "²", "🚀", "🇺🇦", "Київ", "日本", "<b>",
+    "over",
+    "more than",
+    "at least",
+    "up to",
+    "as many as",
+    "fewer than",
+    "less than",
+    "under",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "an estimated",
+    "nearly",
+    "almost",
+    "close to",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "tens of",
+    "of",
+    "several",
+    "a few",
+    "multiple",
+    "no",
+    "nobody",
+    "none",
+    "zero",
+    "one",
+    "two",
+    "twelve",
+    "twenty",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "a third",
+    "half",
+    "a",
+    "and",
+    "to",
+    "-",
+    "–",
+    "12",
+    "300",
+    "1,200",
+    "3.5",
+    "0.5",
+    "1.",
+    ".5",
+    "1,2,3",
+    "2019",
+    "2021",
+    "14th",
+    "50m",
+    "2bn",
+    "3km",
+    "10000000000000000000000",
+    "1e400",
+    "F-16",
+    "$",
+    "€",
+    "£",
+    "%",
+    "percent",
+    "per cent",
+    "drones",
+    "drone",
+    "UAVs",
+    "soldiers",
+    "people",
+    "civilians",
+    "missiles",
+    "cruise missile",
+    "Shahed-136",
+    "Geran-2",
+    "Bayraktar TB2",
+    "HIMARS",
+    "S-400",
+    "Kalibr",
+    "MANPADS",
+    "FPV drone",
+    "FPV",
+    "think tank",
+    "tank",
+    "tanks",
+    "artillery",
+    "km",
+    "kg",
+    "tonnes",
+    ":",
+    "/",
+    ",",
+    ".",
+    "(",
+    ")",
+    "“",
+    "”",
+    "’s",
+    "'",
+    " ",
+    "  ",
+    "\n",
+    "\u{a0}",
+    "\u{2009}",
+    "\u{202f}",
+    "\t",
+    "İ",
+    "Ⱥ",
+    "ß",
+    "é",
+    "e\u{301}",
+    "\u{301}",
+    "١٢٣",
+    "٣",
+    "１２",
+    "½",
+    "²",
+    "🚀",
+    "🇺🇦",
+    "Київ",
+    "日本",
+    "<b>",
 ];
 
 fn piece() -> impl Strategy<Value = String> {
@@ -36,8 +148,11 @@ fn piece() -> impl Strategy<Value = String> {
 }
 
 fn measure_text() -> impl Strategy<Value = String> {
-    prop::collection::vec((piece(), prop::sample::select(vec![" ", " ", " ", "", "\n"])), 0..40)
-        .prop_map(|v| v.into_iter().map(|(p, s)| p + s).collect())
+    prop::collection::vec(
+        (piece(), prop::sample::select(vec![" ", " ", " ", "", "\n"])),
+        0..40,
+    )
+    .prop_map(|v| v.into_iter().map(|(p, s)| p + s).collect())
 }
 
 fn check_quantities(text: &str, qs: &[Quantity]) -> Result<(), TestCaseError> {
@@ -75,10 +190,19 @@ fn check_weapons(text: &str) -> Result<(), TestCaseError> {
     let mut prev_end = 0;
     for m in &found {
         let slice = m.span.slice(text);
-        prop_assert!(slice.is_some(), "span {:?} does not slice {:?}", m.span, text);
+        prop_assert!(
+            slice.is_some(),
+            "span {:?} does not slice {:?}",
+            m.span,
+            text
+        );
         prop_assert_eq!(slice, Some(m.text.as_str()));
         prop_assert!(!m.span.is_empty());
-        prop_assert!(m.span.start >= prev_end, "weapon matches overlap: {:?}", found);
+        prop_assert!(
+            m.span.start >= prev_end,
+            "weapon matches overlap: {:?}",
+            found
+        );
         prev_end = m.span.end;
         prop_assert!(!m.canonical.is_empty() && m.canonical != "-");
         // Word-bounded: no letter or digit glued on either side.
@@ -105,7 +229,7 @@ fn config(cases: u32) -> ProptestConfig {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(1024))]
 
     #[test]
     fn quantity_like_text(text in measure_text()) {
@@ -128,7 +252,10 @@ fn found_by_the_properties() {
             if let (Some(lo), Some(hi)) = (q.min, q.max) {
                 assert!(lo <= hi, "reversed interval {q:?} in {text:?}");
             }
-            assert!(q.unit.as_deref() != Some(""), "empty unit {q:?} in {text:?}");
+            assert!(
+                q.unit.as_deref() != Some(""),
+                "empty unit {q:?} in {text:?}"
+            );
         }
     };
     // A falling pair is not a range.

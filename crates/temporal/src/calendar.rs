@@ -166,8 +166,9 @@ pub(crate) fn range(start: NaiveDate, end: NaiveDate, timex: String) -> Norm {
 /// The ISO week (Monday to Sunday) containing `d`; `None` when the week
 /// runs past either end of the calendar.
 pub(crate) fn week_of(d: NaiveDate) -> Option<Norm> {
-    let monday =
-        d.checked_sub_signed(Duration::days(i64::from(d.weekday().num_days_from_monday())))?;
+    let monday = d.checked_sub_signed(Duration::days(i64::from(
+        d.weekday().num_days_from_monday(),
+    )))?;
     let sunday = monday.checked_add_signed(Duration::days(6))?;
     let iso = d.iso_week();
     Some(range(

@@ -9,19 +9,133 @@ use proptest::prelude::*;
 
 /// Date words and their neighbours, plus the awkward corners of Unicode.
 const PIECES: &[&str] = &[
-    "January", "Jan.", "February", "March", "march", "May", "may", "June", "Sept.", "Sep",
-    "December", "Dec", "Monday", "Tuesday", "sunday", "yesterday", "today", "tomorrow",
-    "tonight", "last", "next", "this", "the", "past", "week", "weekend", "month", "quarter",
-    "year", "years", "decade", "days", "ago", "later", "earlier", "after", "before", "following",
-    "previous", "day", "since", "between", "and", "from", "to", "until", "in", "on", "of",
-    "early", "mid", "mid-", "late", "the end of", "the first half of", "Q1", "Q3", "H2",
-    "summer", "winter", "spring", "autumn", "fall", "1990s", "the 1990s", "'90s", "recent",
-    "recently", "now", "currently", "a few", "two", "three", "dozen", "2024", "2025", "1999",
-    "0000", "9999", "99999", "12", "31", "29", "30", "00", "1st", "2nd", "23rd", "2025-06-01",
-    "2024-02-30", "2024-13-01", "9999-12-31", "0001-01-01", "10000", "99999999999999999999",
-    "/", "-", "–", "—", ",", ".", ";", ":", "(", ")", "“", "”", "’", "'", " ", "  ", "\n",
-    "\u{a0}", "\u{2028}", "\t", "İ", "Ⱥ", "ß", "é", "e\u{301}", "\u{301}", "🚀", "🇺🇦",
-    "Київ", "日本", "<p>", "&amp;",
+    "January",
+    "Jan.",
+    "February",
+    "March",
+    "march",
+    "May",
+    "may",
+    "June",
+    "Sept.",
+    "Sep",
+    "December",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "last",
+    "next",
+    "this",
+    "the",
+    "past",
+    "week",
+    "weekend",
+    "month",
+    "quarter",
+    "year",
+    "years",
+    "decade",
+    "days",
+    "ago",
+    "later",
+    "earlier",
+    "after",
+    "before",
+    "following",
+    "previous",
+    "day",
+    "since",
+    "between",
+    "and",
+    "from",
+    "to",
+    "until",
+    "in",
+    "on",
+    "of",
+    "early",
+    "mid",
+    "mid-",
+    "late",
+    "the end of",
+    "the first half of",
+    "Q1",
+    "Q3",
+    "H2",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "1990s",
+    "the 1990s",
+    "'90s",
+    "recent",
+    "recently",
+    "now",
+    "currently",
+    "a few",
+    "two",
+    "three",
+    "dozen",
+    "2024",
+    "2025",
+    "1999",
+    "0000",
+    "9999",
+    "99999",
+    "12",
+    "31",
+    "29",
+    "30",
+    "00",
+    "1st",
+    "2nd",
+    "23rd",
+    "2025-06-01",
+    "2024-02-30",
+    "2024-13-01",
+    "9999-12-31",
+    "0001-01-01",
+    "10000",
+    "99999999999999999999",
+    "/",
+    "-",
+    "–",
+    "—",
+    ",",
+    ".",
+    ";",
+    ":",
+    "(",
+    ")",
+    "“",
+    "”",
+    "’",
+    "'",
+    " ",
+    "  ",
+    "\n",
+    "\u{a0}",
+    "\u{2028}",
+    "\t",
+    "İ",
+    "Ⱥ",
+    "ß",
+    "é",
+    "e\u{301}",
+    "\u{301}",
+    "🚀",
+    "🇺🇦",
+    "Київ",
+    "日本",
+    "<p>",
+    "&amp;",
 ];
 
 fn piece() -> impl Strategy<Value = String> {
@@ -35,8 +149,11 @@ fn piece() -> impl Strategy<Value = String> {
 
 /// Pieces joined mostly by spaces, so the rules' multi-word shapes form.
 fn date_text() -> impl Strategy<Value = String> {
-    prop::collection::vec((piece(), prop::sample::select(vec![" ", " ", " ", "", ", "])), 0..40)
-        .prop_map(|v| v.into_iter().map(|(p, s)| p + s).collect())
+    prop::collection::vec(
+        (piece(), prop::sample::select(vec![" ", " ", " ", "", ", "])),
+        0..40,
+    )
+    .prop_map(|v| v.into_iter().map(|(p, s)| p + s).collect())
 }
 
 /// A base day anywhere in the years a publication date can name, or none.
@@ -44,12 +161,10 @@ fn base() -> impl Strategy<Value = Option<NaiveDate>> {
     prop::option::weighted(
         0.8,
         prop_oneof![
-            (1i32..=9999, 1u32..=366).prop_filter_map("day of year", |(y, d)| {
-                NaiveDate::from_yo_opt(y, d)
-            }),
-            (2020i32..=2026, 1u32..=366).prop_filter_map("day of year", |(y, d)| {
-                NaiveDate::from_yo_opt(y, d)
-            }),
+            (1i32..=9999, 1u32..=366)
+                .prop_filter_map("day of year", |(y, d)| { NaiveDate::from_yo_opt(y, d) }),
+            (2020i32..=2026, 1u32..=366)
+                .prop_filter_map("day of year", |(y, d)| { NaiveDate::from_yo_opt(y, d) }),
         ],
     )
 }
@@ -58,7 +173,12 @@ fn check(text: &str, found: &[DateMention]) -> Result<(), TestCaseError> {
     let mut prev_end = 0;
     for m in found {
         let slice = m.span.slice(text);
-        prop_assert!(slice.is_some(), "span {:?} does not slice {:?}", m.span, text);
+        prop_assert!(
+            slice.is_some(),
+            "span {:?} does not slice {:?}",
+            m.span,
+            text
+        );
         prop_assert_eq!(slice, Some(m.date.text.as_str()));
         prop_assert!(!m.span.is_empty());
         prop_assert_eq!(m.date.span, Some(m.span));
@@ -101,7 +221,7 @@ fn config(cases: u32) -> ProptestConfig {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(config(1024))]
 
     #[test]
     fn date_like_text(text in date_text(), base in base()) {
