@@ -60,9 +60,11 @@ fn word_at(text: &str, k: usize) -> &str {
 /// punctuation.
 fn word_before(text: &str, i: usize) -> &str {
     let head = text.get(..i).unwrap_or("");
+    // Past the whitespace character, whatever its width (a no-break space is two bytes).
     let start = head
-        .rfind(|c: char| c.is_whitespace())
-        .map(|p| p + 1)
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map(|(p, c)| p + c.len_utf8())
         .unwrap_or(0);
     let w = head.get(start..).unwrap_or("");
     w.trim_start_matches(is_opening)
