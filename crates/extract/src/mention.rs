@@ -161,6 +161,40 @@ const ORG_WORDS: &[(&str, ActorKind)] = &[
     ("Journal", ActorKind::Media),
     ("Daily", ActorKind::Media),
     ("Broadcaster", ActorKind::Media),
+    ("Hotel", ActorKind::Organisation),
+    ("Lines", ActorKind::Organisation),
+    ("Court", ActorKind::Organisation),
+    ("Association", ActorKind::Organisation),
+    ("Club", ActorKind::Organisation),
+    ("Records", ActorKind::Organisation),
+    ("Airlines", ActorKind::Organisation),
+    ("Airways", ActorKind::Organisation),
+    ("Church", ActorKind::Organisation),
+    ("School", ActorKind::Organisation),
+    ("College", ActorKind::Organisation),
+    ("Museum", ActorKind::Organisation),
+    ("Hospital", ActorKind::Organisation),
+    ("Society", ActorKind::Organisation),
+    ("League", ActorKind::Organisation),
+    ("Federation", ActorKind::Organisation),
+    ("Academy", ActorKind::Organisation),
+    ("Inc", ActorKind::Organisation),
+    ("Ltd", ActorKind::Organisation),
+    ("Corp", ActorKind::Organisation),
+    ("Co", ActorKind::Organisation),
+    ("Systems", ActorKind::Organisation),
+    ("Technologies", ActorKind::Organisation),
+    ("Motors", ActorKind::Organisation),
+    ("Bureau", ActorKind::StateAgency),
+    ("Authority", ActorKind::StateAgency),
+    ("Administration", ActorKind::StateAgency),
+    ("Senate", ActorKind::StateAgency),
+    ("Congress", ActorKind::StateAgency),
+    ("Parliament", ActorKind::StateAgency),
+    ("Assembly", ActorKind::StateAgency),
+    ("Guard", ActorKind::StateMilitary),
+    ("Corps", ActorKind::StateMilitary),
+    ("Navy", ActorKind::StateMilitary),
 ];
 
 /// Lower-case nouns that turn a preceding capitalised word into an armed
@@ -473,10 +507,18 @@ fn capitalised(
             .find(|&j| overlaps(out, ws[j].start, ws[j].end))
             .unwrap_or(end_word);
         let mut stop = stop;
+        // "Daniel and Nettie Stoner" are two names; "Ministry of Labour and
+        // Social Affairs" is one (it carries an organisation word).
+        let run_words: Vec<&str> = ws[i..stop].iter().map(|x| x.text(text)).collect();
+        if org_kind(&run_words).is_none()
+            && let Some(k) = run_words.iter().position(|w| *w == "and")
+        {
+            stop = i + k;
+        }
         while stop > i + 1 && NAME_LINKS.contains(&ws[stop - 1].text(text)) {
             stop -= 1;
         }
-        let (s, e) = (w.start, ws[stop - 1].end);
+        let (mut s, e) = (w.start, ws[stop - 1].end);
         if overlaps(out, s, e) {
             i = stop.max(i + 1);
             continue;
@@ -522,7 +564,9 @@ fn capitalised(
             let o = o.strip_prefix("The ").unwrap_or(o);
             o.eq_ignore_ascii_case(&name) || caps >= 2 && o.starts_with(&format!("{name} "))
         });
-        let on_place = places.iter().any(|p| p.start >= s && p.end <= e);
+        // A run that starts with a place name is no person ("Kidal Echo");
+        // a surname that is also a place is ("Michael Jordan").
+        let on_place = places.iter().any(|p| p.start == s && p.end <= e);
         if outlet {
             let mut c = cand(
                 s,
@@ -534,6 +578,11 @@ fn capitalised(
             c.guessed = false;
             out.push(c);
         } else if let Some((kind, word)) = org_kind(&name_words) {
+            // "American Medical Association": the demonym belongs to the name.
+            if let Some(k) = out.iter().position(|m| m.adjective && text.get(m.end..s) == Some(" ")) {
+                s = out[k].start;
+                out.remove(k);
+            }
             if caps >= 2 || !at_start {
                 out.push(cand(
                     s,
