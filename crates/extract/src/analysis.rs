@@ -72,6 +72,41 @@ pub(crate) fn cue_kind_str(k: CueKind) -> &'static str {
     }
 }
 
+/// Where the noun phrase ending in a name starts: back over premodifying
+/// words ("Retired neurosurgeon", "ABC moderator", "the state's top") to a
+/// determiner, stopping at punctuation, verbs and function words.
+fn np_start(text: &str, from: usize, start: usize) -> usize {
+    const STOP: &[&str] = &[
+        "and", "or", "but", "that", "which", "who", "when", "while", "as", "in", "on", "at", "to",
+        "for", "from", "with", "by", "said", "says", "told", "after", "before", "if", "because",
+        "than", "since",
+    ];
+    const DET: &[&str] = &["the", "The", "a", "A", "an", "An"];
+    let mut pos = start;
+    for _ in 0..6 {
+        let Some(w) = crate::words::word_before(text, pos).filter(|w| w.start >= from) else {
+            break;
+        };
+        let gap = text.get(w.end..pos).unwrap_or("");
+        if !(gap == " " || gap == "’s " || gap == "'s ") {
+            break;
+        }
+        let t = w.text(text);
+        if STOP.contains(&t.to_lowercase().as_str())
+            || crate::words::AUX_ADVERBS.contains(&t)
+            || crate::words::BE_FORMS.contains(&t)
+            || t.chars().all(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        pos = w.start;
+        if DET.contains(&t) {
+            break;
+        }
+    }
+    pos
+}
+
 fn trim_span(text: &str, start: usize, end: usize) -> Span {
     let s = text.get(start..end).unwrap_or("");
     let lead = s.len()
@@ -169,7 +204,23 @@ impl Extractor {
             let ms = mention::find(&self.kb, &self.nouns, text, from, to, &ctx, &spans);
             let cues = self.cues.find(text, from, to);
             for a in attribution::find(text, from, to, &cues, &ms) {
-                let Some(src) = a.source.span else { continue };
+                let Some(mut src) = a.source.span else {
+                    continue;
+                };
+                // The source as a reader delimits it: the whole noun phrase,
+                // with its premodifiers ("GOP frontrunner Donald Trump") and
+                // the role in apposition after it ("X, the spokesman of Y").
+                src = Span::new(np_start(text, from, src.start), src.end);
+                if let Some((rs, re)) = a
+                    .mention
+                    .as_ref()
+                    .and_then(|m| m.role_span)
+                    .filter(|&(rs, _)| rs >= src.end)
+                {
+                    if rs <= src.end + 2 && re < a.cue.start {
+                        src = Span::new(src.start, re);
+                    }
+                }
                 // Content: after the cue for "X said (that) …" and "according
                 // to X, …"; before the source for trailing "…, X said".
                 let content = if a.trailing {

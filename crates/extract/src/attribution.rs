@@ -3,7 +3,7 @@
 //! "according to X", with pronouns resolved and nested attribution kept as
 //! a chain.
 
-use claimtrace_model::{Source, Span};
+use claimtrace_model::{Source, SourceKind, Span};
 
 use crate::cue::{CueHit, CueKind, CueRole};
 use crate::mention::Cand;
@@ -173,7 +173,11 @@ pub(crate) fn find(
     let roles: Vec<(usize, usize)> = mentions.iter().filter_map(|m| m.role_span).collect();
     let usable =
         |m: &&Cand| !m.adjective && !roles.iter().any(|&(s, e)| m.start >= s && m.end <= e);
-    let subject = |m: &&Cand| usable(m) && !in_pp(text, from, m, mentions);
+    let subject = |m: &&Cand| {
+        usable(m)
+            && !in_pp(text, from, m, mentions)
+            && !matches!(m.text.as_str(), "him" | "her" | "them")
+    };
     for c in cues {
         if !matches!(
             c.cue.kind,
@@ -251,6 +255,38 @@ pub(crate) fn find(
                             m.text, m.why
                         ),
                     });
+                    continue;
+                }
+                // A plain noun phrase as subject: "the company said", "one of
+                // the organisers said". Only for reporting verbs, whose subject
+                // is a speaker.
+                if c.cue.kind == CueKind::Report
+                    && let Some((s0, np)) = noun_phrase_before(text, from, c.start)
+                {
+                    let head = np.rsplit(' ').next().unwrap_or(np).to_lowercase();
+                    let person = crate::words::ROLE_NOUNS.contains(&head.trim_end_matches('s'));
+                    let kind = if person {
+                        SourceKind::AnonymousOfficials
+                    } else {
+                        SourceKind::NamedOrganisation
+                    };
+                    out.push(Attribution {
+                        cue: *c,
+                        source: Source {
+                            text: np.to_string(),
+                            name: np.to_string(),
+                            kind,
+                            span: Some(Span::new(s0, s0 + np.len())),
+                            chain: Vec::new(),
+                            role: None,
+                        },
+                        mention: None,
+                        trailing: closing_quote_before(text, from, s0)
+                            || text.get(from..s0).is_some_and(|h| h.trim_end().ends_with(',')),
+                        why: format!(
+                            "source: the noun phrase '{np}' is the subject of '{cue_text}' ({kind}; not a known name)"
+                        ),
+                    });
                 }
             }
             CueRole::None => {}
@@ -265,6 +301,39 @@ pub(crate) fn find(
         }
     }
     out
+}
+
+/// A determiner-led noun phrase of two to five words ending right before
+/// `pos` ("the company", "the state's top election official"), with its
+/// start; none when a verb or punctuation breaks it.
+fn noun_phrase_before(text: &str, from: usize, pos: usize) -> Option<(usize, &str)> {
+    const DETERMINERS: &[&str] = &[
+        "the", "The", "a", "A", "an", "An", "one", "One", "another", "Another",
+    ];
+    let head = text.get(from..pos)?;
+    let trimmed = head.trim_end();
+    let ws = crate::words::words(text, from, from + trimmed.len());
+    for n in 2..=5usize {
+        let Some(first) = ws.len().checked_sub(n).and_then(|i| ws.get(i)) else {
+            break;
+        };
+        let phrase = text.get(first.start..from + trimmed.len())?;
+        if phrase.contains([',', ';', ':', '“', '”', '"', '(', ')']) {
+            break;
+        }
+        let w = first.text(text);
+        if DETERMINERS.contains(&w) {
+            let inner = &ws[ws.len() - n + 1..];
+            let verbish = inner.iter().any(|x| {
+                let t = x.text(text);
+                crate::words::AUX_ADVERBS.contains(&t)
+                    || crate::words::BE_FORMS.contains(&t)
+                    || t == "that"
+            });
+            return (!verbish).then_some((first.start, phrase));
+        }
+    }
+    None
 }
 
 /// Sentence opens or continues a quotation: returns (opens, closes).

@@ -579,7 +579,10 @@ fn capitalised(
             out.push(c);
         } else if let Some((kind, word)) = org_kind(&name_words) {
             // "American Medical Association": the demonym belongs to the name.
-            if let Some(k) = out.iter().position(|m| m.adjective && text.get(m.end..s) == Some(" ")) {
+            if let Some(k) = out
+                .iter()
+                .position(|m| m.adjective && text.get(m.end..s) == Some(" "))
+            {
                 s = out[k].start;
                 out.remove(k);
             }
