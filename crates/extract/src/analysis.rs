@@ -211,15 +211,13 @@ impl Extractor {
                 // with its premodifiers ("GOP frontrunner Donald Trump") and
                 // the role in apposition after it ("X, the spokesman of Y").
                 src = Span::new(np_start(text, from, src.start), src.end);
-                if let Some((rs, re)) = a
+                if let Some((_, re)) = a
                     .mention
                     .as_ref()
                     .and_then(|m| m.role_span)
-                    .filter(|&(rs, _)| rs >= src.end)
+                    .filter(|&(rs, re)| rs >= src.end && rs <= src.end + 2 && re < a.cue.start)
                 {
-                    if rs <= src.end + 2 && re < a.cue.start {
-                        src = Span::new(src.start, re);
-                    }
+                    src = Span::new(src.start, re);
                 }
                 // Content: after the cue for "X said (that) …" and "according
                 // to X, …"; before the source for trailing "…, X said".
