@@ -363,6 +363,15 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 fn zero_at(text: &str, toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
     let t = toks.get(i)?;
     let (unit_word, end) = if t.is_word("nobody") || t.is_word("no-one") {
+        // "Nobody was hurt" is a toll of zero; "nobody plans an operation" is not.
+        let toll = toks[i + 1..].iter().take(4).any(|n| {
+            ["killed", "hurt", "injured", "wounded", "died", "harmed", "dead", "injuries", "casualties"]
+                .iter()
+                .any(|w| n.is_word(w))
+        });
+        if !toll {
+            return None;
+        }
         ("people".to_string(), i + 1)
     } else if t.is_word("no") {
         let n = toks.get(i + 1).filter(|n| n.spaced)?;
