@@ -15,6 +15,11 @@ pub(crate) fn find_hash(conn: &Connection, hash: &str) -> Result<Option<String>>
     Ok(stmt.query_row([hash], |r| r.get(0)).optional()?)
 }
 
+pub(crate) fn find_id(conn: &Connection, id: &str) -> Result<bool> {
+    let mut stmt = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)")?;
+    Ok(stmt.query_row([id], |r| r.get(0))?)
+}
+
 pub(crate) fn document_hashes(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT hash FROM documents ORDER BY seq")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
@@ -206,14 +211,18 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
         .prepare_cached(&format!("SELECT count(*) {from}"))?
         .query_row(params_from_iter(f.values.iter()), |r| uget(r, 0))?;
     let (lim, off) = limit_offset(q.limit, q.offset);
+    // The page's rows first, as row ids only (the JSON is large and would be
+    // carried through the sort for every match), then the JSON of just those.
     let sql = format!(
-        "SELECT c.json {from} ORDER BY d.published IS NULL, d.published, c.doc, c.span_start, c.id LIMIT ? OFFSET ?"
+        "SELECT c.seq {from} ORDER BY d.published IS NULL, d.published, c.doc, c.span_start, c.id LIMIT ? OFFSET ?"
     );
     f.values.extend([Value::Integer(lim), Value::Integer(off)]);
     let mut stmt = conn.prepare_cached(&sql)?;
-    let jsons: Vec<String> = stmt
-        .query_map(params_from_iter(f.values.iter()), |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let seqs: Vec<i64> =
+        stmt.query_map(params_from_iter(f.values.iter()), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut one = conn.prepare_cached("SELECT json FROM claims WHERE seq = ?1")?;
+    let jsons: Vec<String> =
+        seqs.iter().map(|seq| one.query_row([seq], |r| r.get(0))).collect::<rusqlite::Result<_>>()?;
     let items = jsons
         .iter()
         .map(|j| reviewed(conn, j))

@@ -84,7 +84,10 @@ pub(crate) fn replace_extraction(
     validate(doc_id, &text, sentences, claims)?;
     conn.execute("DELETE FROM claims WHERE doc = ?1", [doc_id])?;
     conn.execute("DELETE FROM sentences WHERE doc = ?1", [doc_id])?;
+    // Marked after the deletes: new rows may take the freed row ids.
+    let mark = fts_mark(conn)?;
     insert_extraction(conn, doc_id, &text, sentences, claims)?;
+    index_new(conn, mark)?;
     Ok(claims.len())
 }
 
@@ -143,6 +146,37 @@ fn validate(doc_id: &str, text: &str, sentences: &[Sentence], claims: &[Claim]) 
     Ok(())
 }
 
+/// The last sentence and claim rows before a write: [`index_new`] indexes
+/// what comes after them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FtsMark {
+    sentences: i64,
+    claims: i64,
+}
+
+pub(crate) fn fts_mark(conn: &Connection) -> Result<FtsMark> {
+    let max = |table: &str| -> Result<i64> {
+        Ok(conn.query_row(&format!("SELECT coalesce(max(seq), 0) FROM {table}"), [], |r| r.get(0))?)
+    };
+    Ok(FtsMark { sentences: max("sentences")?, claims: max("claims")? })
+}
+
+/// Full-text index the sentences and claims written since `mark`, in one
+/// statement each, after every other write of the transaction (FTS5 flushes
+/// its pending terms at each statement savepoint, so indexing row by row
+/// would flush once per row).
+pub(crate) fn index_new(conn: &Connection, mark: FtsMark) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO sentences_fts (rowid, text)
+         SELECT s.seq, CAST(substr(CAST(d.text AS BLOB), s.trim_start + 1, s.trim_end - s.trim_start) AS TEXT)
+         FROM sentences s JOIN documents d ON d.id = s.doc WHERE s.seq > ?1",
+    )?
+    .execute([mark.sentences])?;
+    conn.prepare_cached("INSERT INTO claims_fts (rowid, sentence) SELECT seq, sentence FROM claims WHERE seq > ?1")?
+        .execute([mark.claims])?;
+    Ok(())
+}
+
 fn insert_extraction(
     conn: &Connection,
     doc_id: &str,
@@ -153,8 +187,6 @@ fn insert_extraction(
     let mut ins_sentence = conn.prepare_cached(
         "INSERT INTO sentences (doc, idx, span_start, span_end, trim_start, trim_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    let mut ins_fts =
-        conn.prepare_cached("INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)")?;
     for s in sentences {
         ins_sentence.execute(params![
             doc_id,
@@ -164,8 +196,6 @@ fn insert_extraction(
             int(s.trimmed.start),
             int(s.trimmed.end)
         ])?;
-        let seq = conn.last_insert_rowid();
-        ins_fts.execute(params![seq, s.trimmed.slice(text).unwrap_or_default()])?;
     }
     let mut corrected_before = conn.prepare_cached(
         "SELECT EXISTS (SELECT 1 FROM reviews WHERE claim_id = ?1 AND action = 'correct')",
@@ -269,6 +299,11 @@ pub(crate) fn review(conn: &Connection, r: &Review) -> Result<()> {
         let effective = apply_reviews(original, &load_reviews(conn, &r.claim_id)?)?;
         conn.execute("DELETE FROM claims WHERE id = ?1", [&r.claim_id])?;
         insert_claim_row(conn, &effective, &json)?;
+        // One row: indexed at once (batches index in `index_new`).
+        conn.execute(
+            "INSERT INTO claims_fts (rowid, sentence) SELECT seq, sentence FROM claims WHERE id = ?1",
+            [&r.claim_id],
+        )?;
     }
     Ok(())
 }
