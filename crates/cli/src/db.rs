@@ -9,7 +9,12 @@ use clap::Args;
 #[derive(Args, Debug, Clone)]
 pub struct DbArgs {
     /// SQLite database file.
-    #[arg(long, env = "CLAIMTRACE_DB", default_value = "claimtrace.db", value_name = "PATH")]
+    #[arg(
+        long,
+        env = "CLAIMTRACE_DB",
+        default_value = "claimtrace.db",
+        value_name = "PATH"
+    )]
     pub db: PathBuf,
 }
 

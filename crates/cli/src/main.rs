@@ -31,6 +31,12 @@ enum Command {
     Claims(cmd::claims::Args),
     /// List stored documents.
     Docs(cmd::docs::Args),
+    /// List events: claims of many reports grouped, with independent origins.
+    Events(cmd::events::Args),
+    /// One event with every claim, origin and contradiction.
+    Event(cmd::event::Args),
+    /// Per outlet: sourcing, firmness, how often corroborated or contradicted.
+    Outlets(cmd::outlets::Args),
     /// The sourcing profile of one document (stored id or a file).
     Profile(cmd::profile::Args),
     /// Export stored claims (CSV, JSON Lines, GeoJSON, GEXF, Parquet, ClaimReview).
@@ -60,6 +66,9 @@ fn main() -> ExitCode {
         Command::Ingest(a) => cmd::ingest::run(a),
         Command::Claims(a) => cmd::claims::run(a),
         Command::Docs(a) => cmd::docs::run(a),
+        Command::Events(a) => cmd::events::run(a),
+        Command::Event(a) => cmd::event::run(a),
+        Command::Outlets(a) => cmd::outlets::run(a),
         Command::Profile(a) => cmd::profile::run(a),
         Command::Export(a) => cmd::export::run(a),
         Command::Serve(a) => cmd::serve::run(a),

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use claimtrace_model::{Claim, Profile};
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 /// Report one failed input on stderr, on one line.
 pub fn report_failure(message: &str) {
@@ -46,8 +46,18 @@ fn short(s: &str, max: usize) -> String {
 /// A readable table of claims: one row each, the sentence shortened.
 pub fn claims_table(claims: &[Claim]) -> Table {
     let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-    t.set_header(vec!["claim", "type", "firmness", "source", "actor → target", "date", "place", "sentence"]);
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    t.set_header(vec![
+        "claim",
+        "type",
+        "firmness",
+        "source",
+        "actor → target",
+        "date",
+        "place",
+        "sentence",
+    ]);
     for c in claims {
         let source = if c.source.text.is_empty() {
             c.source.kind.to_string()
@@ -123,14 +133,25 @@ pub fn profile_report(p: &Profile, claims: &[Claim]) -> String {
         }
     }
     if !p.unsourced.is_empty() {
-        s.push_str(&format!("\nClaims resting on no source ({})\n", p.unsourced.len()));
+        s.push_str(&format!(
+            "\nClaims resting on no source ({})\n",
+            p.unsourced.len()
+        ));
         for id in &p.unsourced {
             if let Some(c) = claims.iter().find(|c| &c.id == id) {
-                s.push_str(&format!("  [{}] {} — {}\n", c.epistemic, c.id, short(&c.sentence, 110)));
+                s.push_str(&format!(
+                    "  [{}] {} — {}\n",
+                    c.epistemic,
+                    c.id,
+                    short(&c.sentence, 110)
+                ));
             }
         }
     }
-    let opinions: Vec<&Claim> = claims.iter().filter(|c| c.epistemic.as_str() == "opinion").collect();
+    let opinions: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| c.epistemic.as_str() == "opinion")
+        .collect();
     if !opinions.is_empty() {
         s.push_str(&format!("\nThe author's opinion ({})\n", opinions.len()));
         for c in opinions {

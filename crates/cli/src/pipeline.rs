@@ -5,10 +5,10 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
 use claimtrace_extract::{ExtractConfig, Extraction, Extractor};
 use claimtrace_ingest::{IngestConfig, Input};
 use claimtrace_model::Document;
+use clap::Args;
 use rayon::prelude::*;
 
 /// Options for reading and extracting documents.
@@ -58,7 +58,9 @@ impl Pipeline {
         if let Some(n) = args.threads {
             // Only the first call in a process can set the global pool; later
             // calls (tests) keep the first setting, which is harmless.
-            let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+            let _ = rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build_global();
         }
         let gazetteer_dir = args.gazetteer.clone().or_else(|| {
             let default = PathBuf::from("data/geonames");
@@ -68,11 +70,16 @@ impl Pipeline {
             actors_files: args.actors.clone(),
             weapons_files: args.weapons.clone(),
             gazetteer_dir,
-            ..Default::default()
         };
         let extractor = config.build()?;
-        let ingest = IngestConfig { max_bytes: args.max_bytes, ..Default::default() };
-        Ok(Pipeline { extractor, ingest, chunk_inputs: rayon::current_num_threads() * 8 })
+        let ingest = IngestConfig {
+            max_bytes: args.max_bytes,
+        };
+        Ok(Pipeline {
+            extractor,
+            ingest,
+            chunk_inputs: rayon::current_num_threads() * 8,
+        })
     }
 
     pub fn extractor(&self) -> &Extractor {
@@ -82,7 +89,11 @@ impl Pipeline {
     /// Find the inputs named on the command line; failures to find are
     /// returned as one-line messages.
     pub fn discover(&self, args: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
-        let args: Vec<PathBuf> = if args.is_empty() { vec![PathBuf::from("-")] } else { args.to_vec() };
+        let args: Vec<PathBuf> = if args.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            args.to_vec()
+        };
         let (inputs, errors) = claimtrace_ingest::discover(&args);
         (inputs, errors.into_iter().map(|e| e.to_string()).collect())
     }
@@ -112,7 +123,9 @@ impl Pipeline {
             });
             self.produce(inputs, skip, progress, &tx);
             drop(tx);
-            writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
+            writer
+                .join()
+                .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
         })
     }
 
@@ -129,7 +142,10 @@ impl Pipeline {
             // Reading is parallel per input; a feed or JSONL file yields many
             // documents, which are then extracted in parallel in sub-chunks so
             // that one huge file neither runs on one core nor piles up results.
-            let loaded: Vec<_> = chunk.par_iter().map(|input| claimtrace_ingest::load(input, &self.ingest)).collect();
+            let loaded: Vec<_> = chunk
+                .par_iter()
+                .map(|input| claimtrace_ingest::load(input, &self.ingest))
+                .collect();
             let loaded: Vec<_> = loaded.into_iter().flatten().collect();
             let mut rest = loaded.into_iter();
             loop {

@@ -2,7 +2,7 @@
 //! varied enough to exercise every extraction rule (attribution, hedges,
 //! dates, places, numbers, weapons), and about the size of a real article.
 
-use claimtrace_model::{content_hash, Document, InputFormat};
+use claimtrace_model::{Document, InputFormat, content_hash};
 
 /// A small deterministic PRNG (xorshift64*), so runs are comparable.
 struct Rng(u64);
@@ -27,29 +27,80 @@ impl Rng {
 }
 
 const ACTORS: &[&str] = &[
-    "Ukrainian forces", "the Russian army", "the Rapid Support Forces", "JNIM fighters", "the Malian army",
-    "Houthi forces", "the Sudanese Armed Forces", "Wagner Group mercenaries", "the Israeli military",
-    "al-Shabaab militants", "the Burkinabe army", "M23 rebels",
+    "Ukrainian forces",
+    "the Russian army",
+    "the Rapid Support Forces",
+    "JNIM fighters",
+    "the Malian army",
+    "Houthi forces",
+    "the Sudanese Armed Forces",
+    "Wagner Group mercenaries",
+    "the Israeli military",
+    "al-Shabaab militants",
+    "the Burkinabe army",
+    "M23 rebels",
 ];
 const PLACES: &[&str] = &[
-    "Kharkiv", "Belgorod", "El Fasher", "Omdurman", "Port Sudan", "Gao", "Kidal", "Djibo", "Sanaa",
-    "Hodeidah", "Goma", "Mogadishu", "Kursk", "Timbuktu", "Niamey", "Khartoum",
+    "Kharkiv",
+    "Belgorod",
+    "El Fasher",
+    "Omdurman",
+    "Port Sudan",
+    "Gao",
+    "Kidal",
+    "Djibo",
+    "Sanaa",
+    "Hodeidah",
+    "Goma",
+    "Mogadishu",
+    "Kursk",
+    "Timbuktu",
+    "Niamey",
+    "Khartoum",
 ];
 const SOURCES: &[&str] = &[
-    "the defence ministry said", "a military spokesman told reporters", "according to local officials",
-    "witnesses said", "the army said in a statement", "according to state media", "analysts said",
-    "a UN report said", "according to Reuters",
+    "the defence ministry said",
+    "a military spokesman told reporters",
+    "according to local officials",
+    "witnesses said",
+    "the army said in a statement",
+    "according to state media",
+    "analysts said",
+    "a UN report said",
+    "according to Reuters",
 ];
 const WEAPONS: &[&str] = &[
-    "drones", "Shahed-136 drones", "Bayraktar TB2 drones", "cruise missiles", "artillery shells",
-    "FPV drones", "loitering munitions", "rockets", "Lancet drones",
+    "drones",
+    "Shahed-136 drones",
+    "Bayraktar TB2 drones",
+    "cruise missiles",
+    "artillery shells",
+    "FPV drones",
+    "loitering munitions",
+    "rockets",
+    "Lancet drones",
 ];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const HEDGES: &[&str] = &["reportedly", "allegedly", "apparently", ""];
-const OUTLETS: &[&str] = &["Sahel Wire Service", "Meridian Daily", "Eastern Front Monitor", "Red Sea Herald"];
+const OUTLETS: &[&str] = &[
+    "Sahel Wire Service",
+    "Meridian Daily",
+    "Eastern Front Monitor",
+    "Red Sea Herald",
+];
 
 /// Article number `i` of a generated corpus (the same `i` gives the same text).
 pub fn article(i: u64) -> Document {
@@ -59,7 +110,9 @@ pub fn article(i: u64) -> Document {
     let day = r.range(1, 28);
     let mut text = String::with_capacity(4096);
     let place = r.pick(PLACES);
-    text.push_str(&format!("Fighting intensifies near {place} as strikes continue\n\n"));
+    text.push_str(&format!(
+        "Fighting intensifies near {place} as strikes continue\n\n"
+    ));
     let paragraphs = r.range(5, 9);
     for p in 0..paragraphs {
         let sentences = r.range(2, 4);
@@ -73,17 +126,28 @@ pub fn article(i: u64) -> Document {
             let hedge = r.pick(HEDGES);
             let m = r.pick(MONTHS);
             let sentence = match (p * 7 + s + r.range(0, 11)) % 11 {
-                0 => format!("On {m} {day}, {year}, {a} launched {n} {w} at targets in {pl}, {src}. "),
+                0 => format!(
+                    "On {m} {day}, {year}, {a} launched {n} {w} at targets in {pl}, {src}. "
+                ),
                 1 => format!("At least {n} people were killed in {pl} overnight, {src}. "),
                 2 => format!("{a} {hedge} received {w} from abroad, {src}. ").replace("  ", " "),
-                3 => format!("The government in {pl} severed diplomatic ties with its neighbour last week. "),
+                3 => format!(
+                    "The government in {pl} severed diplomatic ties with its neighbour last week. "
+                ),
                 4 => format!("Officials denied that {a} had supplied {w} to {b} near {pl}. "),
-                5 => format!("The strike may have been aimed at derailing talks, observers said. "),
+                5 => "The strike may have been aimed at derailing talks, observers said. "
+                    .to_string(),
                 6 => format!("{a} said it had shot down {n} {w} over {pl} on Tuesday. "),
                 7 => format!("More than {n} fighters were deployed to {pl} in {m} {year}. "),
-                8 => format!("Analysts believe {a} could expand operations around {pl} in the coming months. "),
-                9 => format!("The United Nations designated the group a terrorist organisation in {year}. "),
-                _ => format!("Talks between envoys resumed in {pl} on {m} {day}, according to diplomats. "),
+                8 => format!(
+                    "Analysts believe {a} could expand operations around {pl} in the coming months. "
+                ),
+                9 => format!(
+                    "The United Nations designated the group a terrorist organisation in {year}. "
+                ),
+                _ => format!(
+                    "Talks between envoys resumed in {pl} on {m} {day}, according to diplomats. "
+                ),
             };
             text.push_str(&sentence);
         }

@@ -12,11 +12,27 @@ fn write_bad_inputs(dir: &Path) -> Vec<(&'static str, &'static str)> {
     let mut binary = vec![0x7f, b'E', b'L', b'F', 2, 1, 1, 0];
     binary.extend(std::iter::repeat_n(0u8, 64));
     fs::write(bad.join("program.bin"), binary).unwrap();
-    fs::write(bad.join("latin1.txt"), b"Caf\xe9 attack in Gao \xff\xfe killed three.").unwrap();
+    fs::write(
+        bad.join("latin1.txt"),
+        b"Caf\xe9 attack in Gao \xff\xfe killed three.",
+    )
+    .unwrap();
     fs::write(bad.join("empty.txt"), b"").unwrap();
-    fs::write(bad.join("huge.txt"), "Drones struck the depot. ".repeat(4000)).unwrap();
-    fs::write(bad.join("broken.html"), b"<html><body><div><p></div></span><<<>>></html").unwrap();
-    fs::write(bad.join("broken.xml"), b"<?xml version=\"1.0\"?><rss><channel><item><title>x</titl").unwrap();
+    fs::write(
+        bad.join("huge.txt"),
+        "Drones struck the depot. ".repeat(4000),
+    )
+    .unwrap();
+    fs::write(
+        bad.join("broken.html"),
+        b"<html><body><div><p></div></span><<<>>></html",
+    )
+    .unwrap();
+    fs::write(
+        bad.join("broken.xml"),
+        b"<?xml version=\"1.0\"?><rss><channel><item><title>x</titl",
+    )
+    .unwrap();
     fs::write(bad.join("broken.json"), b"{\"text\": \"unterminated").unwrap();
     let bomb = r#"<?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -32,8 +48,11 @@ fn write_bad_inputs(dir: &Path) -> Vec<(&'static str, &'static str)> {
         "{\"id\":\"ok-1\",\"text\":\"Militants attacked an army post near Djibo on Friday, the army said.\"}\n[1,2,3]\n",
     )
     .unwrap();
-    fs::write(bad.join("good.txt"), "Government forces shelled rebel positions near Kidal on Monday, officials said.\n")
-        .unwrap();
+    fs::write(
+        bad.join("good.txt"),
+        "Government forces shelled rebel positions near Kidal on Monday, officials said.\n",
+    )
+    .unwrap();
     vec![
         ("program.bin", "binary"),
         ("latin1.txt", "UTF-8"),
@@ -66,23 +85,51 @@ fn each_bad_input_is_named_on_one_line_and_the_batch_goes_on() {
     }
     let recs = jsonl(&out);
     let docs: Vec<&str> = recs.iter().map(|r| r["doc"].as_str().unwrap()).collect();
-    assert!(docs.contains(&"good.txt"), "the good file was not processed: {docs:?}");
-    assert!(docs.contains(&"ok-1"), "the good JSONL line was not processed: {docs:?}");
+    assert!(
+        docs.contains(&"good.txt"),
+        "the good file was not processed: {docs:?}"
+    );
+    assert!(
+        docs.contains(&"ok-1"),
+        "the good JSONL line was not processed: {docs:?}"
+    );
 }
 
 #[test]
 fn bad_inputs_never_lose_what_is_stored() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["ingest", "--db", "t.db", samples().join("text").to_str().unwrap()]);
+    let out = run(
+        dir.path(),
+        &[
+            "ingest",
+            "--db",
+            "t.db",
+            samples().join("text").to_str().unwrap(),
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
-    let before = jsonl(&run(dir.path(), &["claims", "--db", "t.db", "--json", "--limit", "100000"])).len();
+    let before = jsonl(&run(
+        dir.path(),
+        &["claims", "--db", "t.db", "--json", "--limit", "100000"],
+    ))
+    .len();
     assert!(before > 0);
     write_bad_inputs(dir.path());
-    let out = run(dir.path(), &["ingest", "--db", "t.db", "--max-bytes", "50000", "in"]);
+    let out = run(
+        dir.path(),
+        &["ingest", "--db", "t.db", "--max-bytes", "50000", "in"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("failed"), "{}", stderr(&out));
-    let after = jsonl(&run(dir.path(), &["claims", "--db", "t.db", "--json", "--limit", "100000"])).len();
-    assert!(after > before, "good inputs of the bad batch are stored too ({before} → {after})");
+    let after = jsonl(&run(
+        dir.path(),
+        &["claims", "--db", "t.db", "--json", "--limit", "100000"],
+    ))
+    .len();
+    assert!(
+        after > before,
+        "good inputs of the bad batch are stored too ({before} → {after})"
+    );
 }
 
 #[test]
@@ -90,5 +137,9 @@ fn missing_input_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let out = run(dir.path(), &["extract", "no/such/file.txt"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("no/such/file.txt"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no/such/file.txt"),
+        "{}",
+        stderr(&out)
+    );
 }

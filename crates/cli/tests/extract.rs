@@ -1,8 +1,21 @@
 use crate::util::*;
 
 const CONTRACT_FIELDS: &[&str] = &[
-    "doc", "sentence", "span", "type", "plover", "actor", "target", "source", "epistemic", "cues", "date",
-    "place", "quantities", "weapons", "why",
+    "doc",
+    "sentence",
+    "span",
+    "type",
+    "plover",
+    "actor",
+    "target",
+    "source",
+    "epistemic",
+    "cues",
+    "date",
+    "place",
+    "quantities",
+    "weapons",
+    "why",
 ];
 
 #[test]
@@ -23,14 +36,26 @@ fn seed_article_gives_every_contract_field_with_exact_spans() {
         }
         assert_eq!(r["doc"], "exporting-war.txt");
         let span = r["span"].as_array().unwrap();
-        let (s, e) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
-        assert_eq!(&text[s..e], r["sentence"].as_str().unwrap(), "span does not slice the document");
+        let (s, e) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            &text[s..e],
+            r["sentence"].as_str().unwrap(),
+            "span does not slice the document"
+        );
         assert!(!r["why"].as_array().unwrap().is_empty());
     }
     // The claim the contract uses as its example.
     let media = recs
         .iter()
-        .find(|r| r["sentence"].as_str().unwrap().starts_with("According to Russian media outlets"))
+        .find(|r| {
+            r["sentence"]
+                .as_str()
+                .unwrap()
+                .starts_with("According to Russian media outlets")
+        })
         .expect("the Russian media claim");
     assert_eq!(media["source"]["kind"], "media");
     assert_eq!(media["epistemic"], "reported");
@@ -46,10 +71,18 @@ fn every_sample_format_is_read() {
     for r in &recs {
         assert_span_matches_sentence(r);
     }
-    let docs: std::collections::BTreeSet<&str> = recs.iter().map(|r| r["doc"].as_str().unwrap()).collect();
-    assert!(docs.len() >= 12, "claims from only {} documents: {docs:?}", docs.len());
+    let docs: std::collections::BTreeSet<&str> =
+        recs.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+    assert!(
+        docs.len() >= 12,
+        "claims from only {} documents: {docs:?}",
+        docs.len()
+    );
     for sub in ["text", "html", "feeds", "jsonl"] {
-        let out = run(dir.path(), &["extract", samples().join(sub).to_str().unwrap()]);
+        let out = run(
+            dir.path(),
+            &["extract", samples().join(sub).to_str().unwrap()],
+        );
         assert!(out.status.success(), "{sub}: {}", stderr(&out));
         assert!(!jsonl(&out).is_empty(), "no claims from samples/{sub}");
     }
@@ -70,7 +103,9 @@ fn stdin_and_table_output() {
         .stdin
         .take()
         .unwrap()
-        .write_all(b"Rebels shot down two army drones near Kidal on Monday, a military spokesman said.\n")
+        .write_all(
+            b"Rebels shot down two army drones near Kidal on Monday, a military spokesman said.\n",
+        )
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());

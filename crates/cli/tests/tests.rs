@@ -4,6 +4,7 @@
 mod util;
 
 mod bad_input;
+mod corroborate;
 mod extract;
 mod ingest;
 mod query;

@@ -3,7 +3,10 @@ use std::process::{Command, Output, Stdio};
 
 /// The repository root (two levels above this crate).
 pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
 }
 
 /// The bundled sample corpus.
@@ -19,13 +22,19 @@ pub fn seed() -> Option<PathBuf> {
 
 pub fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_claimtrace"));
-    c.env_remove("CLAIMTRACE_DB").env_remove("CLAIMTRACE_GAZETTEER").stdin(Stdio::null());
+    c.env_remove("CLAIMTRACE_DB")
+        .env_remove("CLAIMTRACE_GAZETTEER")
+        .stdin(Stdio::null());
     c
 }
 
 /// Run the binary in `dir` with `args`.
 pub fn run(dir: &Path, args: &[&str]) -> Output {
-    bin().current_dir(dir).args(args).output().expect("run claimtrace")
+    bin()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run claimtrace")
 }
 
 pub fn stdout(o: &Output) -> String {
@@ -51,5 +60,9 @@ pub fn assert_span_matches_sentence(rec: &serde_json::Value) {
     let span = rec["span"].as_array().expect("span array");
     let (s, e) = (span[0].as_u64().unwrap(), span[1].as_u64().unwrap());
     let sentence = rec["sentence"].as_str().expect("sentence");
-    assert_eq!((e - s) as usize, sentence.len(), "span {s}..{e} vs sentence {sentence:?}");
+    assert_eq!(
+        (e - s) as usize,
+        sentence.len(),
+        "span {s}..{e} vs sentence {sentence:?}"
+    );
 }

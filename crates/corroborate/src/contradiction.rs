@@ -4,21 +4,57 @@
 //! (ten copies of "117 drones" against five of "over 300" give one record):
 //! - `quantity`: quantities of the same unit family whose intervals do not
 //!   overlap ("117 drones" vs "over 300 drones");
-//! - `actor` / `target`: both claims name a perpetrator (victim) and the
-//!   names differ — statement claims are left out, since the speaker of a
-//!   statement is often coded as its actor;
+//! - `actor` / `target`: two claims of the same type name different
+//!   perpetrators (victims), both known to the knowledge base and of the
+//!   same rank (two states by ISO code, or two other known bodies: "Russia"
+//!   vs "Ukraine"; not "the rebels" vs "the army", which may be one party,
+//!   nor "SBU" vs "Ukraine", a body of the state) — statement claims are
+//!   left out, since the speaker of a statement is often coded as its actor;
 //! - `date`: both claims carry their own date at the same precision and the
-//!   ranges do not overlap;
-//! - `denial`: one claim is `denied` and the other `asserted` or `reported`.
+//!   ranges do not overlap (not for lasting relationships: supply or
+//!   cooperation claims are dated by their reports);
+//! - `denial`: one claim is `denied` and the other `asserted`, `reported` or
+//!   `hedged`,
+//!   and the denial is about that claim's proposition: they share at least
+//!   15% of their content words (Jaccard), or the denial answers it through
+//!   a back-reference ("The UAE rejected the accusation." after the
+//!   accusation).
 //!
-//! Denied claims take part only in `denial`: "Russia denied striking the
-//! hospital" names Russia as actor without claiming it did it.
+//! Only claims resting on different origins contradict each other: an
+//! origin disagreeing with itself is left to the claims' cards. Denied
+//! claims take part only in `denial`: "Russia denied striking the hospital"
+//! names Russia as actor without claiming it did it.
 
 use std::collections::HashSet;
 
 use claimtrace_model::{Contradiction, ContradictionKind, Epistemic};
 
+use crate::event_index::jaccard;
 use crate::features::{ClaimFeatures, Family, Vocab, day_string};
+
+/// Content-word Jaccard from which a denial is taken to speak of a claim.
+const DENIAL_JACCARD: f64 = 0.15;
+/// Sentences back a back-referring denial may answer.
+const DENIAL_BACK_SENTENCES: usize = 2;
+
+/// Whether two actor keys are different known parties of one rank: both
+/// states (`id:` + ISO 3166 alpha-3) or both other knowledge-base bodies.
+fn rivals(a: &str, b: &str) -> bool {
+    let state = |k: &str| {
+        k.strip_prefix("id:")
+            .is_some_and(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_lowercase()))
+    };
+    a != b && a.starts_with("id:") && b.starts_with("id:") && state(a) == state(b)
+}
+
+/// Whether denial `d` is about the proposition of claim `s`.
+fn denies(d: &ClaimFeatures, s: &ClaimFeatures) -> bool {
+    jaccard(&d.tokens, &s.tokens) >= DENIAL_JACCARD
+        || (d.refers_back
+            && d.doc == s.doc
+            && d.sentence_index > s.sentence_index
+            && d.sentence_index - s.sentence_index <= DENIAL_BACK_SENTENCES)
+}
 
 /// One member claim with its resolved origin key.
 pub struct Side<'a> {
@@ -38,10 +74,11 @@ pub fn contradictions(members: &[Side<'_>], vocab: &Vocab) -> (Vec<Contradiction
                     (ib, b): (usize, &Side<'_>),
                     va: String,
                     vb: String| {
-        if a.origin != b.origin {
-            flagged[ia] = true;
-            flagged[ib] = true;
+        if a.origin == b.origin {
+            return;
         }
+        flagged[ia] = true;
+        flagged[ib] = true;
         let key = if va <= vb {
             (kind, va.clone(), vb.clone())
         } else {
@@ -64,10 +101,17 @@ pub fn contradictions(members: &[Side<'_>], vocab: &Vocab) -> (Vec<Contradiction
             let (ca, cb) = (a.1.claim, b.1.claim);
             let denied_a = ca.epistemic == Epistemic::Denied;
             let denied_b = cb.epistemic == Epistemic::Denied;
-            let firm = |e: Epistemic| matches!(e, Epistemic::Asserted | Epistemic::Reported);
+            // A hedged report ("allegedly supplied") still says what the
+            // denial rejects; opinions say nothing checkable.
+            let firm = |e: Epistemic| {
+                matches!(
+                    e,
+                    Epistemic::Asserted | Epistemic::Reported | Epistemic::Hedged
+                )
+            };
             if denied_a != denied_b {
                 let (d, s) = if denied_a { (a, b) } else { (b, a) };
-                if firm(s.1.claim.epistemic) {
+                if firm(s.1.claim.epistemic) && denies(d.1.claim, s.1.claim) {
                     let (vs, vd) = (
                         format!("{} ({})", s.1.claim.epistemic.as_str(), s.1.origin),
                         format!("denied ({})", d.1.origin),
@@ -92,10 +136,13 @@ pub fn contradictions(members: &[Side<'_>], vocab: &Vocab) -> (Vec<Contradiction
                     }
                 }
             }
-            let roles = ca.family != Family::Open && cb.family != Family::Open;
+            let roles = ca.family != Family::Open
+                && cb.family != Family::Open
+                && ca.claim_type == cb.claim_type;
             if roles
                 && let (Some(x), Some(y)) = (ca.actor, cb.actor)
                 && x != y
+                && rivals(vocab.get(x), vocab.get(y))
             {
                 let name = |l: Option<u32>, k: u32| vocab.get(l.unwrap_or(k)).to_string();
                 push(
@@ -109,6 +156,7 @@ pub fn contradictions(members: &[Side<'_>], vocab: &Vocab) -> (Vec<Contradiction
             if roles
                 && let (Some(x), Some(y)) = (ca.target, cb.target)
                 && x != y
+                && rivals(vocab.get(x), vocab.get(y))
             {
                 let name = |l: Option<u32>, k: u32| vocab.get(l.unwrap_or(k)).to_string();
                 push(
@@ -119,7 +167,10 @@ pub fn contradictions(members: &[Side<'_>], vocab: &Vocab) -> (Vec<Contradiction
                     name(cb.target_label, y),
                 );
             }
+            // Dates of lasting relationships are those of the reports.
             if let (Some(x), Some(y)) = (ca.date, cb.date)
+                && !ca.family.is_lasting()
+                && !cb.family.is_lasting()
                 && x.precision == y.precision
                 && (x.end < y.start || y.end < x.start)
             {

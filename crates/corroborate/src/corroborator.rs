@@ -7,8 +7,8 @@ use claimtrace_model::{Claim, Document, Epistemic, Event, OutletCounts, OutletPr
 use crate::config::CorroboratorConfig;
 use crate::copy_groups::{CopyIndex, CopyOutcome};
 use crate::event::{DocMeta, build_event};
-use crate::event_index::EventIndex;
-use crate::features::{ClaimFeatures, FeatureBuilder, Vocab, day_number};
+use crate::event_index::{EventIndex, EventState, StoredState, query_keys};
+use crate::features::{ClaimFeatures, FeatureBuilder, Vocab, day_number, document_frame};
 
 /// Where one claim went.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +18,8 @@ pub struct Assignment {
     pub event: u32,
     /// The claim opened the event.
     pub opened: bool,
-    /// The join score (`None` for an opened event).
+    /// The join score (`None` for an opened event, or one joined through a
+    /// back-reference).
     pub score: Option<f64>,
 }
 
@@ -37,11 +38,21 @@ pub struct Corroborator {
     claim_index: HashMap<Box<str>, u32>,
     claim_event: Vec<u32>,
     index: EventIndex,
+    /// Members each event had when restored (their features are not here).
+    restored: Vec<usize>,
+    /// Per document, the sentence and event of its last asserting claim
+    /// (what a back-referring denial answers).
+    last_claim: HashMap<u32, (usize, u32)>,
+    /// Per document, the first day its dated claims speak of.
+    frames: HashMap<u32, Option<i32>>,
+    /// Per document, the events its claims went to (candidates for its
+    /// next claims, whatever the blocking keys).
+    doc_events: HashMap<u32, Vec<u32>>,
     outlets: BTreeMap<String, OutletCounts>,
 }
 
 /// The outlet name profiles use when a document has none.
-pub const UNKNOWN_OUTLET: &str = "(unknown)";
+pub const UNKNOWN_OUTLET: &str = claimtrace_store::UNKNOWN_OUTLET;
 
 impl Corroborator {
     pub(crate) fn new(cfg: CorroboratorConfig) -> Self {
@@ -56,6 +67,10 @@ impl Corroborator {
             claim_index: HashMap::new(),
             claim_event: Vec::new(),
             index: EventIndex::default(),
+            restored: Vec::new(),
+            last_claim: HashMap::new(),
+            frames: HashMap::new(),
+            doc_events: HashMap::new(),
             outlets: BTreeMap::new(),
         }
     }
@@ -117,25 +132,55 @@ impl Corroborator {
         i
     }
 
+    /// Notes the time frame of each document of `claims` (all of its claims
+    /// come in one call), before any of them is matched.
+    fn note_frames(&mut self, claims: &[Claim]) {
+        let mut by_doc: HashMap<u32, Vec<&Claim>> = HashMap::new();
+        for c in claims {
+            if let Some(&d) = self.doc_index.get(&c.doc)
+                && !self.frames.contains_key(&d)
+            {
+                by_doc.entry(d).or_default().push(c);
+            }
+        }
+        for (d, cs) in by_doc {
+            let published = self.docs[d as usize]
+                .published
+                .as_deref()
+                .and_then(day_number);
+            self.frames.insert(d, document_frame(&cs, published));
+        }
+    }
+
     fn features(&mut self, claim: &Claim) -> Option<ClaimFeatures> {
         let doc = *self.doc_index.get(&claim.doc)?;
         let published = self.docs[doc as usize]
             .published
             .as_deref()
             .and_then(day_number);
+        let frame = self.frames.get(&doc).copied().flatten();
+        let cfg = &self.cfg;
         Some(self.builder.build(
             &mut self.vocab,
             claim,
             doc,
             published,
-            self.cfg.undated_lookback_days,
+            &|f| cfg.lookback(f),
+            frame,
         ))
+    }
+
+    fn open(&mut self, idx: u32, f: &ClaimFeatures) -> u32 {
+        let e = self.index.open(idx, f, &self.cfg);
+        self.restored.push(0);
+        e
     }
 
     /// Restores a stored event: `members` in joining order, documents
     /// registered first. Returns the event index, `None` when no member
     /// could be placed (unknown document, or already present).
     pub fn seed_event(&mut self, members: &[Claim]) -> Option<u32> {
+        self.note_frames(members);
         let mut event: Option<u32> = None;
         for claim in members {
             if self.claim_index.contains_key(claim.id.as_str()) {
@@ -147,11 +192,11 @@ impl Corroborator {
             let idx = self.claims.len() as u32;
             let e = match event {
                 Some(e) => {
-                    self.index.attach(e, idx, &f);
+                    self.index.attach(e, idx, &f, &self.cfg);
                     e
                 }
                 None => {
-                    let e = self.index.open(idx, &f);
+                    let e = self.open(idx, &f);
                     event = Some(e);
                     e
                 }
@@ -167,6 +212,7 @@ impl Corroborator {
     /// Claims already present, of unknown documents, or opinions are skipped
     /// (opinions still count in outlet profiles).
     pub fn add_claims(&mut self, claims: &[Claim]) -> Vec<Assignment> {
+        self.note_frames(claims);
         let mut out = Vec::with_capacity(claims.len());
         for claim in claims {
             if self.claim_index.contains_key(claim.id.as_str()) {
@@ -190,13 +236,39 @@ impl Corroborator {
                 continue;
             };
             let idx = self.claims.len() as u32;
-            let (event, opened, score) = match self.index.best(&f, &self.claims, &self.cfg) {
-                Some((e, s)) => {
-                    self.index.attach(e, idx, &f);
-                    (e, false, Some(s))
+            let answered = self
+                .last_claim
+                .get(&f.doc)
+                .filter(|(sentence, _)| {
+                    f.refers_back
+                        && f.sentence_index >= *sentence
+                        && f.sentence_index - sentence <= self.cfg.back_reference_sentences
+                })
+                .map(|(_, e)| *e);
+            let (event, opened, score) = match answered {
+                Some(e) => {
+                    self.index.attach(e, idx, &f, &self.cfg);
+                    (e, false, None)
                 }
-                None => (self.index.open(idx, &f), true, None),
+                None => match self.index.best(
+                    &f,
+                    &self.cfg,
+                    self.doc_events.get(&f.doc).map_or(&[], Vec::as_slice),
+                ) {
+                    Some((e, s)) => {
+                        self.index.attach(e, idx, &f, &self.cfg);
+                        (e, false, Some(s))
+                    }
+                    None => (self.open(idx, &f), true, None),
+                },
             };
+            if f.epistemic != Epistemic::Denied {
+                self.last_claim.insert(f.doc, (f.sentence_index, event));
+            }
+            let mine = self.doc_events.entry(f.doc).or_default();
+            if !mine.contains(&event) {
+                mine.push(event);
+            }
             self.claim_index.insert(f.claim.clone(), idx);
             self.claims.push(f);
             self.claim_event.push(event);
@@ -214,8 +286,13 @@ impl Corroborator {
         self.index.events.len()
     }
 
-    /// The event at `index`, built from its members.
+    /// The event at `index`, built from its members; `None` for an event
+    /// restored from a stored state (its view is built from the stored
+    /// members with [`Corroborator::build_view`]).
     pub fn event(&self, index: u32) -> Option<Event> {
+        if self.restored.get(index as usize).copied().unwrap_or(0) > 0 {
+            return None;
+        }
         let ev = self.index.events.get(index as usize)?;
         let members: Vec<(&ClaimFeatures, &DocMeta)> = ev
             .members
@@ -235,10 +312,99 @@ impl Corroborator {
             .collect()
     }
 
-    /// The blocking window of event `index` in day numbers (what the store
-    /// persists to find candidate events for later batches).
+    /// The blocking window of event `index` in day numbers.
     pub fn event_window(&self, index: u32) -> Option<(i32, i32)> {
         self.index.events.get(index as usize)?.window()
+    }
+
+    /// Restores an event from its stored matching state (written by
+    /// [`Corroborator::event_state`]); returns its index. Restore candidate
+    /// events in the order they were opened: ties go to the earlier one.
+    pub fn restore_event(&mut self, state: &StoredState) -> Option<u32> {
+        let st = EventState::from_stored(state, &mut self.vocab)?;
+        let size = st.size;
+        let e = self.index.restore(st);
+        self.restored.push(size);
+        Some(e)
+    }
+
+    /// The matching state of event `index` and its blocking keys as the
+    /// store indexes them.
+    pub fn event_state(&self, index: u32) -> Option<(StoredState, Vec<i64>)> {
+        let ev = self.index.events.get(index as usize)?;
+        let keys = ev.keys().iter().map(|k| k.stored(&self.vocab)).collect();
+        Some((ev.to_stored(&self.vocab), keys))
+    }
+
+    /// Members of event `index` added in this process, in joining order.
+    pub fn new_members(&self, index: u32) -> Vec<&str> {
+        self.index
+            .events
+            .get(index as usize)
+            .map(|ev| {
+                ev.members
+                    .iter()
+                    .filter_map(|m| self.claims.get(*m as usize).map(|c| &*c.claim))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The stored blocking keys under which the candidates of `claims`
+    /// (their documents registered first) are found: what to restore
+    /// before [`Corroborator::add_claims`].
+    pub fn lookup_keys(&mut self, claims: &[Claim]) -> Vec<i64> {
+        self.note_frames(claims);
+        let mut keys: Vec<i64> = Vec::new();
+        for claim in claims {
+            if claim.epistemic == Epistemic::Opinion {
+                continue;
+            }
+            let Some(f) = self.features(claim) else {
+                continue;
+            };
+            keys.extend(
+                query_keys(&f, &self.cfg)
+                    .iter()
+                    .map(|k| k.stored(&self.vocab)),
+            );
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// The event `members` (claims in joining order) form, their documents
+    /// described by `docs`; `None` when no member's document is known.
+    pub fn build_view(&self, members: &[Claim], docs: &HashMap<String, DocMeta>) -> Option<Event> {
+        let mut vocab = Vocab::default();
+        let mut metas: Vec<&DocMeta> = Vec::new();
+        let mut doc_ids: HashMap<&str, u32> = HashMap::new();
+        let mut features = Vec::with_capacity(members.len());
+        for c in members {
+            let Some(meta) = docs.get(&c.doc) else {
+                continue;
+            };
+            let d = *doc_ids.entry(c.doc.as_str()).or_insert_with(|| {
+                metas.push(meta);
+                metas.len() as u32 - 1
+            });
+            let published = meta.published.as_deref().and_then(day_number);
+            let cfg = &self.cfg;
+            features.push(self.builder.build(
+                &mut vocab,
+                c,
+                d,
+                published,
+                &|f| cfg.lookback(f),
+                None,
+            ));
+        }
+        let pairs: Vec<(&ClaimFeatures, &DocMeta)> = features
+            .iter()
+            .map(|f| (f, metas[f.doc as usize]))
+            .collect();
+        build_event(&pairs, &vocab)
     }
 
     /// The event index a claim was put in.

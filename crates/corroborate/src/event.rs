@@ -9,6 +9,7 @@ use claimtrace_model::{
 };
 
 use crate::contradiction::{Side, contradictions};
+use crate::event_index::jaccard;
 use crate::features::{ClaimFeatures, Family, Vocab, day_string};
 use crate::origin::normalise_name;
 
@@ -43,6 +44,135 @@ pub fn resolve_origin(c: &ClaimFeatures, doc: &DocMeta, vocab: &Vocab) -> (Strin
         Some(o) => (format!("name:{}", normalise_name(o)), o.to_string()),
         None => (format!("doc:{}", doc.copy_group), doc.copy_group.clone()),
     }
+}
+
+/// Content-word Jaccard at or above which a claim of a copied document is
+/// the copy of a claim of another document of its group (light edits).
+const COPIED_CLAIM_JACCARD: f64 = 0.5;
+
+/// The origins of an event's members: [`resolve_origin`] per member, then
+///
+/// 1. a claim of a copy (a document of a copy group that is not the one
+///    the claim came from first) rests on the origin of the claim it copies
+///    — the same sentence, lightly edited, in another document of its group,
+///    the group's root document first — so a copy that respells a name
+///    ("Zelenskiy" → "Zelensky") adds no origin;
+/// 2. a person named in two spellings ("Tayyip Erdogan", "Recep Tayyip
+///    Erdoğan") is one origin, keyed as first seen.
+pub fn resolve_origins(
+    members: &[(&ClaimFeatures, &DocMeta)],
+    vocab: &Vocab,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = members
+        .iter()
+        .map(|(c, d)| resolve_origin(c, d, vocab))
+        .collect();
+    // 1. copies: root documents' claims first, then the rest in order.
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    order.sort_by_key(|i| (members[*i].1.id != members[*i].1.copy_group, *i));
+    let mut originals: Vec<usize> = Vec::new();
+    for i in order {
+        let (c, d) = members[i];
+        let copied = originals.iter().copied().find(|j| {
+            let (o, od) = members[*j];
+            od.copy_group == d.copy_group
+                && od.id != d.id
+                && jaccard(&c.tokens, &o.tokens) >= COPIED_CLAIM_JACCARD
+        });
+        match copied {
+            Some(j) => out[i] = out[j].clone(),
+            None => originals.push(i),
+        }
+    }
+    // 2. spellings of one person.
+    let mut persons: Vec<(String, String)> = Vec::new();
+    for (i, (c, _)) in members.iter().enumerate() {
+        if c.source_kind != SourceKind::NamedPerson || c.named_origin.is_none() {
+            continue;
+        }
+        let Some(name) = out[i].0.strip_prefix("name:") else {
+            continue;
+        };
+        match persons.iter().find(|(k, _)| {
+            k.strip_prefix("name:")
+                .is_some_and(|n| same_person(n, name))
+        }) {
+            Some(first) => out[i] = first.clone(),
+            None => persons.push(out[i].clone()),
+        }
+    }
+    out
+}
+
+/// Latin letters without their diacritics, for comparing spellings.
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'ď' | 'đ' => 'd',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ğ' => 'g',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+            'ł' => 'l',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ř' => 'r',
+            'ś' | 'š' | 'ş' | 'ș' => 's',
+            'ť' | 'ţ' | 'ț' => 't',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            c => c,
+        })
+        .collect()
+}
+
+/// One word spelt two ways: equal, or (both of 5 letters or more) one
+/// letter added, dropped or changed ("zelenskiy", "zelensky", "zelenskyy").
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let mut i = 0;
+    while i < short.len() && short[i] == long[i] {
+        i += 1;
+    }
+    if short.len() == long.len() {
+        short[i + 1..] == long[i + 1..]
+    } else {
+        short[i..] == long[i + 1..]
+    }
+}
+
+/// Two normalised person names for one person: the shorter name's words end
+/// the longer one's, word by word spelt alike ("tayyip erdogan" within
+/// "recep tayyip erdoğan"; "volodymyr zelensky" and "volodymyr zelenskiy").
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if short.is_empty() || short.iter().all(|w| w.is_empty()) {
+        return false;
+    }
+    let offset = long.len() - short.len();
+    short
+        .iter()
+        .zip(&long[offset..])
+        .all(|(x, y)| same_word(x, y))
 }
 
 fn firmness_rank(e: Epistemic) -> u8 {
@@ -89,10 +219,7 @@ fn most_common<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
 /// The event of `members` (claims in joining order with their documents).
 pub fn build_event(members: &[(&ClaimFeatures, &DocMeta)], vocab: &Vocab) -> Option<Event> {
     let (first, _) = members.first()?;
-    let origins_of: Vec<(String, String)> = members
-        .iter()
-        .map(|(c, d)| resolve_origin(c, d, vocab))
-        .collect();
+    let origins_of = resolve_origins(members, vocab);
     let sides: Vec<Side<'_>> = members
         .iter()
         .zip(&origins_of)
@@ -281,4 +408,23 @@ pub fn build_event(members: &[(&ClaimFeatures, &DocMeta)], vocab: &Vocab) -> Opt
         level,
         contradictions,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_person() {
+        assert!(same_person("volodymyr zelenskiy", "volodymyr zelensky"));
+        assert!(same_person("volodymyr zelenskyy", "volodymyr zelensky"));
+        assert!(same_person("tayyip erdogan", "recep tayyip erdoğan"));
+        assert!(same_person("erdogan", "recep tayyip erdogan"));
+        assert!(!same_person("dmitry peskov", "dmitry medvedev"));
+        assert!(!same_person("andrei chibis", "igor kobzev"));
+        assert!(
+            !same_person("anna li", "anna lu"),
+            "short words must match exactly"
+        );
+    }
 }

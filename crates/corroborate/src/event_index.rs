@@ -2,25 +2,61 @@
 //! event among a few candidates found by blocking, or opens a new event.
 //!
 //! Blocking keys are (type family, ISO-week-sized bucket of the claim's date
-//! window); claims with no date at all are blocked by (family, actor). A
-//! statement or `other` claim looks in every family's buckets, so a denial
-//! can meet the attack it denies. Each claim thus meets only the events of a
-//! few weeks of its own kind, which keeps grouping near-linear.
+//! window); claims with no date and no publication date at all are blocked
+//! by (family, actor). A statement or `other` claim looks in every family's
+//! buckets, so a denial can meet the attack it denies. Each claim thus meets
+//! only the events of a few weeks of its own kind, which keeps grouping
+//! near-linear; lasting relationships (supply, cooperation) look months
+//! around their date.
+//!
+//! An event's matching state ([`EventState`]) is derived only from its
+//! members in joining order, and can be written out ([`StoredState`]) and
+//! restored exactly, so a store-backed run that restores the candidate
+//! events of each batch decides exactly as one run holding everything in
+//! memory.
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::config::CorroboratorConfig;
-use crate::features::{ClaimFeatures, Family, PlaceFeature, haversine_km};
+use crate::features::{ClaimFeatures, Family, PlaceFeature, Vocab, haversine_km};
+use crate::tokens::fnv64;
 
 const BUCKET_DAYS: i32 = 7;
 
-/// What an event remembers of its members for matching. Derived only from
-/// the members in joining order, so rebuilding it from stored members gives
-/// the same state (incremental = batch).
+/// Where an event is listed for candidate lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKey {
+    /// A family, a week-sized bucket of days and an anchor (interned: a
+    /// shared actor, target, place or country).
+    Bucket(Family, i32, u32),
+    /// A family and an actor (interned key; `None` for no actor), for claims
+    /// with no date at all.
+    Undated(Family, Option<u32>),
+}
+
+impl BlockKey {
+    /// The 64-bit key the store indexes (stable across runs and builds).
+    pub fn stored(&self, vocab: &Vocab) -> i64 {
+        let s = match self {
+            BlockKey::Bucket(f, b, a) => format!("b:{}:{b}:{}", f.as_str(), vocab.get(*a)),
+            BlockKey::Undated(f, a) => {
+                format!("u:{}:{}", f.as_str(), a.map_or("-", |a| vocab.get(a)))
+            }
+        };
+        fnv64(s.as_bytes()) as i64
+    }
+}
+
+/// What an event remembers of its members for matching.
 #[derive(Debug, Clone)]
 pub struct EventState {
-    /// Claim indices (into the corroborator's claim table) in joining order.
+    /// Indices (into the corroborator's claim table) of the members added in
+    /// this process, in joining order. Restored events start empty.
     pub members: Vec<u32>,
+    /// Members in all, restored ones included.
+    pub size: usize,
     pub family: Family,
     actors: Vec<u32>,
     targets: Vec<u32>,
@@ -34,35 +70,243 @@ pub struct EventState {
     countries: Vec<u32>,
     /// Names of all places.
     place_names: Vec<u32>,
-    /// Blocking keys the event is listed under.
-    registered: Vec<(Family, i32)>,
-    undated_keys: Vec<(Family, u32)>,
+    /// Counted units and weapons of the members.
+    units: Vec<u32>,
+    weapons: Vec<u32>,
+    /// Content words of the first `lexical_members` members.
+    lexical: Vec<Box<[u32]>>,
+    /// Interned ids of the members' documents added in this process.
+    docs: Vec<u32>,
+    /// Anchors of the members (see [`ClaimFeatures::anchors`]).
+    anchors: Vec<u32>,
+    /// (family, bucket) pairs the event is listed under, with every anchor.
+    buckets: Vec<(Family, i32)>,
+    /// Keys for claims with no date at all.
+    undated: Vec<BlockKey>,
 }
 
 impl EventState {
     pub fn window(&self) -> Option<(i32, i32)> {
         self.window
     }
+
+    /// Every key the event is listed under.
+    pub fn keys(&self) -> Vec<BlockKey> {
+        let mut keys: Vec<BlockKey> = self
+            .buckets
+            .iter()
+            .flat_map(|(f, b)| {
+                self.anchors
+                    .iter()
+                    .map(move |a| BlockKey::Bucket(*f, *b, *a))
+            })
+            .collect();
+        keys.extend(self.undated.iter().copied());
+        keys
+    }
+
+    fn new(family: Family) -> Self {
+        EventState {
+            members: Vec::new(),
+            size: 0,
+            family,
+            actors: Vec::new(),
+            targets: Vec::new(),
+            date: None,
+            window: None,
+            place: None,
+            countries: Vec::new(),
+            place_names: Vec::new(),
+            units: Vec::new(),
+            weapons: Vec::new(),
+            lexical: Vec::new(),
+            docs: Vec::new(),
+            anchors: Vec::new(),
+            buckets: Vec::new(),
+            undated: Vec::new(),
+        }
+    }
+
+    /// The state with names in place of interned numbers.
+    pub fn to_stored(&self, vocab: &Vocab) -> StoredState {
+        let names = |v: &[u32]| v.iter().map(|i| vocab.get(*i).to_string()).collect();
+        StoredState {
+            family: self.family.as_str().to_string(),
+            size: self.size,
+            actors: names(&self.actors),
+            targets: names(&self.targets),
+            date: self.date,
+            window: self.window,
+            place: self.place.map(|p| StoredPlace {
+                name: vocab.get(p.name).to_string(),
+                label: vocab.get(p.label).to_string(),
+                country: p.country.map(|c| vocab.get(c).to_string()),
+                lat: p.lat,
+                lon: p.lon,
+                precise: p.precise,
+                is_event: p.is_event,
+            }),
+            countries: names(&self.countries),
+            place_names: names(&self.place_names),
+            units: names(&self.units),
+            weapons: names(&self.weapons),
+            lexical: self.lexical.iter().map(|t| names(t)).collect(),
+            anchors: names(&self.anchors),
+            buckets: self
+                .buckets
+                .iter()
+                .map(|(f, b)| (f.as_str().to_string(), *b))
+                .collect(),
+            undated: self
+                .undated
+                .iter()
+                .filter_map(|k| match k {
+                    BlockKey::Undated(f, a) => {
+                        Some((f.as_str().to_string(), a.map(|a| vocab.get(a).to_string())))
+                    }
+                    BlockKey::Bucket(..) => None,
+                })
+                .collect(),
+        }
+    }
+
+    /// The state written by [`EventState::to_stored`]; `None` when it names
+    /// an unknown family.
+    pub fn from_stored(s: &StoredState, vocab: &mut Vocab) -> Option<EventState> {
+        // Ids differ from those of the process that wrote the state: the
+        // sets are sorted again.
+        let mut ids = |v: &[String]| -> Vec<u32> {
+            let mut out: Vec<u32> = v.iter().map(|n| vocab.intern(n)).collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        let actors = ids(&s.actors);
+        let targets = ids(&s.targets);
+        let countries = ids(&s.countries);
+        let place_names = ids(&s.place_names);
+        let units = ids(&s.units);
+        let weapons = ids(&s.weapons);
+        // Documents are not kept: a stored event cannot hold a claim of a
+        // document being corroborated now (its claims come in one step).
+        let docs = Vec::new();
+        let mut anchors = ids(&s.anchors);
+        anchors.sort_unstable();
+        // Token ids differ from those of the process that wrote the state:
+        // re-sort them, as Jaccard needs.
+        let lexical = s
+            .lexical
+            .iter()
+            .map(|t| {
+                let mut v = ids(t);
+                v.sort_unstable();
+                v.dedup();
+                v.into_boxed_slice()
+            })
+            .collect();
+        let place = s.place.as_ref().map(|p| PlaceFeature {
+            name: vocab.intern(&p.name),
+            label: vocab.intern(&p.label),
+            country: p.country.as_deref().map(|c| vocab.intern(c)),
+            lat: p.lat,
+            lon: p.lon,
+            precise: p.precise,
+            is_event: p.is_event,
+        });
+        let mut buckets = Vec::with_capacity(s.buckets.len());
+        for (f, b) in &s.buckets {
+            buckets.push((Family::parse(f)?, *b));
+        }
+        let mut undated = Vec::with_capacity(s.undated.len());
+        for (f, a) in &s.undated {
+            undated.push(BlockKey::Undated(
+                Family::parse(f)?,
+                a.as_deref().map(|a| vocab.intern(a)),
+            ));
+        }
+        Some(EventState {
+            members: Vec::new(),
+            size: s.size,
+            family: Family::parse(&s.family)?,
+            actors,
+            targets,
+            date: s.date,
+            window: s.window,
+            place,
+            countries,
+            place_names,
+            units,
+            weapons,
+            lexical,
+            docs,
+            anchors,
+            buckets,
+            undated,
+        })
+    }
+}
+
+/// [`EventState`] as names: what the store keeps in `events.state`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredState {
+    pub family: String,
+    pub size: usize,
+    pub actors: Vec<String>,
+    pub targets: Vec<String>,
+    pub date: Option<(i32, i32)>,
+    pub window: Option<(i32, i32)>,
+    pub place: Option<StoredPlace>,
+    pub countries: Vec<String>,
+    pub place_names: Vec<String>,
+    pub units: Vec<String>,
+    pub weapons: Vec<String>,
+    pub lexical: Vec<Vec<String>>,
+    pub anchors: Vec<String>,
+    /// (family, bucket) pairs listed with every anchor.
+    pub buckets: Vec<(String, i32)>,
+    /// (family, actor) keys for claims with no date at all.
+    pub undated: Vec<(String, Option<String>)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredPlace {
+    pub name: String,
+    pub label: String,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub precise: bool,
+    pub is_event: bool,
 }
 
 /// All events and the blocking index over them.
 #[derive(Debug, Default)]
 pub struct EventIndex {
     pub events: Vec<EventState>,
-    by_bucket: HashMap<(Family, i32), Vec<u32>>,
-    undated: HashMap<(Family, u32), Vec<u32>>,
+    by_key: HashMap<BlockKey, Vec<u32>>,
     /// Per-event stamp of the last claim that looked at it (dedups candidates).
     seen: Vec<u32>,
     stamp: u32,
 }
 
-fn push_unique(v: &mut Vec<u32>, x: u32) {
-    if !v.contains(&x) {
-        v.push(x);
+/// Inserts into a sorted set; false when already there. Sets stay sorted so
+/// that big events answer membership in O(log n).
+fn insert_sorted(v: &mut Vec<u32>, x: u32) -> bool {
+    match v.binary_search(&x) {
+        Ok(_) => false,
+        Err(i) => {
+            v.insert(i, x);
+            true
+        }
     }
 }
 
-fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+fn has(v: &[u32], x: u32) -> bool {
+    v.binary_search(&x).is_ok()
+}
+
+/// Jaccard similarity of two sorted, deduplicated id lists.
+pub fn jaccard(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -89,53 +333,74 @@ fn buckets(w: (i32, i32)) -> std::ops::RangeInclusive<i32> {
     w.0.div_euclid(BUCKET_DAYS)..=w.1.div_euclid(BUCKET_DAYS)
 }
 
-impl EventIndex {
-    /// The event `claim` should join, with its score, or `None` for a new event.
-    pub fn best(
-        &mut self,
-        claim: &ClaimFeatures,
-        claims: &[ClaimFeatures],
-        cfg: &CorroboratorConfig,
-    ) -> Option<(u32, f64)> {
-        self.stamp = self.stamp.wrapping_add(1);
-        let families: &[Family] = if claim.family == Family::Open {
-            &Family::ALL
-        } else {
-            &[claim.family, Family::Open]
-        };
-        let mut candidates: Vec<u32> = Vec::new();
+/// The families a claim's candidates may have.
+fn families_of(f: Family) -> &'static [Family] {
+    match f {
+        Family::Open => &Family::ALL,
+        Family::Violence => &[Family::Violence, Family::Open],
+        Family::Materiel => &[Family::Materiel, Family::Open],
+        Family::Diplomacy => &[Family::Diplomacy, Family::Open],
+        Family::Sanction => &[Family::Sanction, Family::Open],
+    }
+}
+
+/// The keys a claim looks its candidates up under.
+pub fn query_keys(claim: &ClaimFeatures, cfg: &CorroboratorConfig) -> Vec<BlockKey> {
+    let mut keys = Vec::new();
+    for fam in families_of(claim.family) {
         match claim.window {
             Some(w) => {
-                let wide = (w.0 - cfg.date_slack_days, w.1 + cfg.date_slack_days);
-                for fam in families {
-                    for b in buckets(wide) {
-                        if let Some(list) = self.by_bucket.get(&(*fam, b)) {
-                            for e in list {
-                                if self.seen[*e as usize] != self.stamp {
-                                    self.seen[*e as usize] = self.stamp;
-                                    candidates.push(*e);
-                                }
-                            }
-                        }
+                let slack = cfg.slack(claim.family, *fam);
+                for b in buckets((w.0 - slack, w.1 + slack)) {
+                    for a in &claim.anchors {
+                        keys.push(BlockKey::Bucket(*fam, b, *a));
                     }
                 }
             }
-            None => {
-                for fam in families {
-                    if let Some(list) = self.undated.get(&(*fam, claim.actor.unwrap_or(u32::MAX))) {
-                        candidates.extend(list.iter().copied());
+            None => keys.push(BlockKey::Undated(*fam, claim.actor)),
+        }
+    }
+    keys
+}
+
+impl EventIndex {
+    /// The event `claim` should join, with its score, or `None` for a new
+    /// event. Candidates are the events listed under the claim's keys and
+    /// `also` (the events of the claim's own document).
+    pub fn best(
+        &mut self,
+        claim: &ClaimFeatures,
+        cfg: &CorroboratorConfig,
+        also: &[u32],
+    ) -> Option<(u32, f64)> {
+        self.stamp = self.stamp.wrapping_add(1);
+        let mut candidates: Vec<u32> = Vec::new();
+        for e in also {
+            if let Some(seen) = self.seen.get_mut(*e as usize)
+                && *seen != self.stamp
+            {
+                *seen = self.stamp;
+                candidates.push(*e);
+            }
+        }
+        for key in query_keys(claim, cfg) {
+            if let Some(list) = self.by_key.get(&key) {
+                for e in list {
+                    if self.seen[*e as usize] != self.stamp {
+                        self.seen[*e as usize] = self.stamp;
+                        candidates.push(*e);
                     }
                 }
             }
         }
         candidates.sort_unstable();
-        candidates.dedup();
         let mut best: Option<(u32, f64)> = None;
         for e in candidates {
             let Some(ev) = self.events.get(e as usize) else {
                 continue;
             };
-            if let Some(s) = score(claim, ev, claims, cfg)
+            let floor = best.map_or(cfg.join_score, |(_, s)| s.max(cfg.join_score));
+            if let Some(s) = score(claim, ev, cfg, floor, best.is_some())
                 && s >= cfg.join_score
                 && best.is_none_or(|(_, bs)| s > bs)
             {
@@ -146,40 +411,40 @@ impl EventIndex {
     }
 
     /// Opens a new event holding claim `idx`; returns its index.
-    pub fn open(&mut self, idx: u32, claim: &ClaimFeatures) -> u32 {
+    pub fn open(&mut self, idx: u32, claim: &ClaimFeatures, cfg: &CorroboratorConfig) -> u32 {
         let e = self.events.len() as u32;
-        self.events.push(EventState {
-            members: Vec::new(),
-            family: claim.family,
-            actors: Vec::new(),
-            targets: Vec::new(),
-            date: None,
-            window: None,
-            place: None,
-            countries: Vec::new(),
-            place_names: Vec::new(),
-            registered: Vec::new(),
-            undated_keys: Vec::new(),
-        });
+        self.events.push(EventState::new(claim.family));
         self.seen.push(0);
-        self.attach(e, idx, claim);
+        self.attach(e, idx, claim, cfg);
+        e
+    }
+
+    /// Adds a restored event (see [`EventState::from_stored`]); returns its index.
+    pub fn restore(&mut self, state: EventState) -> u32 {
+        let e = self.events.len() as u32;
+        for k in state.keys() {
+            self.by_key.entry(k).or_default().push(e);
+        }
+        self.events.push(state);
+        self.seen.push(0);
         e
     }
 
     /// Adds claim `idx` to event `e` and registers any new blocking keys.
-    pub fn attach(&mut self, e: u32, idx: u32, claim: &ClaimFeatures) {
+    pub fn attach(&mut self, e: u32, idx: u32, claim: &ClaimFeatures, cfg: &CorroboratorConfig) {
         let Some(ev) = self.events.get_mut(e as usize) else {
             return;
         };
         ev.members.push(idx);
+        ev.size += 1;
         if ev.family == Family::Open && claim.family != Family::Open {
             ev.family = claim.family;
         }
         if let Some(a) = claim.actor {
-            push_unique(&mut ev.actors, a);
+            insert_sorted(&mut ev.actors, a);
         }
         if let Some(t) = claim.target {
-            push_unique(&mut ev.targets, t);
+            insert_sorted(&mut ev.targets, t);
         }
         if let Some(d) = claim.date {
             ev.date = Some(
@@ -191,62 +456,89 @@ impl EventIndex {
             ev.window = Some(ev.window.map_or(w, |(s, t)| (s.min(w.0), t.max(w.1))));
         }
         if let Some(p) = claim.place {
-            push_unique(&mut ev.place_names, p.name);
+            insert_sorted(&mut ev.place_names, p.name);
             if p.is_event {
                 if let Some(c) = p.country {
-                    push_unique(&mut ev.countries, c);
+                    insert_sorted(&mut ev.countries, c);
                 }
                 if ev.place.is_none() && p.precise {
                     ev.place = Some(p);
                 }
             }
         }
+        for u in &claim.units {
+            insert_sorted(&mut ev.units, *u);
+        }
+        for w in &claim.weapons {
+            insert_sorted(&mut ev.weapons, *w);
+        }
+        insert_sorted(&mut ev.docs, claim.doc_key);
+        if ev.lexical.len() < cfg.lexical_members {
+            ev.lexical.push(claim.tokens.clone().into_boxed_slice());
+        }
+        // New keys: new buckets with every anchor, new anchors with every bucket.
         let family = ev.family;
-        let mut keys: Vec<(Family, i32)> = Vec::new();
+        let mut keys: Vec<BlockKey> = Vec::new();
+        let mut new_anchors: Vec<u32> = Vec::new();
+        for a in &claim.anchors {
+            if insert_sorted(&mut ev.anchors, *a) {
+                new_anchors.push(*a);
+            }
+        }
+        for (f, b) in &ev.buckets {
+            for a in &new_anchors {
+                keys.push(BlockKey::Bucket(*f, *b, *a));
+            }
+        }
         if let Some(w) = ev.window {
             for b in buckets(w) {
-                if !ev.registered.contains(&(family, b)) {
-                    keys.push((family, b));
+                if !ev.buckets.contains(&(family, b)) {
+                    ev.buckets.push((family, b));
+                    for a in &ev.anchors {
+                        keys.push(BlockKey::Bucket(family, b, *a));
+                    }
                 }
             }
-            ev.registered.extend(keys.iter().copied());
         }
-        let undated_key = (family, claim.actor.unwrap_or(u32::MAX));
-        let undated = claim.window.is_none() && !ev.undated_keys.contains(&undated_key);
-        if undated {
-            ev.undated_keys.push(undated_key);
+        let undated = BlockKey::Undated(family, claim.actor);
+        if claim.window.is_none() && !ev.undated.contains(&undated) {
+            ev.undated.push(undated);
+            keys.push(undated);
         }
         for k in keys {
-            self.by_bucket.entry(k).or_default().push(e);
-        }
-        if undated {
-            self.undated.entry(undated_key).or_default().push(e);
+            self.by_key.entry(k).or_default().push(e);
         }
     }
 }
 
-/// How well `claim` fits `ev` in 0..=1, or `None` when a hard rule forbids it
-/// (dates apart beyond the slack, places too far apart, different countries).
+/// How well `claim` fits `ev` in 0..=1, or `None` when a hard rule forbids
+/// it (families apart, dates apart beyond the slack, places too far apart,
+/// different countries) or when it cannot beat `floor` (`beat`: must exceed
+/// it, else reach it).
 fn score(
     claim: &ClaimFeatures,
     ev: &EventState,
-    claims: &[ClaimFeatures],
     cfg: &CorroboratorConfig,
+    floor: f64,
+    beat: bool,
 ) -> Option<f64> {
     if claim.family != Family::Open && ev.family != Family::Open && claim.family != ev.family {
         return None;
     }
+    let slack = cfg.slack(claim.family, ev.family);
     // Own dates are compared when both sides have them; a report's window
     // only when one side has no date of its own.
+    let mut date_score = 0.5;
     match (claim.date, ev.date) {
         (Some(d), Some(e)) => {
-            if !overlaps((d.start, d.end), e, cfg.date_slack_days) {
+            if !overlaps((d.start, d.end), e, slack) {
                 return None;
             }
+            date_score = 1.0;
         }
         _ => {
             if let (Some(w), Some(e)) = (claim.window, ev.window)
-                && !overlaps(w, e, cfg.date_slack_days)
+                && !overlaps(w, e, slack)
             {
                 return None;
             }
@@ -257,7 +549,7 @@ fn score(
         if p.is_event
             && let Some(c) = p.country
             && !ev.countries.is_empty()
-            && !ev.countries.contains(&c)
+            && !has(&ev.countries, c)
         {
             return None;
         }
@@ -270,39 +562,79 @@ fn score(
                 return None;
             }
             place_score = 1.0;
-        } else if ev.place_names.contains(&p.name) {
+        } else if has(&ev.place_names, p.name) {
             place_score = 1.0;
-        } else if p.country.is_some_and(|c| ev.countries.contains(&c)) {
+        } else if p.country.is_some_and(|c| has(&ev.countries, c)) {
             place_score = 0.6;
         }
     }
     let role = |x: Option<u32>, set: &[u32]| match x {
         None => 0.5,
         Some(_) if set.is_empty() => 0.5,
-        Some(a) if set.contains(&a) => 1.0,
+        Some(a) if has(set, a) => 1.0,
         Some(_) => 0.0,
     };
     let actor = role(claim.actor, &ev.actors);
     let target = role(claim.target, &ev.targets);
-    let mut lexical: f64 = 0.0;
-    for m in ev.members.iter().take(cfg.lexical_members) {
-        if let Some(other) = claims.get(*m as usize) {
-            lexical = lexical.max(jaccard(&claim.tokens, &other.tokens));
-        }
-    }
-    if (claim.family == Family::Open) != (ev.family == Family::Open)
-        && lexical < cfg.open_min_lexical
-    {
+    // A lasting relationship is who supplies (trains, deploys) whom: another
+    // supplier or recipient is another relationship, not a disagreement.
+    if (claim.family.is_lasting() || ev.family.is_lasting()) && (actor == 0.0 || target == 0.0) {
         return None;
     }
-    let total = cfg.weight_lexical + cfg.weight_actor + cfg.weight_target + cfg.weight_place;
-    Some(
-        (cfg.weight_lexical * lexical
-            + cfg.weight_actor * actor
-            + cfg.weight_target * target
-            + cfg.weight_place * place_score)
-            / total,
-    )
+    let shared = claim.units.iter().any(|u| has(&ev.units, *u))
+        || claim.weapons.iter().any(|w| has(&ev.weapons, *w));
+    let counts = if shared {
+        1.0
+    } else if (claim.units.is_empty() && claim.weapons.is_empty())
+        || (ev.units.is_empty() && ev.weapons.is_empty())
+    {
+        0.5
+    } else {
+        0.25
+    };
+    // A report goes on about the happening it opened with: a claim of a
+    // document that already speaks of the event (with compatible dates and
+    // places, checked above, and no conflicting actor or target) is more
+    // likely about it.
+    let document = if has(&ev.docs, claim.doc_key) && actor > 0.0 && target > 0.0 {
+        1.0
+    } else {
+        0.5
+    };
+    let total = cfg.weight_lexical
+        + cfg.weight_actor
+        + cfg.weight_target
+        + cfg.weight_place
+        + cfg.weight_counts
+        + cfg.weight_date
+        + cfg.weight_document;
+    let structure = cfg.weight_actor * actor
+        + cfg.weight_target * target
+        + cfg.weight_place * place_score
+        + cfg.weight_counts * counts
+        + cfg.weight_date * date_score
+        + cfg.weight_document * document;
+    // No join without positive evidence: a shared actor, target, place or
+    // country, or the same document; unknowns alone never make an event.
+    if actor < 1.0 && target < 1.0 && place_score < 0.6 && document < 1.0 {
+        return None;
+    }
+    let mixes_open = (claim.family == Family::Open) != (ev.family == Family::Open);
+    // The best a perfect wording match could give: skip the word comparison
+    // when even that cannot make the claim join or beat the best so far.
+    let ceiling = (structure + cfg.weight_lexical) / total;
+    if ceiling < floor || (beat && ceiling <= floor) {
+        return None;
+    }
+    let lexical = ev
+        .lexical
+        .iter()
+        .map(|t| jaccard(&claim.tokens, t))
+        .fold(0.0, f64::max);
+    if mixes_open && lexical < cfg.open_min_lexical {
+        return None;
+    }
+    Some((structure + cfg.weight_lexical * lexical) / total)
 }
 
 #[cfg(test)]
@@ -320,5 +652,24 @@ mod tests {
     fn buckets_cover_negative_days() {
         assert_eq!(buckets((-1, 0)), -1..=0);
         assert_eq!(buckets((0, 13)), 0..=1);
+    }
+
+    #[test]
+    fn stored_keys_are_stable() {
+        let mut v = Vocab::default();
+        let a = v.intern("id:rus");
+        let d = v.intern("d:doc.txt");
+        assert_eq!(
+            BlockKey::Bucket(Family::Violence, 2891, d).stored(&v),
+            fnv64(b"b:violence:2891:d:doc.txt") as i64
+        );
+        assert_eq!(
+            BlockKey::Undated(Family::Open, Some(a)).stored(&v),
+            fnv64(b"u:open:id:rus") as i64
+        );
+        assert_eq!(
+            BlockKey::Undated(Family::Open, None).stored(&v),
+            fnv64(b"u:open:-") as i64
+        );
     }
 }

@@ -33,6 +33,27 @@ impl Family {
         Family::Open,
     ];
 
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Family::Violence => "violence",
+            Family::Materiel => "materiel",
+            Family::Diplomacy => "diplomacy",
+            Family::Sanction => "sanction",
+            Family::Open => "open",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Family> {
+        Family::ALL.iter().copied().find(|f| f.as_str() == s)
+    }
+
+    /// Whether claims of this family describe a relationship that lasts
+    /// (supply, cooperation, presence) rather than a dated happening: their
+    /// dates are those of the reports, so they match over months.
+    pub fn is_lasting(&self) -> bool {
+        matches!(self, Family::Materiel)
+    }
+
     pub fn of(t: ClaimType) -> Family {
         match t {
             ClaimType::Attack | ClaimType::Casualties => Family::Violence,
@@ -106,8 +127,10 @@ pub struct QuantityFeature {
 #[derive(Debug, Clone)]
 pub struct ClaimFeatures {
     pub claim: Box<str>,
-    /// Interned document id.
+    /// Index of the document in the corroborator (not stable across runs).
     pub doc: u32,
+    /// The document id, interned (stable through stored states).
+    pub doc_key: u32,
     pub claim_type: ClaimType,
     pub family: Family,
     /// Interned normalised actor/target keys (knowledge-base id, else name).
@@ -126,6 +149,18 @@ pub struct ClaimFeatures {
     pub quantities: Vec<QuantityFeature>,
     /// Interned weapon names, sorted.
     pub weapons: Vec<u32>,
+    /// Interned unit families of the quantities, sorted ("drone", "soldier").
+    pub units: Vec<u32>,
+    /// Index of the claim's sentence in its document.
+    pub sentence_index: usize,
+    /// A denial whose object is an earlier sentence ("The UAE rejected the
+    /// accusation."): it belongs to the event of the claim it answers.
+    pub refers_back: bool,
+    /// Interned anchors: what an event must share with the claim to be a
+    /// candidate through the blocking index (`a:` actor, `t:` target, `p:`
+    /// place, `c:` country), sorted. Events of the claim's own document are
+    /// candidates too (the corroborator passes them).
+    pub anchors: Vec<u32>,
     pub epistemic: Epistemic,
     pub source_kind: SourceKind,
     /// Interned `name:` origin when the attribution names someone; `None`
@@ -162,6 +197,8 @@ const UNIT_FAMILIES: &[(&str, &[&str])] = &[
             "unmanned aerial vehicle",
             "unmanned aerial vehicles",
             "shahed",
+            "shaheds",
+            "shahed 136",
         ],
     ),
     ("missile", &["missile", "missiles", "rocket", "rockets"]),
@@ -176,6 +213,13 @@ const UNIT_FAMILIES: &[(&str, &[&str])] = &[
             "residents",
             "child",
             "children",
+            "patient",
+            "patients",
+            "dead",
+            "casualty",
+            "casualties",
+            "victim",
+            "victims",
         ],
     ),
     (
@@ -192,11 +236,25 @@ const UNIT_FAMILIES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "aircraft",
+        &[
+            "aircraft", "plane", "planes", "jet", "jets", "bomber", "bombers",
+        ],
+    ),
+    (
         "usd",
         &["usd", "dollar", "dollars", "$", "us dollar", "us dollars"],
     ),
     ("tank", &["tank", "tanks"]),
+    ("vehicle", &["vehicle", "vehicles"]),
 ];
+
+/// Whether a unit family is one of the counted things reports of one
+/// happening share (drones, missiles, people, soldiers, aircraft, money,
+/// tanks, vehicles) rather than a stray noun after a number.
+pub fn is_counted_unit(family: &str) -> bool {
+    UNIT_FAMILIES.iter().any(|(f, _)| *f == family)
+}
 
 /// The unit family a quantity's unit belongs to (its normalised singular otherwise).
 pub fn unit_family(unit: &str) -> String {
@@ -247,15 +305,20 @@ pub struct FeatureBuilder {
 }
 
 impl FeatureBuilder {
-    /// `doc` is the interned document id; `published_day` its publication day.
+    /// `doc` is the interned document id; `published_day` its publication
+    /// day; `lookback(family)` how many days before publication an undated
+    /// claim of that family may refer to; `frame` the first day the
+    /// document's own dated claims speak of (see [`document_frame`]).
     pub fn build(
         &self,
         vocab: &mut Vocab,
         claim: &Claim,
         doc: u32,
         published_day: Option<i32>,
-        lookback: i32,
+        lookback: &dyn Fn(Family) -> i32,
+        frame: Option<i32>,
     ) -> ClaimFeatures {
+        let family = Family::of(claim.claim_type);
         let mention_key = |vocab: &mut Vocab, m: &claimtrace_model::Mention| {
             let key = match m.id.as_deref().filter(|s| !s.is_empty()) {
                 Some(id) => format!("id:{}", id.to_lowercase()),
@@ -287,7 +350,14 @@ impl FeatureBuilder {
         });
         let window = match (date, published_day) {
             (Some(d), _) => Some((d.start, d.end)),
-            (None, Some(p)) => Some((p - lookback, p)),
+            (None, Some(p)) => {
+                let back = p - lookback(family);
+                let start = match frame {
+                    Some(f) if !family.is_lasting() && f < back && f >= p - FRAME_DAYS => f,
+                    _ => back,
+                };
+                Some((start, p))
+            }
             (None, None) => None,
         };
         let place = claim
@@ -316,7 +386,7 @@ impl FeatureBuilder {
             .collect();
         tokens.sort_unstable();
         tokens.dedup();
-        let quantities = claim
+        let quantities: Vec<QuantityFeature> = claim
             .quantities
             .iter()
             .filter_map(|q| {
@@ -337,6 +407,29 @@ impl FeatureBuilder {
             .collect();
         weapons.sort_unstable();
         weapons.dedup();
+        let mut units: Vec<u32> = quantities
+            .iter()
+            .filter(|q| is_counted_unit(vocab.get(q.unit)))
+            .map(|q| q.unit)
+            .collect();
+        units.sort_unstable();
+        units.dedup();
+        let refers_back = claim.epistemic == Epistemic::Denied && refers_back(&claim.sentence);
+        let mut anchors: Vec<u32> = Vec::with_capacity(5);
+        if let Some((a, _)) = actor {
+            anchors.push(vocab.intern(&format!("a:{}", vocab.get(a))));
+        }
+        if let Some((t, _)) = target {
+            anchors.push(vocab.intern(&format!("t:{}", vocab.get(t))));
+        }
+        if let Some(p) = &place {
+            anchors.push(vocab.intern(&format!("p:{}", vocab.get(p.name))));
+            if let Some(c) = p.country {
+                anchors.push(vocab.intern(&format!("c:{}", vocab.get(c))));
+            }
+        }
+        anchors.sort_unstable();
+        anchors.dedup();
         let (named_origin, named_origin_label) = match named_origin(claim) {
             Some((key, label)) => (Some(vocab.intern(&key)), Some(vocab.intern(label))),
             None => (None, None),
@@ -344,8 +437,9 @@ impl FeatureBuilder {
         ClaimFeatures {
             claim: claim.id.as_str().into(),
             doc,
+            doc_key: vocab.intern(&claim.doc),
             claim_type: claim.claim_type,
-            family: Family::of(claim.claim_type),
+            family,
             actor: actor.map(|a| a.0),
             target: target.map(|t| t.0),
             actor_label: actor.map(|a| a.1),
@@ -356,6 +450,10 @@ impl FeatureBuilder {
             tokens,
             quantities,
             weapons,
+            units,
+            sentence_index: claim.sentence_index,
+            refers_back,
+            anchors,
             epistemic: claim.epistemic,
             source_kind: claim.source.kind,
             named_origin,
@@ -363,6 +461,63 @@ impl FeatureBuilder {
             sentence: claim.sentence.as_str().into(),
         }
     }
+}
+
+/// How far before publication a document's time frame may reach.
+pub const FRAME_DAYS: i32 = 31;
+
+/// The first day a document's own dated claims (of happenings, not lasting
+/// relationships; within [`FRAME_DAYS`] before publication) speak of: an
+/// undated claim of a report nine days after "the June 1 strikes" may be
+/// about June 1, as a reader takes it.
+pub fn document_frame(claims: &[&Claim], published_day: Option<i32>) -> Option<i32> {
+    let p = published_day?;
+    claims
+        .iter()
+        .filter(|c| !Family::of(c.claim_type).is_lasting())
+        .filter_map(|c| {
+            let d = c.date.as_ref()?;
+            if d.precision != DatePrecision::Day {
+                return None;
+            }
+            day_number(d.start.as_deref().unwrap_or(&d.value))
+        })
+        .filter(|d| *d <= p && *d >= p - FRAME_DAYS)
+        .min()
+}
+
+/// Objects that point back at what an earlier sentence said: a denial of
+/// "the accusation" answers the claim before it, not a new happening.
+const BACK_REFERENCES: &[&str] = &[
+    "the accusation",
+    "the accusations",
+    "the allegation",
+    "the allegations",
+    "the claim",
+    "the claims",
+    "these claims",
+    "such claims",
+    "the report",
+    "the reports",
+    "these reports",
+    "such reports",
+    "the charge",
+    "the charges",
+    "the assertion",
+    "the determination",
+    "the account",
+    "this account",
+];
+
+/// Whether a sentence answers an earlier one through a back-reference.
+pub fn refers_back(sentence: &str) -> bool {
+    let lc = sentence.to_lowercase();
+    BACK_REFERENCES.iter().any(|r| {
+        lc.match_indices(r).any(|(i, m)| {
+            let after = lc[i + m.len()..].chars().next();
+            !after.is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// The `name:` origin of a claim whose attribution names someone (steps 1-2

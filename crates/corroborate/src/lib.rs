@@ -9,9 +9,16 @@
 //!   innermost named source of its attribution ("according to TASS" →
 //!   `name:tass`), else its copy group's reporting.
 //! - Events: [`Corroborator`] assigns each claim to the best-scoring event
-//!   among candidates of the same type family and date window (blocking),
-//!   scoring content-word Jaccard, actor, target and place, with hard
-//!   rules on dates and places; or opens a new event.
+//!   among candidates of the same type family and date window sharing an
+//!   actor, target, place or country with it, or holding claims of its own
+//!   document (blocking), scoring content-word Jaccard, actor, target,
+//!   place and document, with hard rules on dates and places; or opens a
+//!   new event.
+//! - Persistence: [`run_pending`] corroborates a store's new documents
+//!   incrementally, restoring only the candidate events of their claims
+//!   ([`persist`]).
+//! - Evaluation: [`gold`] reads the labelled set of `tests/gold/` and
+//!   scores event grouping (pairwise, B³) and copy detection.
 //! - [`Contradiction`]s: numbers, perpetrator, target, date, assertion
 //!   against denial.
 //! - [`OutletProfile`]s: an outlet's sourcing and how often it is
@@ -40,8 +47,10 @@ pub mod error;
 pub mod event;
 pub mod event_index;
 pub mod features;
+pub mod gold;
 pub mod minhash;
 pub mod origin;
+pub mod persist;
 pub mod scores;
 pub mod tokens;
 
@@ -53,3 +62,4 @@ pub use corroborator::{Assignment, Corroborator, UNKNOWN_OUTLET};
 pub use error::{CorroborateError, Result};
 pub use event::DocMeta;
 pub use origin::{DocOrigin, OriginKey, origin_key};
+pub use persist::{RunReport, run_pending};

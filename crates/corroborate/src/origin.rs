@@ -111,16 +111,27 @@ const UNNAMED_HEAD: &[&str] = &[
     "reports",
     "people",
     "person",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
 ];
 
 /// True for references that name nobody: "officials", "a local source",
-/// "Western diplomats", "Russian media".
+/// "Western diplomats", "Russian media", "senior military" — a reference
+/// whose head noun is an unnamed one, or made of such words only. "Security
+/// Service of Ukraine" names a body although it starts like "security
+/// sources".
 pub fn is_unnamed(name: &str) -> bool {
     let n = normalise_name(name);
     let words: Vec<&str> = n.split(' ').filter(|w| !w.is_empty()).collect();
-    match (words.first(), words.last()) {
-        (None, _) | (_, None) => true,
-        (Some(first), Some(last)) => UNNAMED_LEAD.contains(first) || UNNAMED_HEAD.contains(last),
+    match words.last() {
+        None => true,
+        Some(last) => {
+            UNNAMED_HEAD.contains(last)
+                || words
+                    .iter()
+                    .all(|w| UNNAMED_LEAD.contains(w) || UNNAMED_HEAD.contains(w))
+        }
     }
 }
 
@@ -173,5 +184,32 @@ pub fn origin_key(claim: &Claim, doc: DocOrigin<'_>) -> OriginKey {
             key: format!("doc:{}", doc.copy_group),
             label: doc.copy_group.to_string(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unnamed_references() {
+        for n in [
+            "officials",
+            "a local source",
+            "Western diplomats",
+            "Russian media",
+            "two security sources",
+            "senior military",
+        ] {
+            assert!(is_unnamed(n), "{n}");
+        }
+        for n in [
+            "Security Service of Ukraine",
+            "TASS",
+            "Military Intelligence Directorate",
+            "Reuters",
+        ] {
+            assert!(!is_unnamed(n), "{n}");
+        }
     }
 }

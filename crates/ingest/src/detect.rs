@@ -54,7 +54,10 @@ pub fn detect(name: &str, text: &str, hint: Option<InputFormat>) -> Result<Input
     if start.starts_with('<') {
         // XML that declares entities goes to the feed reader, which refuses
         // it by name (entity-expansion bombs) whatever its root is.
-        if is_feed(&head) || (start.starts_with("<?xml") || start.starts_with("<!doctype")) && crate::feed::declares_entities(&head) {
+        if is_feed(&head)
+            || (start.starts_with("<?xml") || start.starts_with("<!doctype"))
+                && crate::feed::declares_entities(&head)
+        {
             return Ok(InputFormat::Feed);
         }
         if start.starts_with("<!doctype html")

@@ -161,7 +161,8 @@ fn headline(body: &str) -> Option<String> {
     let first = first.trim();
     let words = first.split_whitespace().count();
     let closed = first.ends_with(['.', '!', '?', ';', ',']);
-    (!closed && (2..=25).contains(&words) && rest.starts_with(['\n', '\r'])).then(|| first.to_string())
+    (!closed && (2..=25).contains(&words) && rest.starts_with(['\n', '\r']))
+        .then(|| first.to_string())
 }
 
 fn single(

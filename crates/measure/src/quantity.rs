@@ -111,7 +111,12 @@ const YEAR_PREPOSITIONS: &[&str] = &[
 
 /// `QUALIFIERS` split into words once.
 static QUALIFIER_WORDS: std::sync::LazyLock<Vec<(Vec<&'static str>, &'static str, Bound)>> =
-    std::sync::LazyLock::new(|| QUALIFIERS.iter().map(|(q, b)| (q.split(' ').collect(), *q, *b)).collect());
+    std::sync::LazyLock::new(|| {
+        QUALIFIERS
+            .iter()
+            .map(|(q, b)| (q.split(' ').collect(), *q, *b))
+            .collect()
+    });
 
 fn qualifier_at(toks: &[Token], i: usize) -> Option<(&'static str, Bound, usize)> {
     // Called at every token: no allocation, and only words can start one.
@@ -365,9 +370,19 @@ fn zero_at(text: &str, toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
     let (unit_word, end) = if t.is_word("nobody") || t.is_word("no-one") {
         // "Nobody was hurt" is a toll of zero; "nobody plans an operation" is not.
         let toll = toks[i + 1..].iter().take(4).any(|n| {
-            ["killed", "hurt", "injured", "wounded", "died", "harmed", "dead", "injuries", "casualties"]
-                .iter()
-                .any(|w| n.is_word(w))
+            [
+                "killed",
+                "hurt",
+                "injured",
+                "wounded",
+                "died",
+                "harmed",
+                "dead",
+                "injuries",
+                "casualties",
+            ]
+            .iter()
+            .any(|w| n.is_word(w))
         });
         if !toll {
             return None;

@@ -9,6 +9,11 @@
 //! - [`Review`]: one entry of a claim's audit trail; corrections are applied
 //!   whenever a claim is read and survive re-extraction (they key on the
 //!   stable claim id and field, not on rows);
+//! - corroboration: document signatures and copy groups ([`DocSignature`]),
+//!   events with their members, contradictions, blocking keys and matching
+//!   states ([`EventRecord`], [`StoredEventState`]), written one step at a
+//!   time ([`CorroborationUpdate`]) and read back as [`claimtrace_model::Event`]s
+//!   ([`EventQuery`]) and outlet profiles;
 //! - [`schema`]: table and column names other code may rely on;
 //!   `SCHEMA.md` describes every table and how to add a migration.
 //!
@@ -35,11 +40,13 @@
 //! # Ok::<(), claimtrace_store::Error>(())
 //! ```
 
+mod corroboration;
 mod error;
 pub mod migration;
 mod query;
 mod review;
 pub mod schema;
+mod sqlite_corroboration;
 mod sqlite_read;
 mod sqlite_store;
 mod sqlite_write;
@@ -47,6 +54,10 @@ mod store;
 #[doc(hidden)]
 pub mod testing;
 
+pub use corroboration::{
+    CopyCandidate, CorroboratedDoc, CorroborationUpdate, DocSignature, EventQuery, EventRecord,
+    StoredEventState, UNKNOWN_OUTLET,
+};
 pub use error::{Error, Result};
 pub use query::{ClaimQuery, DocQuery, Page, fts_query};
 pub use review::{Review, ReviewAction};

@@ -19,11 +19,23 @@ pub struct Migration {
 
 /// Every migration of this build, oldest first. To change the schema, add a
 /// file `migrations/NNNN_name.sql` and one line here; never edit a released one.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "init",
-    sql: include_str!("../migrations/0001_init.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "init",
+        sql: include_str!("../migrations/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "corroboration",
+        sql: include_str!("../migrations/0002_corroboration.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "batch_fts",
+        sql: include_str!("../migrations/0003_batch_fts.sql"),
+    },
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> u32 {

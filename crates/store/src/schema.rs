@@ -75,6 +75,59 @@ pub mod reviews {
     pub const NOTE: &str = "note";
 }
 
+/// `doc_signatures`: one row per corroborated document (MinHash and copy group).
+pub mod doc_signatures {
+    pub const TABLE: &str = "doc_signatures";
+    pub const DOC: &str = "doc";
+    pub const SHINGLES: &str = "shingles";
+    pub const SIGNATURE: &str = "signature";
+    pub const COPY_GROUP: &str = "copy_group";
+}
+
+/// `events`: one row per event; `json` is the event without its claims.
+pub mod events {
+    pub const TABLE: &str = "events";
+    pub const SEQ: &str = "seq";
+    pub const ID: &str = "id";
+    pub const TYPE: &str = "type";
+    pub const LABEL: &str = "label";
+    pub const DATE_START: &str = "date_start";
+    pub const DATE_END: &str = "date_end";
+    pub const PLACE_NAME: &str = "place_name";
+    pub const COUNTRY: &str = "country";
+    pub const INDEPENDENT_ORIGINS: &str = "independent_origins";
+    pub const REPORTS: &str = "reports";
+    pub const DOCUMENTS: &str = "documents";
+    pub const CONTRADICTIONS: &str = "contradictions";
+    pub const LEVEL: &str = "level";
+    pub const JSON: &str = "json";
+}
+
+/// `event_claims`: the members of each event in joining order.
+pub mod event_claims {
+    pub const TABLE: &str = "event_claims";
+    pub const EVENT_SEQ: &str = "event_seq";
+    pub const POSITION: &str = "position";
+    pub const CLAIM_ID: &str = "claim_id";
+    pub const DOC: &str = "doc";
+    pub const ORIGIN: &str = "origin";
+    pub const EPISTEMIC: &str = "epistemic";
+    pub const CORROBORATED: &str = "corroborated";
+    pub const CONTRADICTED: &str = "contradicted";
+}
+
+/// `contradictions`: both sides of each contradiction with their origins.
+pub mod contradictions {
+    pub const TABLE: &str = "contradictions";
+    pub const EVENT_SEQ: &str = "event_seq";
+    pub const KIND: &str = "kind";
+    pub const CLAIM_A: &str = "claim_a";
+    pub const CLAIM_B: &str = "claim_b";
+    pub const DETAIL: &str = "detail";
+    pub const ORIGIN_A: &str = "origin_a";
+    pub const ORIGIN_B: &str = "origin_b";
+}
+
 /// The last day a date filter can reach; stands for an open interval's end.
 pub(crate) const OPEN_END: &str = "9999-12-31";
 

@@ -218,11 +218,14 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
     );
     f.values.extend([Value::Integer(lim), Value::Integer(off)]);
     let mut stmt = conn.prepare_cached(&sql)?;
-    let seqs: Vec<i64> =
-        stmt.query_map(params_from_iter(f.values.iter()), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let seqs: Vec<i64> = stmt
+        .query_map(params_from_iter(f.values.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut one = conn.prepare_cached("SELECT json FROM claims WHERE seq = ?1")?;
-    let jsons: Vec<String> =
-        seqs.iter().map(|seq| one.query_row([seq], |r| r.get(0))).collect::<rusqlite::Result<_>>()?;
+    let jsons: Vec<String> = seqs
+        .iter()
+        .map(|seq| one.query_row([seq], |r| r.get(0)))
+        .collect::<rusqlite::Result<_>>()?;
     let items = jsons
         .iter()
         .map(|j| reviewed(conn, j))

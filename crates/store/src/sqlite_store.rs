@@ -3,13 +3,17 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use claimtrace_model::{Claim, Document, Profile, Sentence};
+use claimtrace_model::{Claim, Document, Event, OutletProfile, Profile, Sentence};
 use rusqlite::{Connection, TransactionBehavior};
 
+use crate::corroboration::{
+    CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventQuery, StoredEventState,
+};
 use crate::migration::{self, MIGRATIONS};
 use crate::store::{DocSummary, NewDocument, PutOutcome, Stats, Store, StoredDocument};
 use crate::{
-    ClaimQuery, DocQuery, Page, Result, Review, sqlite_read as read, sqlite_write as write,
+    ClaimQuery, DocQuery, Page, Result, Review, sqlite_corroboration as corr, sqlite_read as read,
+    sqlite_write as write,
 };
 
 /// How long a writer waits for another process's lock before giving up.
@@ -109,6 +113,7 @@ impl Store for SqliteStore {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mark = write::fts_mark(&tx)?;
         let out = write::put(
             &tx,
             &NewDocument {
@@ -117,6 +122,7 @@ impl Store for SqliteStore {
                 claims,
             },
         )?;
+        write::index_new(&tx, mark)?;
         tx.commit()?;
         Ok(out)
     }
@@ -126,7 +132,10 @@ impl Store for SqliteStore {
         // FTS5 writes its pending terms to disk at every savepoint, so a
         // savepoint per document costs more than the inserts themselves.
         {
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mark = write::fts_mark(&tx)?;
             let mut outcomes = Vec::with_capacity(docs.len());
             for d in docs {
                 match write::put(&tx, d) {
@@ -135,6 +144,7 @@ impl Store for SqliteStore {
                 }
             }
             if outcomes.len() == docs.len() {
+                write::index_new(&tx, mark)?;
                 tx.commit()?;
                 return Ok(outcomes);
             }
@@ -145,6 +155,7 @@ impl Store for SqliteStore {
         let mut tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mark = write::fts_mark(&tx)?;
         let mut outcomes = Vec::with_capacity(docs.len());
         for d in docs {
             // A savepoint per document: a bad one rolls back alone.
@@ -160,6 +171,7 @@ impl Store for SqliteStore {
                 }
             }
         }
+        write::index_new(&tx, mark)?;
         tx.commit()?;
         Ok(outcomes)
     }
@@ -173,6 +185,9 @@ impl Store for SqliteStore {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if read::find_id(&tx, doc_id)? {
+            corr::detach_document(&tx, doc_id)?;
+        }
         let n = write::replace_extraction(&tx, doc_id, sentences, claims)?;
         tx.commit()?;
         Ok(n)
@@ -182,6 +197,7 @@ impl Store for SqliteStore {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        corr::detach_document(&tx, id)?;
         let n = tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
         tx.commit()?;
         Ok(n > 0)
@@ -230,5 +246,50 @@ impl Store for SqliteStore {
 
     fn stats(&self) -> Result<Stats> {
         read::stats(&self.conn)
+    }
+
+    fn pending_corroboration(&self, limit: usize) -> Result<Vec<String>> {
+        corr::pending(&self.conn, limit)
+    }
+
+    fn copy_candidates(&self, bands: &[i64]) -> Result<Vec<CopyCandidate>> {
+        corr::copy_candidates(&self.conn, bands)
+    }
+
+    fn corroborated_docs(&self, ids: &[String]) -> Result<Vec<CorroboratedDoc>> {
+        corr::corroborated_docs(&self.conn, ids)
+    }
+
+    fn event_states(&self, keys: &[i64], groups: &[String]) -> Result<Vec<StoredEventState>> {
+        corr::event_states(&self.conn, keys, groups)
+    }
+
+    fn put_corroboration(&mut self, update: &CorroborationUpdate) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        corr::put(&tx, update)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn events(&self, q: &EventQuery) -> Result<Page<Event>> {
+        corr::events(&self.conn, q)
+    }
+
+    fn event(&self, id: &str) -> Result<Option<Event>> {
+        corr::event(&self.conn, id)
+    }
+
+    fn event_of_claim(&self, claim_id: &str) -> Result<Option<String>> {
+        corr::event_of_claim(&self.conn, claim_id)
+    }
+
+    fn copy_groups(&self) -> Result<Vec<Vec<String>>> {
+        corr::copy_groups(&self.conn)
+    }
+
+    fn outlet_profiles(&self) -> Result<Vec<OutletProfile>> {
+        corr::outlet_profiles(&self.conn)
     }
 }

@@ -37,7 +37,7 @@ pub(crate) fn put(conn: &Connection, d: &NewDocument<'_>) -> Result<PutOutcome> 
         });
     }
     insert_document(conn, doc)?;
-    insert_extraction(conn, &doc.id, &doc.text, d.sentences, d.claims)?;
+    insert_extraction(conn, &doc.id, d.sentences, d.claims)?;
     Ok(PutOutcome::New {
         doc_id: doc.id.clone(),
         claims: d.claims.len(),
@@ -86,7 +86,7 @@ pub(crate) fn replace_extraction(
     conn.execute("DELETE FROM sentences WHERE doc = ?1", [doc_id])?;
     // Marked after the deletes: new rows may take the freed row ids.
     let mark = fts_mark(conn)?;
-    insert_extraction(conn, doc_id, &text, sentences, claims)?;
+    insert_extraction(conn, doc_id, sentences, claims)?;
     index_new(conn, mark)?;
     Ok(claims.len())
 }
@@ -156,9 +156,16 @@ pub(crate) struct FtsMark {
 
 pub(crate) fn fts_mark(conn: &Connection) -> Result<FtsMark> {
     let max = |table: &str| -> Result<i64> {
-        Ok(conn.query_row(&format!("SELECT coalesce(max(seq), 0) FROM {table}"), [], |r| r.get(0))?)
+        Ok(conn.query_row(
+            &format!("SELECT coalesce(max(seq), 0) FROM {table}"),
+            [],
+            |r| r.get(0),
+        )?)
     };
-    Ok(FtsMark { sentences: max("sentences")?, claims: max("claims")? })
+    Ok(FtsMark {
+        sentences: max("sentences")?,
+        claims: max("claims")?,
+    })
 }
 
 /// Full-text index the sentences and claims written since `mark`, in one
@@ -172,15 +179,16 @@ pub(crate) fn index_new(conn: &Connection, mark: FtsMark) -> Result<()> {
          FROM sentences s JOIN documents d ON d.id = s.doc WHERE s.seq > ?1",
     )?
     .execute([mark.sentences])?;
-    conn.prepare_cached("INSERT INTO claims_fts (rowid, sentence) SELECT seq, sentence FROM claims WHERE seq > ?1")?
-        .execute([mark.claims])?;
+    conn.prepare_cached(
+        "INSERT INTO claims_fts (rowid, sentence) SELECT seq, sentence FROM claims WHERE seq > ?1",
+    )?
+    .execute([mark.claims])?;
     Ok(())
 }
 
 fn insert_extraction(
     conn: &Connection,
     doc_id: &str,
-    text: &str,
     sentences: &[Sentence],
     claims: &[Claim],
 ) -> Result<()> {

@@ -1,8 +1,11 @@
 //! The [`Store`] trait and the records it takes and gives.
 
-use claimtrace_model::{Claim, Document, Profile, Sentence};
+use claimtrace_model::{Claim, Document, Event, OutletProfile, Profile, Sentence};
 use serde::{Deserialize, Serialize};
 
+use crate::corroboration::{
+    CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventQuery, StoredEventState,
+};
 use crate::{ClaimQuery, DocQuery, Page, Result, Review};
 
 /// One document with its extraction, ready to be stored.
@@ -102,7 +105,9 @@ pub trait Store: Send {
 
     /// Replace the sentences and claims of a stored document (re-extraction
     /// with a newer extractor). Reviews are kept and apply to the new claims
-    /// with the same ids. Returns the number of claims stored.
+    /// with the same ids. The old claims leave their events (as in
+    /// [`Store::delete_document`]) and the document waits for corroboration
+    /// again. Returns the number of claims stored.
     fn replace_extraction(
         &mut self,
         doc_id: &str,
@@ -111,7 +116,9 @@ pub trait Store: Send {
     ) -> Result<usize>;
 
     /// Remove a document with its sentences and claims; reviews stay (they
-    /// come back into force if the same text is stored again). `false` when
+    /// come back into force if the same text is stored again). Its claims
+    /// leave their events, which are marked stale (rebuilt by the next
+    /// corroboration run) or removed when nothing is left. `false` when
     /// there was no such document.
     fn delete_document(&mut self, id: &str) -> Result<bool>;
 
@@ -142,4 +149,45 @@ pub trait Store: Send {
     fn reviews(&self, claim_id: &str) -> Result<Vec<Review>>;
 
     fn stats(&self) -> Result<Stats>;
+
+    // Corroboration (`claimtrace-corroborate` computes; the store keeps).
+
+    /// Up to `limit` (0 = all) stored documents not yet corroborated, in the
+    /// order they were stored.
+    fn pending_corroboration(&self, limit: usize) -> Result<Vec<String>>;
+
+    /// Corroborated documents sharing at least one of `bands`, each once,
+    /// in the order they were corroborated.
+    fn copy_candidates(&self, bands: &[i64]) -> Result<Vec<CopyCandidate>>;
+
+    /// The corroboration facts of stored documents, in the order of `ids`;
+    /// unknown ids are left out.
+    fn corroborated_docs(&self, ids: &[String]) -> Result<Vec<CorroboratedDoc>>;
+
+    /// Events registered under any of `keys`, plus (when `groups` is not
+    /// empty) events with a member from a document of one of those copy
+    /// groups, plus every stale event; each once, in opening order.
+    fn event_states(&self, keys: &[i64], groups: &[String]) -> Result<Vec<StoredEventState>>;
+
+    /// Write one corroboration step in one transaction: signatures and
+    /// copy groups, then new and changed events with their members,
+    /// contradictions and blocking keys.
+    fn put_corroboration(&mut self, update: &CorroborationUpdate) -> Result<()>;
+
+    /// Events matching `q`, each with all its member claims.
+    fn events(&self, q: &EventQuery) -> Result<Page<Event>>;
+
+    /// One event by id, with all its member claims.
+    fn event(&self, id: &str) -> Result<Option<Event>>;
+
+    /// The id of the event a claim belongs to.
+    fn event_of_claim(&self, claim_id: &str) -> Result<Option<String>>;
+
+    /// Copy groups of more than one document: members sorted, groups sorted.
+    fn copy_groups(&self) -> Result<Vec<Vec<String>>>;
+
+    /// Per outlet (documents' `outlet`, or `(unknown)`), its claims by
+    /// source kind and firmness and how often its claims in events are
+    /// corroborated by another origin or contradicted; sorted by outlet.
+    fn outlet_profiles(&self) -> Result<Vec<OutletProfile>>;
 }

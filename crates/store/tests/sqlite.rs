@@ -17,7 +17,10 @@ fn columns(conn: &Connection, table: &str) -> Vec<String> {
 
 #[test]
 fn schema_names_exist() {
-    use schema::{claims as c, documents as d, reviews as r, sentences as s};
+    use schema::{
+        claims as c, contradictions as x, doc_signatures as g, documents as d, event_claims as m,
+        events as e, reviews as r, sentences as s,
+    };
     let store = SqliteStore::open_in_memory().expect("open");
     let conn = store.connection();
     let expected: &[(&str, &[&str])] = &[
@@ -88,6 +91,54 @@ fn schema_names_exist() {
                 r::OLD_VALUE,
                 r::NEW_VALUE,
                 r::NOTE,
+            ],
+        ),
+        (
+            g::TABLE,
+            &[g::DOC, g::SHINGLES, g::SIGNATURE, g::COPY_GROUP],
+        ),
+        (
+            e::TABLE,
+            &[
+                e::SEQ,
+                e::ID,
+                e::TYPE,
+                e::LABEL,
+                e::DATE_START,
+                e::DATE_END,
+                e::PLACE_NAME,
+                e::COUNTRY,
+                e::INDEPENDENT_ORIGINS,
+                e::REPORTS,
+                e::DOCUMENTS,
+                e::CONTRADICTIONS,
+                e::LEVEL,
+                e::JSON,
+            ],
+        ),
+        (
+            m::TABLE,
+            &[
+                m::EVENT_SEQ,
+                m::POSITION,
+                m::CLAIM_ID,
+                m::DOC,
+                m::ORIGIN,
+                m::EPISTEMIC,
+                m::CORROBORATED,
+                m::CONTRADICTED,
+            ],
+        ),
+        (
+            x::TABLE,
+            &[
+                x::EVENT_SEQ,
+                x::KIND,
+                x::CLAIM_A,
+                x::CLAIM_B,
+                x::DETAIL,
+                x::ORIGIN_A,
+                x::ORIGIN_B,
             ],
         ),
     ];

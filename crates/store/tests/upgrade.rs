@@ -12,10 +12,16 @@ use rusqlite::Connection;
 
 /// SHA-256 of each released migration. A released migration never changes:
 /// databases in the field already ran it. Add a new migration instead.
-const RELEASED: &[(u32, &str)] = &[(
-    1,
-    "b0c81513b1fb07e63948d9fda1f35e5095c00063ccc5b9a60cc6353dbf68592f",
-)];
+const RELEASED: &[(u32, &str)] = &[
+    (
+        1,
+        "b0c81513b1fb07e63948d9fda1f35e5095c00063ccc5b9a60cc6353dbf68592f",
+    ),
+    (
+        2,
+        "acfa198e3315e46d869a29254ced8119ce3f3db4eab6e2ef95bf9c0bf5aee495",
+    ),
+];
 
 #[test]
 fn released_migrations_are_frozen() {
@@ -94,6 +100,11 @@ fn v1_fixture_upgrades_cleanly() {
         Vec::<String>::new()
     );
     check_v1_content(&store);
+    // Documents stored before corroboration existed wait for it.
+    assert_eq!(
+        store.pending_corroboration(0).expect("pending"),
+        vec![sample(0).doc.id, sample(1).doc.id]
+    );
     // Still writable after the upgrade.
     let c = sample(2);
     store
@@ -132,6 +143,167 @@ fn write_v1_fixture() {
     r.at = Some("2026-11-25T11:01:00Z".into());
     store.review(&r).expect("review");
     check_v1_content(&store);
+    let conn = store.connection();
+    conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA page_size = 1024; VACUUM;")
+        .expect("compact");
+}
+
+const FIXTURE_V2: &str = "tests/fixtures/schema-v2.db";
+
+/// The v2 fixture: samples 0, 1 and 2 with the v1 reviews, samples 0 and 1
+/// corroborated as one copy group and one event over a claim of each, with
+/// a contradiction; sample 2 still pending.
+fn v2_event() -> claimtrace_model::Event {
+    use claimtrace_model::{
+        Contradiction, ContradictionKind, CorroborationLevel, Event, EventClaim, Origin,
+    };
+    let (a, b) = (sample(0).claims[1].clone(), sample(1).claims[1].clone());
+    let member = |c: &claimtrace_model::Claim, origin: &str| EventClaim {
+        claim: c.id.clone(),
+        doc: c.doc.clone(),
+        origin: origin.into(),
+        epistemic: c.epistemic,
+        corroborated: true,
+        contradicted: true,
+    };
+    Event {
+        id: format!("ev:{}", a.id),
+        event_type: a.claim_type,
+        label: "fixture event".into(),
+        summary: a.sentence.clone(),
+        claims: vec![member(&a, "name:x"), member(&b, "name:y")],
+        documents: vec![a.doc.clone(), b.doc.clone()],
+        origins: ["name:x", "name:y"]
+            .iter()
+            .zip([&a, &b])
+            .map(|(k, c)| Origin {
+                key: k.to_string(),
+                label: k.to_string(),
+                claims: 1,
+                documents: vec![c.doc.clone()],
+                source_kinds: vec![c.source.kind],
+                denies: false,
+            })
+            .collect(),
+        independent_origins: 2,
+        source_kinds: Vec::new(),
+        firmness: Vec::new(),
+        earliest: None,
+        date_start: Some("2025-06-01".into()),
+        date_end: Some("2025-06-01".into()),
+        place: None,
+        actors: vec!["Russia".into()],
+        targets: vec!["Ukraine".into()],
+        level: CorroborationLevel::Contested,
+        contradictions: vec![Contradiction {
+            kind: ContradictionKind::Quantity,
+            a: a.id.clone(),
+            b: b.id.clone(),
+            detail: "117 drones vs over 300 UAV".into(),
+            a_origin: "name:x".into(),
+            b_origin: "name:y".into(),
+        }],
+    }
+}
+
+fn check_v2_content(store: &SqliteStore) {
+    check_v1_content_of(store, 3);
+    let e = v2_event();
+    assert_eq!(store.event(&e.id).expect("read"), Some(e.clone()));
+    let (a, b) = (sample(0).doc.id, sample(1).doc.id);
+    let mut group = vec![a.clone(), b];
+    group.sort();
+    assert_eq!(store.copy_groups().expect("groups"), vec![group]);
+    assert_eq!(
+        store.pending_corroboration(0).expect("pending"),
+        vec![sample(2).doc.id]
+    );
+    let states = store.event_states(&[42], &[]).expect("states");
+    assert_eq!(states.len(), 1);
+    assert_eq!(states[0].state, "{\"fixture\":true}");
+    assert_eq!(store.copy_candidates(&[7]).expect("c").len(), 2);
+}
+
+fn check_v1_content_of(store: &SqliteStore, documents: usize) {
+    let (a, b) = (sample(0), sample(1));
+    assert_eq!(store.stats().expect("stats").documents, documents);
+    assert_eq!(
+        store.document(&b.doc.id).expect("read").map(|d| d.document),
+        Some(b.doc.clone())
+    );
+    let corrected = store.claim(&a.claims[0].id).expect("read").expect("claim");
+    assert_eq!(corrected.claim_type.as_str(), "casualties");
+}
+
+#[test]
+fn v2_fixture_upgrades_cleanly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("v2.db");
+    std::fs::copy(FIXTURE_V2, &path).expect("fixture present (see write_v2_fixture)");
+    {
+        let raw = Connection::open(&path).expect("open raw");
+        assert_eq!(migration::current_version(&raw).expect("version"), 2);
+    }
+    let mut store = SqliteStore::open(&path).expect("upgrade");
+    assert_eq!(
+        store.schema_version().expect("version"),
+        migration::latest_version()
+    );
+    assert_eq!(
+        store.integrity_check().expect("check"),
+        Vec::<String>::new()
+    );
+    check_v2_content(&store);
+    let c = sample(3);
+    store
+        .put_document(&c.doc, &c.sentences, &c.claims)
+        .expect("put after upgrade");
+    assert_eq!(store.pending_corroboration(0).expect("pending").len(), 2);
+}
+
+/// Writes the v2 fixture. Run once when schema v2 was released:
+/// `cargo test -p claimtrace-store --test upgrade -- --ignored write_v2_fixture`.
+#[test]
+#[ignore = "writes tests/fixtures/schema-v2.db; run deliberately"]
+fn write_v2_fixture() {
+    assert_eq!(
+        migration::latest_version(),
+        2,
+        "a v2 fixture can only be written by a v2 build"
+    );
+    let path = Path::new(FIXTURE_V2);
+    let _ = std::fs::remove_file(path);
+    let mut store = SqliteStore::open(path).expect("create");
+    for s in [sample(0), sample(1), sample(2)] {
+        store
+            .put_document(&s.doc, &s.sentences, &s.claims)
+            .expect("put");
+    }
+    let id = sample(0).claims[0].id.clone();
+    let mut r = claimtrace_store::Review::correct(&id, "fixture", "type", "casualties");
+    r.at = Some("2026-11-25T11:00:00Z".into());
+    store.review(&r).expect("review");
+    let (a, b) = (sample(0).doc.id, sample(1).doc.id);
+    let sig = |doc: &str| claimtrace_store::DocSignature {
+        doc: doc.to_string(),
+        shingles: 30,
+        signature: vec![1, 2, 3, 4, 5, 6, 7, 8],
+        bands: vec![7, 8],
+        copy_group: a.clone(),
+    };
+    store
+        .put_corroboration(&claimtrace_store::CorroborationUpdate {
+            signatures: vec![sig(&a), sig(&b)],
+            regroup: Vec::new(),
+            events: vec![claimtrace_store::EventRecord {
+                seq: None,
+                event: v2_event(),
+                state: "{\"fixture\":true}".into(),
+                keys: vec![42, 43],
+            }],
+        })
+        .expect("corroboration");
+    check_v2_content(&store);
     let conn = store.connection();
     conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA page_size = 1024; VACUUM;")
         .expect("compact");

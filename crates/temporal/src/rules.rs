@@ -69,7 +69,10 @@ const REL_MOD: &str = r"(?:(?P<mod>(?i:earlier|later|early|late|mid|the\s+end\s+
 
 pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
-        rule(r"(?-u:\b)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?-u:\b)", absolute::iso),
+        rule(
+            r"(?-u:\b)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?-u:\b)",
+            absolute::iso,
+        ),
         rule(
             r"(?-u:\b)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?-u:\b)",
             absolute::us_slash,
@@ -102,7 +105,10 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?-u:\b)(?P<y1>1[6-9]\d\d|20\d\d)\s*[-–]\s*(?P<y2>\d{4}|\d{2})(?-u:\b)",
             absolute::year_range,
         ),
-        rule(r"(?-u:\b)Q(?P<q>[1-4])\s+(?P<y>\d{4})(?-u:\b)", absolute::quarter),
+        rule(
+            r"(?-u:\b)Q(?P<q>[1-4])\s+(?P<y>\d{4})(?-u:\b)",
+            absolute::quarter,
+        ),
         rule(
             r"(?-u:\b)(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[-\s](?i:quarter)(?-u:\b)(?:\s+(?:of\s+)?(?P<y>\d{4})(?-u:\b))?",
             absolute::quarter,

@@ -131,7 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     // Ingest: extraction on every core, one writer, a transaction per batch.
     let dir = tempfile::tempdir()?;
-    let mut store = SqliteStore::open(&dir.path().join("bench.db"))?;
+    let mut store = SqliteStore::open(dir.path().join("bench.db"))?;
     let t = Instant::now();
     // As `ingest` does: the cores extract the next batch while one thread
     // writes the current one.

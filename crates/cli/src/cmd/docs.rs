@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use claimtrace_store::{DocQuery, Store};
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use crate::db::DbArgs;
 use crate::output;
@@ -24,15 +24,26 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
-    let docs = store.documents(&DocQuery { limit: args.limit, ..Default::default() })?;
+    let docs = store.documents(&DocQuery {
+        limit: args.limit,
+        ..Default::default()
+    })?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
         output::write_jsonl(&mut out, &docs)?;
     } else {
         let mut t = Table::new();
-        t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-        t.set_header(vec!["id", "published", "outlet", "format", "claims", "title"]);
+        t.load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic);
+        t.set_header(vec![
+            "id",
+            "published",
+            "outlet",
+            "format",
+            "claims",
+            "title",
+        ]);
         for d in &docs {
             t.add_row(vec![
                 d.id.clone(),

@@ -48,23 +48,47 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
     let mut reviews = HashMap::new();
     if args.format == ExportFormat::Claimreview {
         for c in &claims {
-            if let Some(r) = store.reviews(&c.id)?.into_iter().rfind(|r| r.action != ReviewAction::Correct) {
-                let rating = r.note.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| match r.action {
-                    ReviewAction::Confirm => "Confirmed".to_string(),
-                    _ => "Not supported".to_string(),
-                });
+            if let Some(r) = store
+                .reviews(&c.id)?
+                .into_iter()
+                .rfind(|r| r.action != ReviewAction::Correct)
+            {
+                let rating = r
+                    .note
+                    .clone()
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| match r.action {
+                        ReviewAction::Confirm => "Confirmed".to_string(),
+                        _ => "Not supported".to_string(),
+                    });
                 reviews.insert(
                     c.id.clone(),
-                    Verdict { rating, who: r.who.clone(), at: r.at.clone().unwrap_or_default(), url: None, value: None, best: None, worst: None },
+                    Verdict {
+                        rating,
+                        who: r.who.clone(),
+                        at: r.at.clone().unwrap_or_default(),
+                        url: None,
+                        value: None,
+                        best: None,
+                        worst: None,
+                    },
                 );
             }
         }
     }
-    let data = ExportData { claims, documents, events: Vec::new(), edges: None, reviews };
+    let data = ExportData {
+        claims,
+        documents,
+        events: Vec::new(),
+        edges: None,
+        reviews,
+    };
     let stats = match &args.output {
         Some(path) => {
             let tmp = path.with_extension("partial");
-            let mut out = BufWriter::new(File::create(&tmp).map_err(|e| anyhow::anyhow!("{}: {e}", tmp.display()))?);
+            let mut out = BufWriter::new(
+                File::create(&tmp).map_err(|e| anyhow::anyhow!("{}: {e}", tmp.display()))?,
+            );
             let stats = claimtrace_export::export(args.format, &data, &mut out);
             let flushed = out.flush();
             match (stats, flushed) {
@@ -94,7 +118,10 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
         "claimtrace: exported {} {} record(s){}",
         stats.records,
         args.format,
-        args.output.as_ref().map(|p| format!(" to {}", p.display())).unwrap_or_default()
+        args.output
+            .as_ref()
+            .map(|p| format!(" to {}", p.display()))
+            .unwrap_or_default()
     );
     Ok(ExitCode::SUCCESS)
 }

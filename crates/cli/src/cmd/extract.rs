@@ -24,26 +24,36 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Written from the pipeline's writer thread.
     let mut out = io::BufWriter::new(io::stdout());
     let mut open = true;
-    pipeline.process(&inputs, &|_| false, &indicatif::ProgressBar::hidden(), &mut |items| {
-        for item in items {
-            match item {
-                Item::Failed(msg) => {
-                    output::report_failure(&msg);
-                    failures.push(msg);
-                }
-                Item::Done(_, ex) if open => match args.format {
-                    Format::Jsonl => open = output::write_jsonl(&mut out, &ex.claims)?,
-                    Format::Table => {
-                        if !ex.claims.is_empty() {
-                            open = writeln!(out, "{}", output::claims_table(&ex.claims)).is_ok();
-                        }
+    pipeline.process(
+        &inputs,
+        &|_| false,
+        &indicatif::ProgressBar::hidden(),
+        &mut |items| {
+            for item in items {
+                match item {
+                    Item::Failed(msg) => {
+                        output::report_failure(&msg);
+                        failures.push(msg);
                     }
-                },
-                _ => {}
+                    Item::Done(_, ex) if open => match args.format {
+                        Format::Jsonl => open = output::write_jsonl(&mut out, &ex.claims)?,
+                        Format::Table => {
+                            if !ex.claims.is_empty() {
+                                open =
+                                    writeln!(out, "{}", output::claims_table(&ex.claims)).is_ok();
+                            }
+                        }
+                    },
+                    _ => {}
+                }
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     let _ = out.flush();
-    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(super::EXIT_FAILURE) })
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(super::EXIT_FAILURE)
+    })
 }

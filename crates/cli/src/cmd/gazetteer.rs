@@ -28,9 +28,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Command::Build { from, out } => {
             let table = out.join(claimtrace_geo::TABLE_FILE);
-            let n = claimtrace_geo::build_table(&from, &table)
-                .map_err(|e| anyhow::anyhow!("cannot build the gazetteer from {}: {e}", from.display()))?;
-            eprintln!("claimtrace: gazetteer: {n} places written to {}", table.display());
+            let n = claimtrace_geo::build_table(&from, &table).map_err(|e| {
+                anyhow::anyhow!("cannot build the gazetteer from {}: {e}", from.display())
+            })?;
+            eprintln!(
+                "claimtrace: gazetteer: {n} places written to {}",
+                table.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

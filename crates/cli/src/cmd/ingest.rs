@@ -4,12 +4,19 @@
 //! any moment leaves the database consistent; documents are recognised by
 //! content hash, so running the same command again stores only what is
 //! missing.
+//!
+//! After each batch the new documents are corroborated (copy groups,
+//! events, contradictions; `claimtrace-corroborate`): their claims join the
+//! stored events they match or open new ones, reading only the candidate
+//! events. Documents stored but not yet corroborated (a killed run, an
+//! older database, `--no-corroborate`) are corroborated by the next ingest.
 
 use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use claimtrace_corroborate::{CorroboratorConfig, RunReport, run_pending};
 use claimtrace_store::{NewDocument, PutOutcome, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -27,7 +34,13 @@ pub struct Args {
     /// No progress bar, even on a terminal.
     #[arg(long)]
     pub no_progress: bool,
+    /// Only store; leave corroboration (events, copies) to a later ingest.
+    #[arg(long)]
+    pub no_corroborate: bool,
 }
+
+/// Documents corroborated per transaction.
+const CORROBORATE_STEP: usize = 256;
 
 /// What one ingest run did.
 #[derive(Debug, Default, Clone, Copy, serde::Serialize)]
@@ -36,6 +49,8 @@ pub struct Summary {
     pub already_stored: usize,
     pub failed: usize,
     pub claims: usize,
+    /// What corroboration did (nothing with `--no-corroborate`).
+    pub corroboration: RunReport,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -47,15 +62,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let progress = if !args.no_progress && std::io::stderr().is_terminal() {
         let pb = ProgressBar::new(inputs.len() as u64);
         pb.set_style(
-            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         pb.enable_steady_tick(Duration::from_millis(200));
         pb
     } else {
         ProgressBar::hidden()
     };
-    let summary = ingest_inputs(&pipeline, &mut store, &inputs, &progress, failures.len())?;
+    let corroborate = (!args.no_corroborate).then(CorroboratorConfig::default);
+    let summary = ingest_inputs(
+        &pipeline,
+        &mut store,
+        &inputs,
+        &progress,
+        failures.len(),
+        corroborate.as_ref(),
+    )?;
     progress.finish_and_clear();
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
@@ -67,51 +92,88 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         summary.claims,
         secs
     );
-    Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(super::EXIT_FAILURE) })
+    if corroborate.is_some() {
+        let c = &summary.corroboration;
+        eprintln!(
+            "claimtrace: corroborated {} documents: {} claims into events ({} opened, {} updated), {} copies found",
+            c.documents, c.claims, c.events_opened, c.events_updated, c.copies
+        );
+    }
+    Ok(if summary.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(super::EXIT_FAILURE)
+    })
 }
 
 /// Run the pipeline over `inputs` into `store`; `failed_before` counts inputs
-/// that already failed to be found.
+/// that already failed to be found. With `corroborate`, every stored batch
+/// (and at the end, anything still pending) is corroborated.
 pub fn ingest_inputs(
     pipeline: &Pipeline,
     store: &mut claimtrace_store::SqliteStore,
     inputs: &[claimtrace_ingest::Input],
     progress: &ProgressBar,
     failed_before: usize,
+    corroborate: Option<&CorroboratorConfig>,
 ) -> anyhow::Result<Summary> {
     let known: HashSet<String> = store.document_hashes()?.into_iter().collect();
-    let mut summary = Summary { failed: failed_before, ..Default::default() };
+    let mut summary = Summary {
+        failed: failed_before,
+        ..Default::default()
+    };
     let mut docs_seen = 0u64;
-    pipeline.process(inputs, &|doc| known.contains(&doc.hash), progress, &mut |items| {
-        let mut batch = Vec::new();
-        for item in items {
-            match item {
-                Item::Failed(msg) => {
-                    progress.suspend(|| output::report_failure(&msg));
-                    summary.failed += 1;
-                }
-                Item::Skipped => summary.already_stored += 1,
-                Item::Done(doc, ex) => batch.push((*doc, ex)),
-            }
-        }
-        docs_seen += batch.len() as u64;
-        let docs: Vec<NewDocument<'_>> = batch.iter().map(|(d, ex)| NewDocument::new(d, &ex.sentences, &ex.claims)).collect();
-        let outcomes = store.put_documents(&docs)?;
-        for (outcome, (doc, _)) in outcomes.into_iter().zip(&batch) {
-            match outcome {
-                Ok(PutOutcome::New { claims, .. }) => {
-                    summary.new += 1;
-                    summary.claims += claims;
-                }
-                Ok(PutOutcome::AlreadyStored { .. }) => summary.already_stored += 1,
-                Err(e) => {
-                    progress.suspend(|| output::report_failure(&format!("{}: not stored: {e}", doc.origin)));
-                    summary.failed += 1;
+    pipeline.process(
+        inputs,
+        &|doc| known.contains(&doc.hash),
+        progress,
+        &mut |items| {
+            let mut batch = Vec::new();
+            for item in items {
+                match item {
+                    Item::Failed(msg) => {
+                        progress.suspend(|| output::report_failure(&msg));
+                        summary.failed += 1;
+                    }
+                    Item::Skipped => summary.already_stored += 1,
+                    Item::Done(doc, ex) => batch.push((*doc, ex)),
                 }
             }
-        }
-        progress.set_message(format!("{docs_seen} documents, {} claims", summary.claims));
-        Ok(())
-    })?;
+            docs_seen += batch.len() as u64;
+            let docs: Vec<NewDocument<'_>> = batch
+                .iter()
+                .map(|(d, ex)| NewDocument::new(d, &ex.sentences, &ex.claims))
+                .collect();
+            let outcomes = store.put_documents(&docs)?;
+            for (outcome, (doc, _)) in outcomes.into_iter().zip(&batch) {
+                match outcome {
+                    Ok(PutOutcome::New { claims, .. }) => {
+                        summary.new += 1;
+                        summary.claims += claims;
+                    }
+                    Ok(PutOutcome::AlreadyStored { .. }) => summary.already_stored += 1,
+                    Err(e) => {
+                        progress.suspend(|| {
+                            output::report_failure(&format!("{}: not stored: {e}", doc.origin))
+                        });
+                        summary.failed += 1;
+                    }
+                }
+            }
+            if let Some(cfg) = corroborate {
+                summary.corroboration += run_pending(store, cfg, CORROBORATE_STEP)
+                    .map_err(|e| anyhow::anyhow!("corroboration: {e}"))?;
+            }
+            progress.set_message(format!(
+                "{docs_seen} documents, {} claims, {} events",
+                summary.claims, summary.corroboration.events_opened
+            ));
+            Ok(())
+        },
+    )?;
+    if let Some(cfg) = corroborate {
+        summary.corroboration += run_pending(store, cfg, CORROBORATE_STEP)
+            .map_err(|e| anyhow::anyhow!("corroboration: {e}"))?;
+    }
     Ok(summary)
 }

@@ -4,10 +4,13 @@ pub mod bench;
 pub mod claims;
 pub mod docs;
 pub mod eval;
+pub mod event;
+pub mod events;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod ingest;
+pub mod outlets;
 pub mod profile;
 pub mod serve;
 

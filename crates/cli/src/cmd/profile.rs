@@ -40,15 +40,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         let store = args.db.open_existing()?;
         let Some(profile) = store.profile(&args.doc)? else {
-            anyhow::bail!("no stored document '{}' and no such file (see `claimtrace docs`)", args.doc);
+            anyhow::bail!(
+                "no stored document '{}' and no such file (see `claimtrace docs`)",
+                args.doc
+            );
         };
-        let query = ClaimQuery { doc: Some(args.doc.clone()), limit: usize::MAX / 2, ..Default::default() };
+        let query = ClaimQuery {
+            doc: Some(args.doc.clone()),
+            limit: usize::MAX / 2,
+            ..Default::default()
+        };
         (profile, store.claims(&query)?.items)
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &ProfileOut { profile: &profile, claims: &claims })?;
+        serde_json::to_writer_pretty(
+            &mut out,
+            &ProfileOut {
+                profile: &profile,
+                claims: &claims,
+            },
+        )?;
         writeln!(out)?;
     } else {
         write!(out, "{}", output::profile_report(&profile, &claims))?;
@@ -73,19 +86,29 @@ fn from_file(path: PathBuf) -> anyhow::Result<(Profile, Vec<Claim>)> {
     }
     let mut result = None;
     let mut error = None;
-    pipeline.process(&inputs, &|_| false, &indicatif::ProgressBar::hidden(), &mut |items| {
-        for item in items {
-            match item {
-                Item::Done(doc, ex) if result.is_none() => {
-                    let p = Profile::from_claims(&doc.id, doc.title.clone(), doc.outlet.clone(), &ex.claims);
-                    result = Some((p, ex.claims));
+    pipeline.process(
+        &inputs,
+        &|_| false,
+        &indicatif::ProgressBar::hidden(),
+        &mut |items| {
+            for item in items {
+                match item {
+                    Item::Done(doc, ex) if result.is_none() => {
+                        let p = Profile::from_claims(
+                            &doc.id,
+                            doc.title.clone(),
+                            doc.outlet.clone(),
+                            &ex.claims,
+                        );
+                        result = Some((p, ex.claims));
+                    }
+                    Item::Failed(msg) => error = Some(msg),
+                    _ => {}
                 }
-                Item::Failed(msg) => error = Some(msg),
-                _ => {}
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     match (result, error) {
         (Some(r), _) => Ok(r),
         (None, Some(e)) => anyhow::bail!("{e}"),

@@ -53,7 +53,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         actors_files: args.actors.clone(),
         weapons_files: args.weapons.clone(),
         gazetteer_dir,
-        ..Default::default()
     };
     let state = AppState::open_with(&args.db.db, args.token.clone(), extract)?;
     let cfg = ServeConfig {

@@ -40,7 +40,7 @@ pub fn contract_suite<S: Store>(make: impl Fn() -> S) {
         ("replace_extraction", replace_extraction),
         ("delete_document", delete_document),
     ];
-    for (name, check) in checks {
+    for (name, check) in checks.iter().chain(super::contract_corroboration::CHECKS) {
         let mut store = make();
         eprintln!("contract: {name}");
         check(&mut store);

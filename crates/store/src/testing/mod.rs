@@ -4,6 +4,7 @@
 //! Not part of the stable API.
 
 pub mod contract;
+mod contract_corroboration;
 pub mod sample;
 
 pub use contract::contract_suite;
