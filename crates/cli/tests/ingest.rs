@@ -69,7 +69,15 @@ fn interrupted_ingest_completes_on_rerun() {
     }
     let mut child = bin()
         .current_dir(dir.path())
-        .args(["ingest", "--db", "k.db", "--no-corroborate", "--threads", "1", "corpus"])
+        .args([
+            "ingest",
+            "--db",
+            "k.db",
+            "--no-corroborate",
+            "--threads",
+            "1",
+            "corpus",
+        ])
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
@@ -87,14 +95,20 @@ fn interrupted_ingest_completes_on_rerun() {
             "a half-written document: {d}"
         );
     }
-    let out = run(dir.path(), &["ingest", "--db", "k.db", "--no-corroborate", "corpus"]);
+    let out = run(
+        dir.path(),
+        &["ingest", "--db", "k.db", "--no-corroborate", "corpus"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = jsonl(&run(
         dir.path(),
         &["docs", "--db", "k.db", "--json", "--limit", "100000"],
     ));
     assert_eq!(docs.len(), 3000);
-    let out = run(dir.path(), &["ingest", "--db", "clean.db", "--no-corroborate", "corpus"]);
+    let out = run(
+        dir.path(),
+        &["ingest", "--db", "clean.db", "--no-corroborate", "corpus"],
+    );
     assert!(out.status.success());
     assert_eq!(
         count_claims(dir.path(), "k.db"),
