@@ -12,6 +12,11 @@ export function claimHref(claim) {
   return sentenceHref(claim.doc, claim.span[0], claim.id);
 }
 
+/** The link to an event's view. */
+export function eventHref(eventId) {
+  return `#/event/${encodeURIComponent(eventId)}`;
+}
+
 function badge(kind, value, title, correction) {
   const t = correction ? `${title || kind}: corrected by ${correction.by} (was ${correction.from ?? '—'})` : title || kind;
   return h('span', { class: `badge b-${kind} v-${value}${correction ? ' corrected' : ''}`, title: t }, fmtLabel(value), correction ? ' ✎' : '');
@@ -54,9 +59,9 @@ export function claimCard(claim, { showDoc = true, onReviewed } = {}) {
       ? h(
           'a',
           {
-            class: `badge b-corr ${corr.origins > 1 ? 'v-corroborated' : 'v-single'}`,
-            href: corr.event ? `#/timeline?event=${encodeURIComponent(corr.event)}` : undefined,
-            title: 'independent origins reporting the same event',
+            class: `badge b-corr ${corr.origins > 1 ? 'v-corroborated' : 'v-single'}${corr.contradicted ? ' v-contradicted' : ''} l-${corr.level}`,
+            href: corr.event ? eventHref(corr.event) : undefined,
+            title: `independent origins reporting the same event (${fmtLabel(corr.level)}); open the event`,
           },
           `${corr.origins} origin${corr.origins === 1 ? '' : 's'}${corr.contradicted ? ' · contradicted' : ''}`,
         )

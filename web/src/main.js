@@ -5,6 +5,7 @@ import { claimsView } from './views/claims.js';
 import { docsView } from './views/docs.js';
 import { docView } from './views/doc.js';
 import { timelineView } from './views/timeline.js';
+import { eventView } from './views/event.js';
 import { networkView } from './views/network.js';
 import { mapView } from './views/map.js';
 import { ingestView } from './views/ingest.js';
@@ -23,12 +24,13 @@ async function route() {
   const root = h('div', { class: 'view' });
   clear(app).appendChild(root);
   const seg = path.split('/').filter(Boolean);
-  for (const a of document.querySelectorAll('nav a')) a.classList.toggle('active', a.dataset.nav === (seg[0] || 'claims') || (seg[0] === 'doc' && a.dataset.nav === 'docs'));
+  for (const a of document.querySelectorAll('nav a')) a.classList.toggle('active', a.dataset.nav === (seg[0] || 'claims') || (seg[0] === 'doc' && a.dataset.nav === 'docs') || (seg[0] === 'event' && a.dataset.nav === 'timeline'));
   try {
     if (seg.length === 0) await claimsView(root, params);
     else if (seg[0] === 'docs') await docsView(root, params);
     else if (seg[0] === 'doc' && seg[1]) await docView(root, decodeURIComponent(seg.slice(1).join('/')), params);
     else if (seg[0] === 'timeline') await timelineView(root, params);
+    else if (seg[0] === 'event' && seg[1]) await eventView(root, decodeURIComponent(seg.slice(1).join('/')));
     else if (seg[0] === 'network') await networkView(root, params);
     else if (seg[0] === 'map') await mapView(root, params);
     else if (seg[0] === 'ingest') ingestView(root);

@@ -232,10 +232,11 @@ test('a reviewer confirms and corrects a claim, shown as such', async () => {
 test('timeline, network and map are drawn from the data', async () => {
   const page = await openPage(browser, { width: 1280, height: 860 });
   await visit(page, '#/timeline');
-  assert.ok((await page.locator('ol.timeline li.item').count()) > 0, 'dated claims on the timeline');
+  assert.ok((await page.locator('ol.timeline li.item').count()) > 0, 'events (or dated claims) on the timeline');
   assert.ok((await page.locator('.histogram .hbar').count()) > 0);
   const href = await page.locator('ol.timeline li.item a').first().getAttribute('href');
-  assert.match(href, /^#\/doc\/.+\?(s=\d+|c=.+)/);
+  // An event links to its view; a dated claim (no events yet) to its sentence.
+  assert.match(href, /^#\/(event\/ev%3A.+|doc\/.+\?(s=\d+|c=.+))$/);
   await shot(page, 'timeline');
 
   await visit(page, '#/network');

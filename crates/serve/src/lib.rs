@@ -9,7 +9,10 @@
 //! Routes (all described in `/api/openapi.json`): `/api/docs`,
 //! `/api/docs/{id}`, `/api/profile/{doc}`, `/api/claims` (the filters of
 //! `claimtrace claims`, full-text search, pages), `/api/claims/{id}`, its
-//! `review` (POST) and `reviews`, `/api/outlets`, `/api/actors`,
+//! `review` (POST) and `reviews`, `/api/events` (the filters of
+//! `claimtrace events`), `/api/events/{id}` (one event with its claims,
+//! documents, origins and contradictions), `/api/outlets` (with each
+//! outlet's sourcing and corroboration profile), `/api/actors`,
 //! `/api/network`, `POST /api/ingest` (text, HTML, a feed or JSON Lines:
 //! ingested, extracted and stored like `claimtrace ingest`) and
 //! `/api/export?format=csv|jsonl|geojson|gexf|claimreview` (the claim
@@ -53,7 +56,7 @@ pub use crate::assets::page_built;
 pub use crate::error::{ApiError, Error, ErrorBody, Result};
 pub use crate::openapi::ApiDoc;
 pub use crate::state::AppState;
-pub use crate::view::{ClaimView, ReviewStatus};
+pub use crate::view::{ClaimView, Corroboration, ReviewStatus};
 
 /// How the server is set up.
 #[derive(Debug, Clone)]
@@ -88,6 +91,8 @@ pub fn router(state: AppState, cfg: &ServeConfig) -> Result<Router> {
         .route("/claims/{id}", get(routes::claims::one))
         .route("/claims/{id}/review", post(routes::reviews::post))
         .route("/claims/{id}/reviews", get(routes::reviews::list))
+        .route("/events", get(routes::events::list))
+        .route("/events/{id}", get(routes::events::one))
         .route("/outlets", get(routes::catalogue::outlets))
         .route("/actors", get(routes::catalogue::actors))
         .route("/network", get(routes::network::network))

@@ -5,20 +5,22 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::ErrorBody;
-use crate::routes::{catalogue, claims, docs, export, ingest, network, reviews};
-use crate::view::{ClaimView, Correction, ReviewStatus};
+use crate::routes::{catalogue, claims, docs, events, export, ingest, network, reviews};
+use crate::view::{ClaimView, Correction, Corroboration, ReviewStatus};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "claimtrace API",
         description = "Claim records from war reporting: what is claimed, who says so, how firmly, when, where. \
-Spans are UTF-8 byte offsets into the document text. Errors are JSON `{error, detail}`. \
+Spans are UTF-8 byte offsets into the document text. Events group the claims of many reports of one happening, \
+counting copies of one text as one origin. Errors are JSON `{error, detail}`. \
 Writes (ingest, review) need `Authorization: Bearer <token>` and are disabled when the server has no token."
     ),
     paths(
         docs::list, docs::one, docs::profile,
         claims::list, claims::one,
+        events::list, events::one,
         reviews::post, reviews::list,
         catalogue::outlets, catalogue::actors,
         network::network,
@@ -26,7 +28,11 @@ Writes (ingest, review) need `Authorization: Bearer <token>` and are disabled wh
         export::export,
     ),
     components(schemas(
-        ErrorBody, ClaimView, ReviewStatus, Correction, claims::ClaimPage, docs::DocPage,
+        ErrorBody, ClaimView, ReviewStatus, Correction, Corroboration, claims::ClaimPage, docs::DocPage,
+        events::EventPage, events::EventDetail, events::EventDocument,
+        events::schema::Event, events::schema::EventClaim, events::schema::Origin,
+        events::schema::Contradiction, events::schema::EarliestReport, events::schema::EventPlace,
+        events::schema::ProfileCount, catalogue::OutletProfile,
         reviews::ReviewRequest, reviews::ReviewList, catalogue::OutletList, catalogue::ActorList,
         network::Network, network::Node, network::Edge,
         ingest::IngestResult, ingest::IngestedDocument, catalogue::Outlet, catalogue::Actor,

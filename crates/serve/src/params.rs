@@ -3,8 +3,8 @@
 
 use axum::extract::{FromRequestParts, Query};
 use axum::http::request::Parts;
-use claimtrace_model::{ClaimType, Epistemic, SourceKind};
-use claimtrace_store::{ClaimQuery, DocQuery};
+use claimtrace_model::{ClaimType, CorroborationLevel, Epistemic, SourceKind};
+use claimtrace_store::{ClaimQuery, DocQuery, EventQuery};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use utoipa::IntoParams;
@@ -142,6 +142,56 @@ impl DocParams {
     }
 }
 
+/// Filters of `/api/events` (those of `claimtrace events`, the names of
+/// [`EventQuery`]).
+#[derive(Debug, Default, Clone, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct EventParams {
+    /// Event type (a claim type: `attack`, `arms_transfer`, ...).
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub event_type: Option<String>,
+    /// Actor or target name (substring, case-insensitive).
+    pub actor: Option<String>,
+    /// `YYYY[-MM[-DD]]`: events whose days reach this day or later.
+    pub since: Option<String>,
+    /// `YYYY[-MM[-DD]]`: events whose days start on or before this day.
+    pub until: Option<String>,
+    /// Corroboration level (`single_source`, `corroborated`, `contested`).
+    pub level: Option<String>,
+    /// At least this many independent origins.
+    pub min_origins: Option<usize>,
+    /// Page size (default 50, at most 5000).
+    pub limit: Option<usize>,
+    /// Events to skip.
+    pub offset: Option<usize>,
+}
+
+impl EventParams {
+    /// The store query, with labels checked (unknown labels are a 400; the
+    /// store refuses malformed dates, also a 400).
+    pub fn to_query(&self) -> Result<EventQuery, ApiError> {
+        let level = match text(&self.level) {
+            None => None,
+            Some(l) => Some(CorroborationLevel::parse(&l).ok_or_else(|| {
+                let known: Vec<&str> = CorroborationLevel::ALL.iter().map(|l| l.as_str()).collect();
+                ApiError::bad_request(format!("level: '{l}' is not one of {}", known.join(", ")))
+            })?),
+        };
+        Ok(EventQuery {
+            event_type: label::<ClaimType>("type", &self.event_type)?,
+            actor: text(&self.actor),
+            since: text(&self.since),
+            until: text(&self.until),
+            level,
+            min_origins: self.min_origins.unwrap_or(0),
+            limit: page_limit(self.limit)?,
+            offset: self.offset.unwrap_or(0),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +213,26 @@ mod tests {
         assert!(page_limit(Some(0)).is_err());
         assert!(page_limit(Some(MAX_LIMIT + 1)).is_err());
         assert_eq!(page_limit(None).unwrap(), DEFAULT_LIMIT);
+    }
+
+    #[test]
+    fn event_labels_are_checked() {
+        let p = EventParams {
+            event_type: Some("attack".into()),
+            level: Some("contested".into()),
+            min_origins: Some(2),
+            ..Default::default()
+        };
+        let q = p.to_query().unwrap();
+        assert_eq!(q.event_type, Some(ClaimType::Attack));
+        assert_eq!(q.level, Some(CorroborationLevel::Contested));
+        assert_eq!((q.min_origins, q.limit), (2, DEFAULT_LIMIT));
+        let p = EventParams {
+            level: Some("confirmed".into()),
+            ..Default::default()
+        };
+        let e = p.to_query().unwrap_err();
+        assert_eq!(e.status, axum::http::StatusCode::BAD_REQUEST);
+        assert!(e.detail.contains("confirmed"), "{}", e.detail);
     }
 }

@@ -1,9 +1,10 @@
 //! What the API answers for a claim: the claim record (reviews applied, as
 //! the store gives it) plus what a reader of a claim card needs beside it —
-//! the article's title, outlet and date, and the review status.
+//! the article's title, outlet and date, the review status and the
+//! corroboration of the claim's event.
 
 use claimtrace_model::Claim;
-use claimtrace_store::{Review, ReviewAction, SqliteStore, Store};
+use claimtrace_store::{ClaimCorroboration, Review, ReviewAction, SqliteStore, Store};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -24,6 +25,39 @@ pub struct ClaimView {
     /// Present when someone reviewed the claim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<ReviewStatus>,
+    /// Present when corroboration placed the claim in an event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corroboration: Option<Corroboration>,
+}
+
+/// The claim's event in brief: the claim card's corroboration badge.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Corroboration {
+    /// Id of the event (`/api/events/{id}`).
+    pub event: String,
+    /// Independent origins supporting the event.
+    pub origins: usize,
+    /// The claim is on one side of a contradiction with another origin.
+    pub contradicted: bool,
+    /// Another origin in the event says the same.
+    pub corroborated: bool,
+    /// The event's level: `single_source`, `corroborated` or `contested`.
+    pub level: &'static str,
+    /// The origin the claim rests on (`name:tass`, `doc:<copy group>`).
+    pub origin: String,
+}
+
+impl From<ClaimCorroboration> for Corroboration {
+    fn from(c: ClaimCorroboration) -> Self {
+        Corroboration {
+            event: c.event,
+            origins: c.origins,
+            contradicted: c.contradicted,
+            corroborated: c.corroborated,
+            level: c.level.as_str(),
+            origin: c.origin,
+        }
+    }
 }
 
 /// The latest verdict on a claim and every correction made to it.
@@ -111,12 +145,17 @@ pub fn claim_views(store: &SqliteStore, claims: Vec<Claim>) -> Result<Vec<ClaimV
                 }
             };
             let review = ReviewStatus::from_reviews(&store.reviews(&claim.id)?);
+            // One indexed row per claim (the membership's unique claim id).
+            let corroboration = store
+                .claim_corroboration(&claim.id)?
+                .map(Corroboration::from);
             Ok(ClaimView {
                 claim,
                 doc_title: meta.0,
                 outlet: meta.1,
                 published: meta.2,
                 review,
+                corroboration,
             })
         })
         .collect()

@@ -1,5 +1,10 @@
 //! The HTTP API through the router, in process (tower `oneshot`), over a
-//! temporary database of generated documents (`claimtrace_store::testing`).
+//! temporary database of generated documents (`claimtrace_store::testing`),
+//! and, for events, over the sample corpus ingested and corroborated the way
+//! `claimtrace ingest` does it (`events` module).
+
+#[path = "api/events.rs"]
+mod events;
 
 use axum::Router;
 use axum::body::Body;
@@ -786,6 +791,8 @@ async fn openapi_describes_every_route() {
         ("/api/claims/{id}", "get"),
         ("/api/claims/{id}/review", "post"),
         ("/api/claims/{id}/reviews", "get"),
+        ("/api/events", "get"),
+        ("/api/events/{id}", "get"),
         ("/api/outlets", "get"),
         ("/api/actors", "get"),
         ("/api/network", "get"),

@@ -109,3 +109,21 @@ pub struct EventQuery {
     pub limit: usize,
     pub offset: usize,
 }
+
+/// What a claim card shows of a claim's event (`claim.corroboration` in the
+/// API): one indexed lookup per claim, no event is loaded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimCorroboration {
+    /// The event's id.
+    pub event: String,
+    /// The event's independent origins (origins supporting, not only denying, it).
+    pub origins: usize,
+    /// The claim is on one side of a contradiction with another origin.
+    pub contradicted: bool,
+    /// Another origin in the event says the same.
+    pub corroborated: bool,
+    /// The event's corroboration level.
+    pub level: CorroborationLevel,
+    /// Origin key the claim rests on (`name:tass`, `doc:<copy group>`).
+    pub origin: String,
+}

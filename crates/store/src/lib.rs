@@ -55,8 +55,8 @@ mod store;
 pub mod testing;
 
 pub use corroboration::{
-    CopyCandidate, CorroboratedDoc, CorroborationUpdate, DocSignature, EventQuery, EventRecord,
-    StoredEventState, UNKNOWN_OUTLET,
+    ClaimCorroboration, CopyCandidate, CorroboratedDoc, CorroborationUpdate, DocSignature,
+    EventQuery, EventRecord, StoredEventState, UNKNOWN_OUTLET,
 };
 pub use error::{Error, Result};
 pub use query::{ClaimQuery, DocQuery, Page, fts_query};

@@ -161,6 +161,12 @@ fn checked_date(s: &str) -> Result<()> {
         }
         _ => false,
     };
+    // Months 01-12 and days 01-31; bounds compare as text, so the shape and
+    // these ranges are all a bound needs.
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u8>().ok());
+    let ok = ok
+        && (b.len() < 7 || num(5..7).is_some_and(|m| (1..=12).contains(&m)))
+        && (b.len() < 10 || num(8..10).is_some_and(|d| (1..=31).contains(&d)));
     if ok { Ok(()) } else { Err(bad_date(s)) }
 }
 
@@ -209,6 +215,11 @@ mod tests {
         assert!(since_day("June").is_err());
         assert!(since_day("2025-6").is_err());
         assert!(until_day("2025-06-02T00").is_err());
+        assert!(since_day("2025-13").is_err());
+        assert!(since_day("2025-00").is_err());
+        assert!(until_day("2025-06-32").is_err());
+        assert!(until_day("2025-06-00").is_err());
+        assert_eq!(since_day("2025-12-31").unwrap(), "2025-12-31");
     }
 
     #[test]

@@ -3,13 +3,15 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use claimtrace_model::{Epistemic, Event, EventClaim, OutletCounts, OutletProfile, SourceKind};
+use claimtrace_model::{
+    CorroborationLevel, Epistemic, Event, EventClaim, OutletCounts, OutletProfile, SourceKind,
+};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use crate::corroboration::{
-    CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventQuery, EventRecord, StoredEventState,
-    UNKNOWN_OUTLET,
+    ClaimCorroboration, CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventQuery,
+    EventRecord, StoredEventState, UNKNOWN_OUTLET,
 };
 use crate::query::{like_contains, limit_offset, since_day, until_day};
 use crate::sqlite_read::uget;
@@ -443,6 +445,47 @@ pub(crate) fn event_of_claim(conn: &Connection, claim: &str) -> Result<Option<St
         )?
         .query_row([claim], |r| r.get(0))
         .optional()?)
+}
+
+/// One row through the unique index on `event_claims.claim_id`, joined to
+/// its event by primary key: cheap enough for every claim of a page.
+pub(crate) fn claim_corroboration(
+    conn: &Connection,
+    claim: &str,
+) -> Result<Option<ClaimCorroboration>> {
+    let row: Option<(String, usize, String, bool, bool, String)> = conn
+        .prepare_cached(
+            "SELECT e.id, e.independent_origins, e.level, m.contradicted, m.corroborated, m.origin
+             FROM event_claims m JOIN events e ON e.seq = m.event_seq WHERE m.claim_id = ?1",
+        )?
+        .query_row([claim], |r| {
+            Ok((
+                r.get(0)?,
+                uget(r, 1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .optional()?;
+    row.map(
+        |(event, origins, level, contradicted, corroborated, origin)| {
+            let level = CorroborationLevel::parse(&level).ok_or_else(|| Error::InvalidInput {
+                doc: String::new(),
+                reason: format!("stored level '{level}' of event {event} is unknown"),
+            })?;
+            Ok(ClaimCorroboration {
+                event,
+                origins,
+                contradicted,
+                corroborated,
+                level,
+                origin,
+            })
+        },
+    )
+    .transpose()
 }
 
 pub(crate) fn copy_groups(conn: &Connection) -> Result<Vec<Vec<String>>> {

@@ -7,7 +7,8 @@ use claimtrace_model::{Claim, Document, Event, OutletProfile, Profile, Sentence}
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::corroboration::{
-    CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventQuery, StoredEventState,
+    ClaimCorroboration, CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventQuery,
+    StoredEventState,
 };
 use crate::migration::{self, MIGRATIONS};
 use crate::store::{DocSummary, NewDocument, PutOutcome, Stats, Store, StoredDocument};
@@ -283,6 +284,10 @@ impl Store for SqliteStore {
 
     fn event_of_claim(&self, claim_id: &str) -> Result<Option<String>> {
         corr::event_of_claim(&self.conn, claim_id)
+    }
+
+    fn claim_corroboration(&self, claim_id: &str) -> Result<Option<ClaimCorroboration>> {
+        corr::claim_corroboration(&self.conn, claim_id)
     }
 
     fn copy_groups(&self) -> Result<Vec<Vec<String>>> {

@@ -4,7 +4,8 @@ use claimtrace_model::{Claim, Document, Event, OutletProfile, Profile, Sentence}
 use serde::{Deserialize, Serialize};
 
 use crate::corroboration::{
-    CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventQuery, StoredEventState,
+    ClaimCorroboration, CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventQuery,
+    StoredEventState,
 };
 use crate::{ClaimQuery, DocQuery, Page, Result, Review};
 
@@ -182,6 +183,29 @@ pub trait Store: Send {
 
     /// The id of the event a claim belongs to.
     fn event_of_claim(&self, claim_id: &str) -> Result<Option<String>>;
+
+    /// The corroboration summary of a claim in an event (what a claim card
+    /// shows); `None` when the claim is in no event. The default reads the
+    /// whole event; implementations answer it from the membership row.
+    fn claim_corroboration(&self, claim_id: &str) -> Result<Option<ClaimCorroboration>> {
+        let Some(id) = self.event_of_claim(claim_id)? else {
+            return Ok(None);
+        };
+        let Some(e) = self.event(&id)? else {
+            return Ok(None);
+        };
+        Ok(e.claims
+            .iter()
+            .find(|m| m.claim == claim_id)
+            .map(|m| ClaimCorroboration {
+                event: e.id.clone(),
+                origins: e.independent_origins,
+                contradicted: m.contradicted,
+                corroborated: m.corroborated,
+                level: e.level,
+                origin: m.origin.clone(),
+            }))
+    }
 
     /// Copy groups of more than one document: members sorted, groups sorted.
     fn copy_groups(&self) -> Result<Vec<Vec<String>>>;

@@ -69,7 +69,7 @@ export async function mapView(root, params) {
     total = ev.total;
     points = ev.items
       .filter((e) => e.place && e.place.lat != null && e.place.lon != null)
-      .map((e) => ({ lat: e.place.lat, lon: e.place.lon, place: e.place.name, text: e.title, href: e.href || '#/timeline', weight: e.origins || 1 }));
+      .map((e) => ({ lat: e.place.lat, lon: e.place.lon, place: e.place.name, text: `${e.title} (${e.origins} origin${e.origins === 1 ? '' : 's'})`, href: e.href, weight: e.origins || 1 }));
   } else {
     // No events yet: geocoded claims. The API has no "located only" filter,
     // so the first CAP matching claims are read and those with coordinates shown.

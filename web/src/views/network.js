@@ -17,8 +17,8 @@ const NETWORK_TYPES = Object.keys(TYPE_COLOURS);
 
 /**
  * The actor network: who attacks, supplies, cooperates with or breaks with
- * whom. Edge width = independent origins (or claim count when no events
- * exist). The server caps the graph at its heaviest edges and says so.
+ * whom. Edge width = independent origins (distinct documents when no
+ * events exist). The server caps the graph at its heaviest edges and says so.
  */
 export async function networkView(root, params) {
   const filters = pick(params);
@@ -40,7 +40,7 @@ export async function networkView(root, params) {
   info.replaceChildren(
     `${net.nodes.length} actors, ${net.edges.length} relations`,
     net.truncated ? ` (the ${net.edges.length} heaviest of ${net.total_edges}; filter to see others)` : '',
-    ` · edge weight = ${net.weight}`,
+    ` · edge weight = ${net.weight.replace(/_/g, ' ')}`,
   );
   if (!net.edges.length) {
     box.replaceChildren(h('p', { class: 'hint' }, 'No relation between actors matches these filters.'));
@@ -75,7 +75,7 @@ export async function networkView(root, params) {
   });
   cy.on('tap', 'edge', async (evt) => {
     const e = evt.target.data();
-    side.replaceChildren(h('h3', {}, `${e.source_label} → ${e.target_label}`), h('p', {}, `${e.type.replace(/_/g, ' ')} · ${e.claims.length} claims · weight ${e.weight}`));
+    side.replaceChildren(h('h3', {}, `${e.source_label} → ${e.target_label}`), h('p', {}, `${e.type.replace(/_/g, ' ')} · ${e.claim_count} claims in ${e.documents} documents · weight ${e.weight}`));
     for (const id of e.claims.slice(0, 20)) {
       try {
         side.appendChild(claimCard(await get(`claims/${enc(id)}`)));

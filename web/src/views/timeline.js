@@ -50,10 +50,18 @@ export async function timelineView(root, params) {
     items = ev.items.map((e) => ({
       day: e.day,
       title: e.title,
-      badges: [e.type, `${e.origins} origin${e.origins === 1 ? '' : 's'}`, `${e.claims} claim${e.claims === 1 ? '' : 's'}`, e.level].filter(Boolean),
-      href: e.href || '#/timeline',
+      summary: e.summary,
+      badges: [
+        e.type,
+        `${e.origins} origin${e.origins === 1 ? '' : 's'}`,
+        `${e.claims} claim${e.claims === 1 ? '' : 's'}`,
+        e.level,
+        e.contradictions ? `${e.contradictions} contradiction${e.contradictions === 1 ? '' : 's'}` : null,
+      ].filter(Boolean),
+      href: e.href,
       id: e.id,
       place: e.place && e.place.name,
+      byArticle: e.byArticle,
     }));
   } else {
     // No events yet (corroboration has not run): dated claims instead. A
@@ -71,8 +79,14 @@ export async function timelineView(root, params) {
       byArticle: !c.date,
     }));
   }
+  const fetched = items.length;
   items = items.filter((i) => i.day).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  info.replaceChildren(`${items.length} ${kind}${total > items.length ? ` (first ${items.length} of ${total}; narrow the filters to see the rest)` : ''}`);
+  const undated = fetched - items.length;
+  info.replaceChildren(
+    `${items.length} ${kind}`,
+    total > fetched ? ` (from the first ${fetched} of ${total}; narrow the filters to see the rest)` : '',
+    undated ? ` · ${undated} without any date not shown` : '',
+  );
   if (!items.length) return;
   root.append(histogram(items));
   const list = h('ol', { class: 'timeline' });
@@ -87,11 +101,12 @@ export async function timelineView(root, params) {
       list.appendChild(
         h(
           'li',
-          { class: 'item', dataset: it.id ? { event: it.id } : {} },
+          { class: it.id ? 'item event' : 'item', dataset: it.id ? { event: it.id } : {} },
           h('span', { class: 'badges' }, it.badges.map((b) => h('span', { class: 'badge' }, b))),
           h('a', { href: it.href }, it.title),
           it.place ? h('span', { class: 'place' }, ` — ${it.place}`) : null,
-          it.byArticle ? h('span', { class: 'hint', title: 'the claim has no date of its own; its article\'s publication date is used' }, ' (article date)') : null,
+          it.byArticle ? h('span', { class: 'hint', title: 'no date of its own; the publication date of its (first) article is used' }, ' (article date)') : null,
+          it.summary && it.summary !== it.title ? h('span', { class: 'summary hint' }, it.summary) : null,
         ),
       );
     }

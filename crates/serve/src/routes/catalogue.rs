@@ -1,27 +1,66 @@
-//! `/api/outlets` and `/api/actors`: the values the page offers in its filters.
+//! `/api/outlets` and `/api/actors`: the values the page offers in its
+//! filters; each outlet with its sourcing and corroboration profile.
 //!
 //! The store has no listing for these, so they are read with two aggregate
-//! queries over its documented tables (`crates/store/migrations`).
+//! queries over its documented tables (`crates/store/migrations`); the
+//! outlet profiles are the store's (`claimtrace outlets`).
+
+use std::collections::HashMap;
 
 use axum::Json;
 use axum::extract::State;
+use claimtrace_store::{Store, UNKNOWN_OUTLET};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+
+use crate::routes::events::schema::ProfileCount;
 
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::params::{Params, page_limit};
 use crate::state::AppState;
 
-/// An outlet and how many stored documents it has.
+/// An outlet, how many stored documents it has, and its profile.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Outlet {
     pub name: String,
     pub documents: usize,
+    /// The outlet's claims by source kind and firmness, and how often its
+    /// claims in events are corroborated by another origin or contradicted
+    /// (as `claimtrace outlets`).
+    #[schema(value_type = Option<OutletProfile>)]
+    pub profile: Option<claimtrace_model::OutletProfile>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OutletList {
     pub items: Vec<Outlet>,
+    /// The profile of the documents with no outlet, when there are any.
+    #[schema(value_type = Option<OutletProfile>)]
+    pub unknown: Option<claimtrace_model::OutletProfile>,
+}
+
+/// An outlet's sourcing and track record ([`claimtrace_model::OutletProfile`]).
+#[allow(dead_code)]
+#[derive(ToSchema)]
+pub struct OutletProfile {
+    /// The documents' outlet, or `(unknown)`.
+    pub outlet: String,
+    pub documents: usize,
+    pub claims: usize,
+    /// One row per source kind, in contract order.
+    pub by_source_kind: Vec<ProfileCount>,
+    /// One row per firmness label, in contract order.
+    pub by_epistemic: Vec<ProfileCount>,
+    /// Claims placed in an event.
+    pub in_events: usize,
+    /// Claims whose event has an independent origin other than the claim's own.
+    pub corroborated: usize,
+    /// Claims on one side of a contradiction whose other side has another origin.
+    pub contradicted: usize,
+    /// corroborated / in_events (0 when none).
+    pub corroboration_rate: f64,
+    /// contradicted / in_events (0 when none).
+    pub contradiction_rate: f64,
 }
 
 /// An actor or target name (with its id when known) and how many claims name it.
@@ -51,10 +90,16 @@ fn sql_err(e: rusqlite::Error) -> ApiError {
     ApiError::internal(format!("sqlite: {e}"))
 }
 
-/// Outlets of the stored documents, most documents first.
+/// Outlets of the stored documents, most documents first, each with its
+/// sourcing and corroboration profile.
 #[utoipa::path(get, path = "/api/outlets", tag = "catalogue", responses((status = 200, body = OutletList)))]
 pub async fn outlets(State(app): State<AppState>) -> ApiResult<Json<OutletList>> {
     app.read(|s| {
+        let mut profiles: HashMap<String, claimtrace_model::OutletProfile> = s
+            .outlet_profiles()?
+            .into_iter()
+            .map(|p| (p.outlet.clone(), p))
+            .collect();
         let mut st = s
             .connection()
             .prepare_cached(
@@ -67,11 +112,19 @@ pub async fn outlets(State(app): State<AppState>) -> ApiResult<Json<OutletList>>
                 Ok(Outlet {
                     name: r.get(0)?,
                     documents: r.get::<_, i64>(1)?.try_into().unwrap_or(0),
+                    profile: None,
                 })
             })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
-            .map_err(sql_err)?;
-        Ok(Json(OutletList { items }))
+            .and_then(|rows| rows.collect::<Result<Vec<Outlet>, _>>())
+            .map_err(sql_err)?
+            .into_iter()
+            .map(|mut o| {
+                o.profile = profiles.remove(&o.name);
+                o
+            })
+            .collect();
+        let unknown = profiles.remove(UNKNOWN_OUTLET);
+        Ok(Json(OutletList { items, unknown }))
     })
     .await
 }

@@ -3,6 +3,7 @@
 pub mod catalogue;
 pub mod claims;
 pub mod docs;
+pub mod events;
 pub mod export;
 pub mod ingest;
 pub mod network;

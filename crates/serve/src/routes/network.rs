@@ -1,11 +1,15 @@
 //! `/api/network`: who attacks, supplies, cooperates with or breaks with whom.
+//!
+//! An edge weighs its independent origins once corroboration has placed
+//! claims in events (ten outlets repeating one agency's report weigh one),
+//! else its distinct documents.
 
 use std::collections::{BTreeMap, HashMap};
 
 use axum::Json;
 use axum::extract::State;
 use claimtrace_model::{Claim, ClaimType, Epistemic, Mention};
-use claimtrace_store::Store;
+use claimtrace_store::{EventQuery, Store};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -69,8 +73,12 @@ pub struct Edge {
     pub target_label: String,
     #[serde(rename = "type")]
     pub claim_type: String,
-    /// Distinct documents that make the claim (claims from one document count once).
+    /// What the network's `weight` names: independent origins of the claims
+    /// (a claim not in an event counts as its document's own origin), or
+    /// distinct documents when no event exists.
     pub weight: usize,
+    /// Distinct documents that make the claim.
+    pub documents: usize,
     /// Ids of the claims behind the edge (at most 100).
     pub claims: Vec<String>,
     pub claim_count: usize,
@@ -88,7 +96,7 @@ pub struct Network {
     pub truncated: bool,
     /// Claims that matched the filters.
     pub claims_matched: usize,
-    /// What `weight` counts.
+    /// What `weight` counts: `independent_origins` once events exist, else `documents`.
     pub weight: &'static str,
 }
 
@@ -99,13 +107,21 @@ fn key(m: &Mention) -> String {
 #[derive(Default)]
 struct EdgeAcc {
     docs: std::collections::HashSet<String>,
+    origins: std::collections::HashSet<String>,
     ids: Vec<String>,
     count: usize,
     epistemic: BTreeMap<String, usize>,
 }
 
 /// The relation graph of `claims`: one edge per (actor, target, type), heaviest `limit` kept.
-pub fn build(claims: &[Claim], limit: usize) -> (Vec<Node>, Vec<Edge>, usize) {
+/// `origins`: the origin key of each claim in an event (by claim id); a
+/// claim without one counts as `doc:<its document>`, so with no origins at
+/// all the weight is the number of distinct documents.
+pub fn build(
+    claims: &[Claim],
+    origins: &HashMap<String, String>,
+    limit: usize,
+) -> (Vec<Node>, Vec<Edge>, usize) {
     let mut edges: HashMap<(String, String, ClaimType), EdgeAcc> = HashMap::new();
     let mut labels: HashMap<String, (String, HashMap<&'static str, usize>)> = HashMap::new();
     for c in claims {
@@ -127,6 +143,12 @@ pub fn build(claims: &[Claim], limit: usize) -> (Vec<Node>, Vec<Edge>, usize) {
         }
         let acc = edges.entry((ka, kt, c.claim_type)).or_default();
         acc.docs.insert(c.doc.clone());
+        acc.origins.insert(
+            origins
+                .get(&c.id)
+                .cloned()
+                .unwrap_or_else(|| format!("doc:{}", c.doc)),
+        );
         acc.count += 1;
         if acc.ids.len() < IDS_PER_EDGE {
             acc.ids.push(c.id.clone());
@@ -152,7 +174,8 @@ pub fn build(claims: &[Claim], limit: usize) -> (Vec<Node>, Vec<Edge>, usize) {
                 source: s,
                 target: t,
                 claim_type: ty.as_str().to_string(),
-                weight: acc.docs.len(),
+                weight: acc.origins.len(),
+                documents: acc.docs.len(),
                 claims: acc.ids,
                 claim_count: acc.count,
                 epistemic: acc.epistemic,
@@ -193,7 +216,8 @@ pub fn build(claims: &[Claim], limit: usize) -> (Vec<Node>, Vec<Edge>, usize) {
     (nodes, list, total)
 }
 
-/// The actor network of the claims matching the filters; edge weight = distinct documents.
+/// The actor network of the claims matching the filters; edge weight = independent origins
+/// (distinct documents before corroboration has run).
 #[utoipa::path(get, path = "/api/network", tag = "network", params(NetworkParams),
     responses((status = 200, body = Network), (status = 400, body = ErrorBody)))]
 pub async fn network(
@@ -218,14 +242,36 @@ pub async fn network(
     q.limit = MAX_CLAIMS;
     app.read(move |s| {
         let page = s.claims(&q)?;
-        let (nodes, edges, total_edges) = build(&page.items, limit);
+        let has_events = s
+            .events(&EventQuery {
+                limit: 1,
+                ..Default::default()
+            })?
+            .total
+            > 0;
+        let mut origins = HashMap::new();
+        if has_events {
+            // One indexed lookup per relation claim; other claims make no edge.
+            for c in page.items.iter().filter(|c| {
+                c.actor.is_some() && c.target.is_some() && RELATION_TYPES.contains(&c.claim_type)
+            }) {
+                if let Some(m) = s.claim_corroboration(&c.id)? {
+                    origins.insert(c.id.clone(), m.origin);
+                }
+            }
+        }
+        let (nodes, edges, total_edges) = build(&page.items, &origins, limit);
         Ok(Json(Network {
             truncated: total_edges > edges.len() || page.total > page.items.len(),
             nodes,
             edges,
             total_edges,
             claims_matched: page.total,
-            weight: "documents",
+            weight: if has_events {
+                "independent_origins"
+            } else {
+                "documents"
+            },
         }))
     })
     .await

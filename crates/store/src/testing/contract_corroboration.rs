@@ -213,6 +213,25 @@ fn events_round_trip(store: &mut dyn Store) {
         Some(e1.id.clone())
     );
     assert_eq!(store.event_of_claim("nope").expect("read"), None);
+    assert_eq!(
+        store.claim_corroboration(&b.id).expect("read"),
+        Some(crate::ClaimCorroboration {
+            event: e1.id.clone(),
+            origins: 2,
+            contradicted: false,
+            corroborated: true,
+            level: CorroborationLevel::Corroborated,
+            origin: "name:y".into(),
+        })
+    );
+    assert_eq!(
+        store
+            .claim_corroboration(&c.id)
+            .expect("read")
+            .map(|s| (s.origins, s.level)),
+        Some((1, CorroborationLevel::SingleSource))
+    );
+    assert_eq!(store.claim_corroboration("nope").expect("read"), None);
 
     let states = store.event_states(&[2], &[]).expect("states");
     assert_eq!(
