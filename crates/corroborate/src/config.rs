@@ -33,6 +33,10 @@ pub struct CorroboratorConfig {
     pub undated_lookback_days: i32,
     /// The same for lasting relationships.
     pub lasting_lookback_days: i32,
+    /// The most days a happening's dates (and its reports' windows) may
+    /// span: a chain of reports a day apart cannot stretch one event over
+    /// months. Lasting relationships may span twice their lookback.
+    pub event_span_days: i32,
     /// Kilometres beyond which two precisely placed claims are different events.
     pub place_km: f64,
     /// Score at or above which a claim joins an event.
@@ -70,6 +74,7 @@ impl Default for CorroboratorConfig {
             lasting_slack_days: 180,
             undated_lookback_days: 7,
             lasting_lookback_days: 365,
+            event_span_days: 14,
             place_km: 60.0,
             join_score: 0.45,
             weight_lexical: 0.6,
@@ -97,6 +102,15 @@ impl CorroboratorConfig {
     }
 
     /// Days by which dates of claims of these families may miss each other.
+    /// How many days an event of `family` may span (see `event_span_days`).
+    pub fn max_span(&self, family: crate::features::Family) -> i32 {
+        if family.is_lasting() {
+            self.lasting_lookback_days.saturating_mul(2)
+        } else {
+            self.event_span_days
+        }
+    }
+
     pub fn slack(&self, a: crate::features::Family, b: crate::features::Family) -> i32 {
         if a.is_lasting() || b.is_lasting() {
             self.lasting_slack_days
@@ -147,6 +161,7 @@ impl CorroboratorConfig {
             self.lasting_slack_days,
             self.undated_lookback_days,
             self.lasting_lookback_days,
+            self.event_span_days,
         ]
         .iter()
         .any(|d| !(0..=3660).contains(d))

@@ -325,6 +325,23 @@ pub fn jaccard(a: &[u32], b: &[u32]) -> f64 {
     inter as f64 / (a.len() + b.len() - inter) as f64
 }
 
+/// `current` (a day range) with `add` joined in, when the union spans at
+/// most `max` days; else the more precise of the two when `current` is
+/// already wider than `max`; else `current` unchanged.
+fn widen(current: Option<(i32, i32)>, add: (i32, i32), max: i32) -> (i32, i32) {
+    let Some((s, t)) = current else {
+        return add;
+    };
+    let union = (s.min(add.0), t.max(add.1));
+    if union.1 - union.0 <= max {
+        union
+    } else if t - s > max && add.1 - add.0 < t - s {
+        add
+    } else {
+        (s, t)
+    }
+}
+
 fn overlaps(a: (i32, i32), b: (i32, i32), slack: i32) -> bool {
     a.0 <= b.1 + slack && b.0 <= a.1 + slack
 }
@@ -437,6 +454,7 @@ impl EventIndex {
         };
         ev.members.push(idx);
         ev.size += 1;
+        let before = (ev.family, ev.window);
         if ev.family == Family::Open && claim.family != Family::Open {
             ev.family = claim.family;
         }
@@ -446,14 +464,15 @@ impl EventIndex {
         if let Some(t) = claim.target {
             insert_sorted(&mut ev.targets, t);
         }
+        // Dates widen the event only up to its family's span, so that a chain
+        // of reports a day apart (or of vague dates: "in 2023", "in 2024")
+        // cannot stretch one event over months and draw in everything.
+        let span = cfg.max_span(ev.family);
         if let Some(d) = claim.date {
-            ev.date = Some(
-                ev.date
-                    .map_or((d.start, d.end), |(s, t)| (s.min(d.start), t.max(d.end))),
-            );
+            ev.date = Some(widen(ev.date, (d.start, d.end), span));
         }
         if let Some(w) = claim.window {
-            ev.window = Some(ev.window.map_or(w, |(s, t)| (s.min(w.0), t.max(w.1))));
+            ev.window = Some(widen(ev.window, w, span));
         }
         if let Some(p) = claim.place {
             insert_sorted(&mut ev.place_names, p.name);
@@ -490,7 +509,9 @@ impl EventIndex {
                 keys.push(BlockKey::Bucket(*f, *b, *a));
             }
         }
-        if let Some(w) = ev.window {
+        if let Some(w) = ev.window
+            && (family, Some(w)) != before
+        {
             for b in buckets(w) {
                 if !ev.buckets.contains(&(family, b)) {
                     ev.buckets.push((family, b));
@@ -640,6 +661,17 @@ fn score(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_widen_only_up_to_the_span() {
+        assert_eq!(widen(None, (10, 12), 14), (10, 12));
+        assert_eq!(widen(Some((10, 12)), (13, 20), 14), (10, 20));
+        // A chain of reports cannot stretch the event past the span.
+        assert_eq!(widen(Some((10, 20)), (21, 30), 14), (10, 20));
+        // A vague first date gives way to a precise one inside the span.
+        assert_eq!(widen(Some((0, 364)), (100, 100), 14), (100, 100));
+        assert_eq!(widen(Some((100, 100)), (0, 364), 14), (100, 100));
+    }
 
     #[test]
     fn jaccard_of_sorted_sets() {

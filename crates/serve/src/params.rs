@@ -95,6 +95,8 @@ pub fn page_limit(limit: Option<usize>) -> Result<usize, ApiError> {
 impl ClaimParams {
     /// The store query, with labels checked (unknown labels are a 400).
     pub fn to_query(&self) -> Result<ClaimQuery, ApiError> {
+        let limit = page_limit(self.limit)?;
+        let offset = self.offset.unwrap_or(0);
         Ok(ClaimQuery {
             q: text(&self.q),
             claim_type: label::<ClaimType>("type", &self.claim_type)?,
@@ -105,11 +107,18 @@ impl ClaimParams {
             until: text(&self.until),
             doc: text(&self.doc),
             outlet: text(&self.outlet),
-            limit: page_limit(self.limit)?,
-            offset: self.offset.unwrap_or(0),
+            limit,
+            offset,
+            // A page's "of N" costs at most this many matches counted; the
+            // page says `total_exact: false` past it.
+            count_cap: Some(COUNT_CAP.max(offset.saturating_add(limit).saturating_add(1))),
         })
     }
 }
+
+/// How many matching claims `/api/claims` counts before it reports its
+/// total as a lower bound.
+pub const COUNT_CAP: usize = 10_000;
 
 /// Filters of `/api/docs` (those of `claimtrace docs`).
 #[derive(Debug, Default, Clone, Deserialize, IntoParams)]

@@ -35,6 +35,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "batch_fts",
         sql: include_str!("../migrations/0003_batch_fts.sql"),
     },
+    Migration {
+        version: 4,
+        name: "claim_order",
+        sql: include_str!("../migrations/0004_claim_order.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -36,6 +36,10 @@ pub struct ClaimQuery {
     /// At most this many claims; 0 means no limit.
     pub limit: usize,
     pub offset: usize,
+    /// Count matches only up to this many (`Page::total_exact` is false when
+    /// the cap was reached): a page's total then costs at most the cap, not
+    /// the whole database. `None` counts them all.
+    pub count_cap: Option<usize>,
 }
 
 /// Which documents `documents()` lists, ordered like claims.
@@ -59,11 +63,19 @@ pub struct DocQuery {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page<T> {
     pub items: Vec<T>,
-    /// Results matching the filters, ignoring limit and offset.
+    /// Results matching the filters, ignoring limit and offset; a lower
+    /// bound when `total_exact` is false (the query capped the count).
     pub total: usize,
+    /// `total` is the exact count.
+    #[serde(default = "exact")]
+    pub total_exact: bool,
     pub offset: usize,
     /// The limit asked for (0 = none).
     pub limit: usize,
+}
+
+fn exact() -> bool {
+    true
 }
 
 /// SQLite LIMIT/OFFSET values for a 0-means-all limit.

@@ -424,6 +424,7 @@ pub(crate) fn events(conn: &Connection, q: &EventQuery) -> Result<Page<Event>> {
     Ok(Page {
         items,
         total,
+        total_exact: true,
         offset: q.offset,
         limit: q.limit,
     })

@@ -158,11 +158,22 @@ pub(crate) fn document(conn: &Connection, id: &str) -> Result<Option<StoredDocum
     }))
 }
 
+/// No count cap: the total is counted exactly.
+const NO_CAP: usize = usize::MAX;
+
+/// At most this many matches are sorted; more are read in order from an index.
+const SPARSE_ROWS: usize = 10_000;
+
 pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
+    // Every filter is on `claims` alone (the document's sort key and outlet
+    // are copied onto each claim, migration 0004), so an equality filter and
+    // the order are served by one composite index.
     let mut f = Filter::default();
     if let Some(m) = fts_filter(q.q.as_deref())? {
+        // `+c.seq`: the match set is a filter, never the driver of the
+        // walk (see the plan choice below).
         f.add(
-            "c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
+            "+c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
             [Value::Text(m)],
         );
     }
@@ -178,8 +189,8 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
     if let Some(a) = q.actor.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
         let lc = a.to_lowercase();
         f.add(
-            "c.seq IN (SELECT claim_seq FROM claim_actors
-                WHERE name_lc LIKE ? ESCAPE '\\' OR text_lc LIKE ? ESCAPE '\\' OR id_lc = ?)",
+            "EXISTS (SELECT 1 FROM claim_actors a WHERE a.claim_seq = c.seq
+                AND (a.name_lc LIKE ? ESCAPE '\\' OR a.text_lc LIKE ? ESCAPE '\\' OR a.id_lc = ?))",
             [
                 Value::Text(like_contains(&lc)),
                 Value::Text(like_contains(&lc)),
@@ -190,13 +201,13 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
     // An undated claim is taken to speak of its document's publication day.
     if let Some(s) = &q.since {
         f.add(
-            "COALESCE(c.date_end, c.date_start, substr(d.published, 1, 10)) >= ?",
+            "COALESCE(c.date_end, c.date_start, NULLIF(substr(c.ord_published, 1, 10), '~')) >= ?",
             [Value::Text(since_day(s)?)],
         );
     }
     if let Some(u) = &q.until {
         f.add(
-            "COALESCE(c.date_start, c.date_end, substr(d.published, 1, 10)) <= ?",
+            "COALESCE(c.date_start, c.date_end, NULLIF(substr(c.ord_published, 1, 10), '~')) <= ?",
             [Value::Text(until_day(u)?)],
         );
     }
@@ -204,18 +215,36 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
         f.add("c.doc = ?", [text(d)]);
     }
     if let Some(o) = &q.outlet {
-        f.add("d.outlet = ? COLLATE NOCASE", [text(o)]);
+        f.add("c.ord_outlet = lower(?)", [text(o)]);
     }
-    let from = format!("FROM claims c JOIN documents d ON d.id = c.doc {}", f.sql());
-    let total = conn
-        .prepare_cached(&format!("SELECT count(*) {from}"))?
-        .query_row(params_from_iter(f.values.iter()), |r| uget(r, 0))?;
+    let from = format!("FROM claims c {}", f.sql());
+    let cap = q.count_cap.unwrap_or(NO_CAP).max(1);
+    let (total, total_exact) = if cap == NO_CAP {
+        let n = conn
+            .prepare_cached(&format!("SELECT count(*) {from}"))?
+            .query_row(params_from_iter(f.values.iter()), |r| uget(r, 0))?;
+        (n, true)
+    } else {
+        let mut values = f.values.clone();
+        values.push(Value::Integer(i64::try_from(cap).unwrap_or(i64::MAX)));
+        let n = conn
+            .prepare_cached(&format!("SELECT count(*) FROM (SELECT 1 {from} LIMIT ?)"))?
+            .query_row(params_from_iter(values.iter()), |r| uget(r, 0))?;
+        (n, n < cap)
+    };
     let (lim, off) = limit_offset(q.limit, q.offset);
-    // The page's rows first, as row ids only (the JSON is large and would be
-    // carried through the sort for every match), then the JSON of just those.
-    let sql = format!(
-        "SELECT c.seq {from} ORDER BY d.published IS NULL, d.published, c.doc, c.span_start, c.id LIMIT ? OFFSET ?"
-    );
+    // Two plans for the page. Few matches (the count did not reach its cap):
+    // find them by the filters' own indexes and sort them (`+` keeps SQLite
+    // from walking the order index). Many matches: walk an order index
+    // (`claims_order`, or `claims_<filter>_order` for an equality filter),
+    // test each row, and stop at the page's end; matches are dense, so the
+    // walk is short. Row ids only: the JSON is fetched for the page alone.
+    let order = if total_exact && total <= SPARSE_ROWS {
+        "+c.ord_published, +c.doc, +c.span_start, c.seq"
+    } else {
+        "c.ord_published, c.doc, c.span_start, c.seq"
+    };
+    let sql = format!("SELECT c.seq {from} ORDER BY {order} LIMIT ? OFFSET ?");
     f.values.extend([Value::Integer(lim), Value::Integer(off)]);
     let mut stmt = conn.prepare_cached(&sql)?;
     let seqs: Vec<i64> = stmt
@@ -233,6 +262,7 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
     Ok(Page {
         items,
         total,
+        total_exact,
         offset: q.offset,
         limit: q.limit,
     })

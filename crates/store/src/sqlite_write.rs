@@ -228,10 +228,12 @@ fn insert_claim_row(conn: &Connection, claim: &Claim, json: &str) -> Result<()> 
     let mut stmt = conn.prepare_cached(
         "INSERT INTO claims (id, doc, sentence_index, span_start, span_end, type, plover_event, epistemic,
              source_kind, source_name, actor_name, actor_id, target_name, target_id, date_value, date_start,
-             date_end, place_name, country, lat, lon, sentence, json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+             date_end, place_name, country, lat, lon, sentence, json, ord_published, ord_outlet)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
+             COALESCE(d.published, '~'), lower(d.outlet)
+         FROM documents d WHERE d.id = ?2",
     )?;
-    stmt.execute(params![
+    let inserted = stmt.execute(params![
         claim.id,
         claim.doc,
         int(claim.sentence_index),
@@ -256,6 +258,12 @@ fn insert_claim_row(conn: &Connection, claim: &Claim, json: &str) -> Result<()> 
         claim.sentence,
         json
     ])?;
+    if inserted != 1 {
+        return Err(Error::InvalidInput {
+            doc: claim.doc.clone(),
+            reason: format!("claim {} names a document that is not stored", claim.id),
+        });
+    }
     let seq = conn.last_insert_rowid();
     let mut names =
         conn.prepare_cached("INSERT INTO claim_actors (claim_seq, role, name_lc, text_lc, id_lc) VALUES (?1, ?2, ?3, ?4, ?5)")?;

@@ -21,6 +21,10 @@ const RELEASED: &[(u32, &str)] = &[
         2,
         "acfa198e3315e46d869a29254ced8119ce3f3db4eab6e2ef95bf9c0bf5aee495",
     ),
+    (
+        3,
+        "868f968ac65140389b2312950f361e77061c3c076c89eb2bf2b087eb71e0fcc0",
+    ),
 ];
 
 #[test]
@@ -100,6 +104,20 @@ fn v1_fixture_upgrades_cleanly() {
         Vec::<String>::new()
     );
     check_v1_content(&store);
+    // Claims stored before 0004 carry their document's sort key and outlet.
+    {
+        let raw = Connection::open(&path).expect("open raw");
+        let unkeyed: i64 = raw
+            .query_row(
+                "SELECT count(*) FROM claims c JOIN documents d ON d.id = c.doc
+                 WHERE c.ord_published IS NOT COALESCE(d.published, '~')
+                    OR c.ord_outlet IS NOT lower(d.outlet)",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert_eq!(unkeyed, 0, "0004 filled the order columns");
+    }
     // Documents stored before corroboration existed wait for it.
     assert_eq!(
         store.pending_corroboration(0).expect("pending"),

@@ -50,6 +50,60 @@ fn preceded_by_preposition(ctx: &Ctx) -> bool {
         .unwrap_or(false)
 }
 
+/// Nouns a number after which names a thing, not a year: "Resolution 1701",
+/// "report 1600", "Route 1907", "flight 1702".
+const NUMBERED_NOUNS: &[&str] = &[
+    "resolution",
+    "resolutions",
+    "report",
+    "reports",
+    "number",
+    "flight",
+    "route",
+    "highway",
+    "road",
+    "brigade",
+    "battalion",
+    "regiment",
+    "division",
+    "unit",
+    "article",
+    "paragraph",
+    "section",
+    "chapter",
+    "page",
+    "case",
+    "item",
+    "model",
+    "code",
+    "line",
+    "bus",
+    "room",
+    "hill",
+    "height",
+    "checkpoint",
+    "kilometre",
+    "km",
+    "decree",
+    "order",
+    "law",
+    "bill",
+    "vol",
+    "volume",
+    "issue",
+];
+
+/// The year-like number is the number of something ("Resolution 1701",
+/// "No. 1600", "#1999").
+fn numbers_something(ctx: &Ctx) -> bool {
+    let before = ctx.text.get(..ctx.start).unwrap_or("").trim_end();
+    if before.ends_with('#') || before.ends_with("No.") || before.ends_with("no.") {
+        return true;
+    }
+    ctx.previous_word()
+        .is_some_and(|w| NUMBERED_NOUNS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
 /// A day and month, with the year given or inferred from the base date.
 fn day_month(ctx: &Ctx, y: Option<i32>, m: u32, d: u32) -> Option<Norm> {
     match (y, ctx.base) {
@@ -141,6 +195,9 @@ pub(crate) fn year(c: &Captures, ctx: &Ctx) -> Option<Norm> {
         return calendar::part_of_year(y, part_word(p.as_str())?);
     }
     if !preceded_by_preposition(ctx) && ctx.next_word_is_plural_noun() {
+        return None;
+    }
+    if numbers_something(ctx) {
         return None;
     }
     calendar::year(y)

@@ -147,6 +147,26 @@ mod tests {
     }
 
     #[test]
+    fn numbered_things_are_not_years() {
+        for t in [
+            "under Security Council Resolution 1701 the force stays",
+            "In report 1600, armed men attacked",
+            "a convoy on Route 1907 was hit",
+            "the strike hit building No. 1999",
+            "Brigade 1802 moved north",
+        ] {
+            let f = find_dates(t, base());
+            assert!(
+                f.iter()
+                    .all(|d| d.date.precision != claimtrace_model::DatePrecision::Year),
+                "{t}: {f:?}"
+            );
+        }
+        let f = find_dates("the report of 1999 said so", base());
+        assert_eq!(f[0].date.value, "1999");
+    }
+
+    #[test]
     fn since_becomes_open_interval() {
         let t = "fighting since 2022 has killed thousands";
         let f = find_dates(t, base());

@@ -22,24 +22,26 @@ export async function claimsView(root, params) {
   root.append(info, list);
   const page = await get('claims', { ...filters, limit: size, offset });
   const shown = page.items.length;
+  // Past 10,000 matches the API stops counting: the total is a lower bound.
+  const total = `${page.total.toLocaleString('en')}${page.total_exact === false ? '+' : ''}`;
   info.replaceChildren(
-    shown ? `${offset + 1}–${offset + shown} of ${page.total} claims` : `No claim matches${page.total ? ` on this page (${page.total} in all)` : ''}.`,
+    shown ? `${offset + 1}–${offset + shown} of ${total} claims` : `No claim matches${page.total ? ` on this page (${total} in all)` : ''}.`,
     ' · export all matching: ',
     ...EXPORTS.flatMap((f, i) => [i ? ' ' : '', h('a', { href: `/api/export${qs({ ...filters, format: f })}`, download: '' }, f)]),
   );
   list.append(...page.items.map((c) => claimCard(c)));
-  root.append(pager(page.total, offset, size, filters));
+  root.append(pager(page.total, page.total_exact !== false, offset, size, filters));
 }
 
-function pager(total, offset, size, filters) {
+function pager(total, exact, offset, size, filters) {
   const pages = Math.max(1, Math.ceil(total / size));
   const current = Math.floor(offset / size) + 1;
   const href = (p) => `#/${qs({ ...filters, size: size === 50 ? undefined : size, offset: (p - 1) * size || undefined })}`;
   const el = h('nav', { class: 'pager', 'aria-label': 'pages' });
   if (current > 1) el.append(h('a', { class: 'button', href: href(1) }, '« first'), h('a', { class: 'button', href: href(current - 1), rel: 'prev' }, '‹ previous'));
-  el.append(h('span', { class: 'pos' }, `page ${current} of ${pages}`));
-  if (current < pages) el.append(h('a', { class: 'button', href: href(current + 1), rel: 'next' }, 'next ›'), h('a', { class: 'button', href: href(pages) }, 'last »'));
-  const jump = h('input', { type: 'number', min: 1, max: pages, value: current, size: 6, 'aria-label': 'go to page' });
+  el.append(h('span', { class: 'pos' }, `page ${current} of ${pages}${exact ? '' : '+'}`));
+  if (current < pages || !exact) el.append(h('a', { class: 'button', href: href(current + 1), rel: 'next' }, 'next ›'), exact ? h('a', { class: 'button', href: href(pages) }, 'last »') : null);
+  const jump = h('input', { type: 'number', min: 1, max: exact ? pages : undefined, value: current, size: 6, 'aria-label': 'go to page' });
   const sizeSel = h('select', { 'aria-label': 'claims per page' }, SIZES.map((s) => h('option', { value: s, selected: s === size }, `${s} per page`)));
   sizeSel.addEventListener('change', () => navigate('/', { ...filters, size: sizeSel.value }));
   el.append(
@@ -49,7 +51,7 @@ function pager(total, offset, size, filters) {
         class: 'jump',
         onsubmit: (e) => {
           e.preventDefault();
-          const p = Math.min(pages, Math.max(1, Number(jump.value) || 1));
+          const p = Math.max(1, Math.min(exact ? pages : Infinity, Number(jump.value) || 1));
           window.location.hash = href(p);
         },
       },

@@ -73,6 +73,7 @@ impl ClaimFilter {
             outlet: self.outlet.clone(),
             limit: self.limit,
             offset: self.offset,
+            count_cap: None,
         }
     }
 }

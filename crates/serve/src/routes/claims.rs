@@ -15,7 +15,10 @@ use crate::view::{ClaimView, claim_views};
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ClaimPage {
     pub items: Vec<ClaimView>,
+    /// Matches in all; a lower bound when `total_exact` is false (counting
+    /// stops at 10,000 or just past the page, whichever is more).
     pub total: usize,
+    pub total_exact: bool,
     pub limit: usize,
     pub offset: usize,
 }
@@ -32,6 +35,7 @@ pub async fn list(
         let page = s.claims(&q)?;
         Ok(Json(ClaimPage {
             total: page.total,
+            total_exact: page.total_exact,
             limit: q.limit,
             offset: q.offset,
             items: claim_views(s, page.items)?,

@@ -240,6 +240,8 @@ pub async fn network(
     };
     let mut q = filters.to_query()?;
     q.limit = MAX_CLAIMS;
+    // Counted just past what is read: enough to say whether it was cut.
+    q.count_cap = Some(MAX_CLAIMS + 1);
     app.read(move |s| {
         let page = s.claims(&q)?;
         let has_events = s

@@ -29,6 +29,7 @@ pub fn contract_suite<S: Store>(make: impl Fn() -> S) {
         ("date_filters", date_filters),
         ("full_text", full_text),
         ("pagination_and_order", pagination_and_order),
+        ("capped_count", capped_count),
         ("documents_listing", documents_listing),
         ("profile", profile),
         ("reviews_apply_on_read", reviews_apply_on_read),
@@ -534,6 +535,67 @@ fn pagination_and_order(store: &mut dyn Store) {
         walked.extend(page.items);
     }
     assert_eq!(walked, full.items);
+}
+
+/// A capped count stops at the cap and says so; the page it comes with is
+/// the same page an exact count gives (the capped query reads it in index
+/// order, the exact one sorts the matches), for every filter.
+fn capped_count(store: &mut dyn Store) {
+    let ss = samples(14);
+    put_all(store, &ss);
+    let queries = [
+        ClaimQuery::default(),
+        ClaimQuery {
+            q: Some("the".into()),
+            ..Default::default()
+        },
+        ClaimQuery {
+            epistemic: Some(ss[0].claims[0].epistemic),
+            ..Default::default()
+        },
+        ClaimQuery {
+            claim_type: Some(ss[1].claims[0].claim_type),
+            ..Default::default()
+        },
+        ClaimQuery {
+            outlet: ss[2].doc.outlet.as_ref().map(|o| o.to_uppercase()),
+            ..Default::default()
+        },
+        ClaimQuery {
+            since: Some("2020".into()),
+            ..Default::default()
+        },
+    ];
+    for base in queries {
+        let exact = store.claims(&all(base.clone())).expect("exact");
+        assert!(exact.total_exact);
+        assert_eq!(exact.total, exact.items.len());
+        for cap in [1, 3, exact.total, exact.total + 1] {
+            for (offset, limit) in [(0, 2), (1, 3), (0, 0)] {
+                let page = store
+                    .claims(&ClaimQuery {
+                        count_cap: Some(cap),
+                        offset,
+                        limit,
+                        ..base.clone()
+                    })
+                    .expect("capped");
+                assert_eq!(page.total, exact.total.min(cap), "{base:?} cap {cap}");
+                assert_eq!(page.total_exact, exact.total < cap, "{base:?} cap {cap}");
+                let want: Vec<_> = exact
+                    .items
+                    .iter()
+                    .skip(offset)
+                    .take(if limit == 0 { usize::MAX } else { limit })
+                    .collect();
+                assert_eq!(
+                    page.items.iter().collect::<Vec<_>>(),
+                    want,
+                    "{base:?} cap {cap}"
+                );
+            }
+        }
+    }
 }
 
 fn documents_listing(store: &mut dyn Store) {
