@@ -164,29 +164,83 @@ const NO_CAP: usize = usize::MAX;
 /// At most this many matches are sorted; more are read in order from an index.
 const SPARSE_ROWS: usize = 10_000;
 
-pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
-    // Every filter is on `claims` alone (the document's sort key and outlet
-    // are copied onto each claim, migration 0004), so an equality filter and
-    // the order are served by one composite index.
+/// At most this many full-text lookups, one per claim walked, for a page.
+const PROBES: f64 = 20_000.0;
+
+/// The WHERE clause of a claim query. `walk`: the page is read by walking
+/// an order index, so the full-text match set only filters (`+c.seq`) and
+/// never drives the scan; otherwise the match set drives it. When walking
+/// With several filters, only `type` (whose order index carries every other
+/// filter column) may pick the index; else `claims_order`, which carries
+/// them too, is read: either way no claim row is read to test a filter.
+fn claim_filter(q: &ClaimQuery, walk: bool) -> Result<Filter> {
+    claim_filter_with(q, walk, false)
+}
+
+/// [`claim_filter`]; `probe`: while walking, each claim is looked up in
+/// the full-text index by its row id (`rowid = c.seq AND MATCH`) instead of
+/// against the whole match set, which a common word makes large.
+fn claim_filter_with(q: &ClaimQuery, walk: bool, probe: bool) -> Result<Filter> {
+    // Every filter is on `claims` alone (the document's sort key, outlet and
+    // day range are copied onto each claim, migration 0004).
     let mut f = Filter::default();
+    let actor = q.actor.as_deref().map(str::trim).filter(|a| !a.is_empty());
+    let dated = q.since.is_some() || q.until.is_some();
+    let equalities = [
+        q.claim_type.is_some(),
+        q.source_kind.is_some(),
+        q.epistemic.is_some(),
+        q.outlet.is_some(),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count();
+    let several = q.q.is_some() || actor.is_some() || dated || equalities > 1;
     if let Some(m) = fts_filter(q.q.as_deref())? {
-        // `+c.seq`: the match set is a filter, never the driver of the
-        // walk (see the plan choice below).
         f.add(
-            "+c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
+            if walk && probe {
+                "EXISTS (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? AND claims_fts.rowid = c.seq)"
+            } else if walk {
+                "+c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
+            } else {
+                "c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
+            },
             [Value::Text(m)],
         );
     }
     if let Some(t) = q.claim_type {
-        f.add("c.type = ?", [text(t.as_str())]);
+        // A document's claims are found by `claims_doc`, never by walking
+        // every claim of a type.
+        f.add(
+            if q.doc.is_some() {
+                "+c.type = ?"
+            } else {
+                "c.type = ?"
+            },
+            [text(t.as_str())],
+        );
     }
     if let Some(k) = q.source_kind {
-        f.add("c.source_kind = ?", [text(k.as_str())]);
+        f.add(
+            if several {
+                "+c.source_kind = ?"
+            } else {
+                "c.source_kind = ?"
+            },
+            [text(k.as_str())],
+        );
     }
     if let Some(e) = q.epistemic {
-        f.add("c.epistemic = ?", [text(e.as_str())]);
+        f.add(
+            if several {
+                "+c.epistemic = ?"
+            } else {
+                "c.epistemic = ?"
+            },
+            [text(e.as_str())],
+        );
     }
-    if let Some(a) = q.actor.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+    if let Some(a) = actor {
         let lc = a.to_lowercase();
         f.add(
             "EXISTS (SELECT 1 FROM claim_actors a WHERE a.claim_seq = c.seq
@@ -198,37 +252,88 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
             ],
         );
     }
-    // An undated claim is taken to speak of its document's publication day.
+    // An undated claim is taken to speak of its document's publication day
+    // (`ord_day_lo`/`ord_day_hi` fall back to it).
     if let Some(s) = &q.since {
-        f.add(
-            "COALESCE(c.date_end, c.date_start, NULLIF(substr(c.ord_published, 1, 10), '~')) >= ?",
-            [Value::Text(since_day(s)?)],
-        );
+        f.add("c.ord_day_hi >= ?", [Value::Text(since_day(s)?)]);
     }
     if let Some(u) = &q.until {
-        f.add(
-            "COALESCE(c.date_start, c.date_end, NULLIF(substr(c.ord_published, 1, 10), '~')) <= ?",
-            [Value::Text(until_day(u)?)],
-        );
+        f.add("c.ord_day_lo <= ?", [Value::Text(until_day(u)?)]);
     }
     if let Some(d) = &q.doc {
         f.add("c.doc = ?", [text(d)]);
     }
     if let Some(o) = &q.outlet {
-        f.add("c.ord_outlet = lower(?)", [text(o)]);
+        f.add(
+            if several {
+                "+c.ord_outlet = lower(?)"
+            } else {
+                "c.ord_outlet = lower(?)"
+            },
+            [text(o)],
+        );
     }
-    let from = format!("FROM claims c {}", f.sql());
+    Ok(f)
+}
+
+/// Whether `q` filters on words alone (its count is the full-text index's).
+fn words_only(q: &ClaimQuery) -> bool {
+    q.q.is_some()
+        && ClaimQuery {
+            q: None,
+            limit: 0,
+            offset: 0,
+            count_cap: None,
+            ..q.clone()
+        } == ClaimQuery::default()
+}
+
+/// `SELECT {cols}` of the claims `f` matches, with its bound values. With
+/// `since`, as two arms: claims of documents published on or after that
+/// day (a range of the order index: a claim reaching day D is in a document
+/// published on or after D) and the few that speak of days after their
+/// document's publication (`ord_future`, indexed apart).
+fn matching(f: &Filter, since: Option<&str>, cols: &str) -> (String, Vec<Value>) {
+    let base = format!("SELECT {cols} FROM claims c {}", f.sql());
+    let Some(day) = since else {
+        return (base, f.values.clone());
+    };
+    let sql = format!(
+        "{base} AND c.ord_published >= ? UNION ALL {base} AND c.ord_future = 1 AND c.ord_published < ?"
+    );
+    let mut values = f.values.clone();
+    values.push(Value::Text(day.to_string()));
+    values.extend(f.values.iter().cloned());
+    values.push(Value::Text(day.to_string()));
+    (sql, values)
+}
+
+pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
+    let since = q.since.as_deref().map(since_day).transpose()?;
+    let since = since.as_deref();
+    // The count: by the full-text index alone when only words are asked;
+    // else with the match set as a filter on the other filters' index
+    // (`walk`), so that no claim row is read to count it.
+    let words = words_only(q);
+    let f = claim_filter(q, !words && q.q.is_some())?;
+    let (from, mut values) = if words {
+        (
+            "SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?".to_string(),
+            f.values.clone(),
+        )
+    } else {
+        matching(&f, since, "1")
+    };
     let cap = q.count_cap.unwrap_or(NO_CAP).max(1);
     let (total, total_exact) = if cap == NO_CAP {
         let n = conn
-            .prepare_cached(&format!("SELECT count(*) {from}"))?
-            .query_row(params_from_iter(f.values.iter()), |r| uget(r, 0))?;
+            .prepare_cached(&format!("SELECT count(*) FROM ({from})"))?
+            .query_row(params_from_iter(values.iter()), |r| uget(r, 0))?;
         (n, true)
     } else {
-        let mut values = f.values.clone();
         values.push(Value::Integer(i64::try_from(cap).unwrap_or(i64::MAX)));
         let n = conn
-            .prepare_cached(&format!("SELECT count(*) FROM (SELECT 1 {from} LIMIT ?)"))?
+            .prepare_cached(&format!("SELECT count(*) FROM ({from} LIMIT ?)"))?
             .query_row(params_from_iter(values.iter()), |r| uget(r, 0))?;
         (n, n < cap)
     };
@@ -236,19 +341,48 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
     // Two plans for the page. Few matches (the count did not reach its cap):
     // find them by the filters' own indexes and sort them (`+` keeps SQLite
     // from walking the order index). Many matches: walk an order index
-    // (`claims_order`, or `claims_<filter>_order` for an equality filter),
-    // test each row, and stop at the page's end; matches are dense, so the
-    // walk is short. Row ids only: the JSON is fetched for the page alone.
-    let order = if total_exact && total <= SPARSE_ROWS {
-        "+c.ord_published, +c.doc, +c.span_start, c.seq"
-    } else {
-        "c.ord_published, c.doc, c.span_start, c.seq"
+    // (`claims_order`, or `claims_type_order`), test each row, and stop at
+    // the page's end; matches are dense, so the walk is short. With `since`
+    // both arms are read in order and merged. Row ids only: the JSON is
+    // fetched for the page alone.
+    let walk = !(total_exact && total <= SPARSE_ROWS);
+    // Probing the full-text index claim by claim costs a lookup per claim
+    // walked: about (offset + limit) / density of them. Past PROBES, the
+    // match set is read once instead.
+    // A prefix term expands at every lookup: read its match set once.
+    let prefix = q.q.as_deref().is_some_and(|w| w.contains('*'));
+    let probe = walk && q.q.is_some() && !prefix && {
+        let claims: i64 = conn
+            .prepare_cached("SELECT COALESCE(max(seq), 0) FROM claims")?
+            .query_row([], |r| r.get(0))?;
+        let wanted = (q.offset.saturating_add(if q.limit == 0 {
+            usize::MAX / 2
+        } else {
+            q.limit
+        })) as f64;
+        let density = total.max(1) as f64 / claims.max(1) as f64;
+        wanted / density <= PROBES
     };
-    let sql = format!("SELECT c.seq {from} ORDER BY {order} LIMIT ? OFFSET ?");
-    f.values.extend([Value::Integer(lim), Value::Integer(off)]);
+    let f = claim_filter_with(q, walk, probe)?;
+    let (sql, mut values) = if since.is_some() {
+        let (arms, values) = matching(&f, since, "c.seq, c.ord_published, c.doc, c.span_start");
+        (
+            format!("{arms} ORDER BY 2, 3, 4, 1 LIMIT ? OFFSET ?"),
+            values,
+        )
+    } else {
+        let order = if walk {
+            "c.ord_published, c.doc, c.span_start, c.seq"
+        } else {
+            "+c.ord_published, +c.doc, +c.span_start, c.seq"
+        };
+        let (base, values) = matching(&f, None, "c.seq");
+        (format!("{base} ORDER BY {order} LIMIT ? OFFSET ?"), values)
+    };
+    values.extend([Value::Integer(lim), Value::Integer(off)]);
     let mut stmt = conn.prepare_cached(&sql)?;
     let seqs: Vec<i64> = stmt
-        .query_map(params_from_iter(f.values.iter()), |r| r.get(0))?
+        .query_map(params_from_iter(values.iter()), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut one = conn.prepare_cached("SELECT json FROM claims WHERE seq = ?1")?;
     let jsons: Vec<String> = seqs

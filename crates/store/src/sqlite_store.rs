@@ -249,6 +249,12 @@ impl Store for SqliteStore {
         read::stats(&self.conn)
     }
 
+    fn document_count(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM documents", [], |r| read::uget(r, 0))?)
+    }
+
     fn pending_corroboration(&self, limit: usize) -> Result<Vec<String>> {
         corr::pending(&self.conn, limit)
     }

@@ -228,9 +228,12 @@ fn insert_claim_row(conn: &Connection, claim: &Claim, json: &str) -> Result<()> 
     let mut stmt = conn.prepare_cached(
         "INSERT INTO claims (id, doc, sentence_index, span_start, span_end, type, plover_event, epistemic,
              source_kind, source_name, actor_name, actor_id, target_name, target_id, date_value, date_start,
-             date_end, place_name, country, lat, lon, sentence, json, ord_published, ord_outlet)
+             date_end, place_name, country, lat, lon, sentence, json, ord_published, ord_outlet,
+             ord_day_lo, ord_day_hi, ord_future)
          SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
-             COALESCE(d.published, '~'), lower(d.outlet)
+             COALESCE(d.published, '~'), lower(d.outlet),
+             COALESCE(?16, ?17, substr(d.published, 1, 10)), COALESCE(?17, ?16, substr(d.published, 1, 10)),
+             COALESCE(COALESCE(?17, ?16) > substr(d.published, 1, 10), 0)
          FROM documents d WHERE d.id = ?2",
     )?;
     let inserted = stmt.execute(params![

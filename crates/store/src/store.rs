@@ -151,6 +151,12 @@ pub trait Store: Send {
 
     fn stats(&self) -> Result<Stats>;
 
+    /// How many documents are stored (what `stats().documents` says, without
+    /// counting everything else).
+    fn document_count(&self) -> Result<usize> {
+        Ok(self.stats()?.documents)
+    }
+
     // Corroboration (`claimtrace-corroborate` computes; the store keeps).
 
     /// Up to `limit` (0 = all) stored documents not yet corroborated, in the

@@ -111,7 +111,9 @@ fn v1_fixture_upgrades_cleanly() {
             .query_row(
                 "SELECT count(*) FROM claims c JOIN documents d ON d.id = c.doc
                  WHERE c.ord_published IS NOT COALESCE(d.published, '~')
-                    OR c.ord_outlet IS NOT lower(d.outlet)",
+                    OR c.ord_outlet IS NOT lower(d.outlet)
+                    OR c.ord_day_lo IS NOT COALESCE(c.date_start, c.date_end, substr(d.published, 1, 10))
+                    OR c.ord_day_hi IS NOT COALESCE(c.date_end, c.date_start, substr(d.published, 1, 10))",
                 [],
                 |r| r.get(0),
             )

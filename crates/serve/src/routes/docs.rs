@@ -40,7 +40,7 @@ pub async fn list(
         let more = items.len() > limit;
         items.truncate(limit);
         let total = if unfiltered {
-            Some(s.stats()?.documents)
+            Some(s.document_count()?)
         } else {
             None
         };

@@ -134,6 +134,7 @@ fn round_trip(store: &mut dyn Store) {
         (stats.documents, stats.sentences, stats.claims),
         (1, s.sentences.len(), s.claims.len())
     );
+    assert_eq!(store.document_count().expect("count"), 1);
 }
 
 fn idempotent_put(store: &mut dyn Store) {
@@ -383,7 +384,19 @@ fn claim_day(s: &Sample, c: &Claim) -> Option<String> {
 }
 
 fn date_filters(store: &mut dyn Store) {
-    let ss = samples(30);
+    let mut ss = samples(30);
+    // A claim speaking of a day long after its document was published
+    // ("talks are set for November"): `since` must still find it.
+    ss[0].doc.published = Some("2025-01-05".into());
+    let future = ss[0]
+        .claims
+        .iter_mut()
+        .find(|c| c.date.is_some())
+        .and_then(|c| c.date.as_mut())
+        .expect("a dated claim");
+    future.value = "2025-11-20".into();
+    future.start = Some("2025-11-20".into());
+    future.end = Some("2025-11-20".into());
     put_all(store, &ss);
     let day = |s: &Sample, c: &Claim| claim_day(s, c);
     for (since, until) in [
@@ -392,6 +405,7 @@ fn date_filters(store: &mut dyn Store) {
         (Some("2025-04"), Some("2025-06-15")),
         (Some("2025"), Some("2025")),
         (Some("2026"), None),
+        (Some("2025-11-15"), Some("2025-11-25")),
     ] {
         let q = ClaimQuery {
             since: since.map(Into::into),
