@@ -20,8 +20,12 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::config::CorroboratorConfig;
-use crate::features::{ClaimFeatures, Family, PlaceFeature, Vocab, haversine_km};
+use crate::features::{ClaimFeatures, Family, PlaceFeature, Vocab};
 use crate::tokens::fnv64;
+
+mod score;
+
+use score::score;
 
 const BUCKET_DAYS: i32 = 7;
 
@@ -530,132 +534,6 @@ impl EventIndex {
             self.by_key.entry(k).or_default().push(e);
         }
     }
-}
-
-/// How well `claim` fits `ev` in 0..=1, or `None` when a hard rule forbids
-/// it (families apart, dates apart beyond the slack, places too far apart,
-/// different countries) or when it cannot beat `floor` (`beat`: must exceed
-/// it, else reach it).
-fn score(
-    claim: &ClaimFeatures,
-    ev: &EventState,
-    cfg: &CorroboratorConfig,
-    floor: f64,
-    beat: bool,
-) -> Option<f64> {
-    if claim.family != Family::Open && ev.family != Family::Open && claim.family != ev.family {
-        return None;
-    }
-    let slack = cfg.slack(claim.family, ev.family);
-    // Own dates are compared when both sides have them; a report's window
-    // only when one side has no date of its own.
-    let mut date_score = 0.5;
-    match (claim.date, ev.date) {
-        (Some(d), Some(e)) => {
-            if !overlaps((d.start, d.end), e, slack) {
-                return None;
-            }
-            date_score = 1.0;
-        }
-        _ => {
-            if let (Some(w), Some(e)) = (claim.window, ev.window)
-                && !overlaps(w, e, slack)
-            {
-                return None;
-            }
-        }
-    }
-    let mut place_score = 0.4;
-    if let Some(p) = claim.place {
-        if p.is_event
-            && let Some(c) = p.country
-            && !ev.countries.is_empty()
-            && !has(&ev.countries, c)
-        {
-            return None;
-        }
-        if p.is_event
-            && p.precise
-            && let Some(q) = ev.place
-            && let (Some(a), Some(b), Some(c), Some(d)) = (p.lat, p.lon, q.lat, q.lon)
-        {
-            if haversine_km(a, b, c, d) > cfg.place_km {
-                return None;
-            }
-            place_score = 1.0;
-        } else if has(&ev.place_names, p.name) {
-            place_score = 1.0;
-        } else if p.country.is_some_and(|c| has(&ev.countries, c)) {
-            place_score = 0.6;
-        }
-    }
-    let role = |x: Option<u32>, set: &[u32]| match x {
-        None => 0.5,
-        Some(_) if set.is_empty() => 0.5,
-        Some(a) if has(set, a) => 1.0,
-        Some(_) => 0.0,
-    };
-    let actor = role(claim.actor, &ev.actors);
-    let target = role(claim.target, &ev.targets);
-    // A lasting relationship is who supplies (trains, deploys) whom: another
-    // supplier or recipient is another relationship, not a disagreement.
-    if (claim.family.is_lasting() || ev.family.is_lasting()) && (actor == 0.0 || target == 0.0) {
-        return None;
-    }
-    let shared = claim.units.iter().any(|u| has(&ev.units, *u))
-        || claim.weapons.iter().any(|w| has(&ev.weapons, *w));
-    let counts = if shared {
-        1.0
-    } else if (claim.units.is_empty() && claim.weapons.is_empty())
-        || (ev.units.is_empty() && ev.weapons.is_empty())
-    {
-        0.5
-    } else {
-        0.25
-    };
-    // A report goes on about the happening it opened with: a claim of a
-    // document that already speaks of the event (with compatible dates and
-    // places, checked above, and no conflicting actor or target) is more
-    // likely about it.
-    let document = if has(&ev.docs, claim.doc_key) && actor > 0.0 && target > 0.0 {
-        1.0
-    } else {
-        0.5
-    };
-    let total = cfg.weight_lexical
-        + cfg.weight_actor
-        + cfg.weight_target
-        + cfg.weight_place
-        + cfg.weight_counts
-        + cfg.weight_date
-        + cfg.weight_document;
-    let structure = cfg.weight_actor * actor
-        + cfg.weight_target * target
-        + cfg.weight_place * place_score
-        + cfg.weight_counts * counts
-        + cfg.weight_date * date_score
-        + cfg.weight_document * document;
-    // No join without positive evidence: a shared actor, target, place or
-    // country, or the same document; unknowns alone never make an event.
-    if actor < 1.0 && target < 1.0 && place_score < 0.6 && document < 1.0 {
-        return None;
-    }
-    let mixes_open = (claim.family == Family::Open) != (ev.family == Family::Open);
-    // The best a perfect wording match could give: skip the word comparison
-    // when even that cannot make the claim join or beat the best so far.
-    let ceiling = (structure + cfg.weight_lexical) / total;
-    if ceiling < floor || (beat && ceiling <= floor) {
-        return None;
-    }
-    let lexical = ev
-        .lexical
-        .iter()
-        .map(|t| jaccard(&claim.tokens, t))
-        .fold(0.0, f64::max);
-    if mixes_open && lexical < cfg.open_min_lexical {
-        return None;
-    }
-    Some((structure + cfg.weight_lexical * lexical) / total)
 }
 
 #[cfg(test)]

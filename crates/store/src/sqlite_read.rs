@@ -167,22 +167,33 @@ const SPARSE_ROWS: usize = 10_000;
 /// At most this many full-text lookups, one per claim walked, for a page.
 const PROBES: f64 = 20_000.0;
 
-/// The WHERE clause of a claim query. `walk`: the page is read by walking
-/// an order index, so the full-text match set only filters (`+c.seq`) and
-/// never drives the scan; otherwise the match set drives it. When walking
-/// With several filters, only `type` (whose order index carries every other
-/// filter column) may pick the index; else `claims_order`, which carries
-/// them too, is read: either way no claim row is read to test a filter.
-fn claim_filter(q: &ClaimQuery, walk: bool) -> Result<Filter> {
-    claim_filter_with(q, walk, false)
+/// How a claim query uses the full-text match set.
+#[derive(Clone, Copy, PartialEq)]
+enum Words {
+    /// The match set drives the scan (row ids looked up in `claims`).
+    Drive,
+    /// An order index is walked and the match set, read once, only filters
+    /// (`+c.seq`).
+    Filter,
+    /// An order index is walked and each claim is looked up in the
+    /// full-text index by row id, so a common word's large match set is
+    /// never read whole.
+    Probe,
 }
 
-/// [`claim_filter`]; `probe`: while walking, each claim is looked up in
-/// the full-text index by its row id (`rowid = c.seq AND MATCH`) instead of
-/// against the whole match set, which a common word makes large.
-fn claim_filter_with(q: &ClaimQuery, walk: bool, probe: bool) -> Result<Filter> {
-    // Every filter is on `claims` alone (the document's sort key, outlet and
-    // day range are copied onto each claim, migration 0004).
+/// `clause` as is, or without its leading `+` (which keeps SQLite from
+/// choosing an index for that term) when `plus` is false.
+fn plus(clause: &'static str, plus: bool) -> &'static str {
+    if plus { clause } else { &clause[1..] }
+}
+
+/// The WHERE clause of a claim query. With several filters, only `type`
+/// (whose order index carries every other filter column) may pick the
+/// index; else `claims_order`, which carries them too, is read: either way
+/// no claim row is read to test a filter. Every filter is on `claims`
+/// alone (the document's sort key, outlet and day range are copied onto
+/// each claim, migration 0004).
+fn claim_filter(q: &ClaimQuery, words: Words) -> Result<Filter> {
     let mut f = Filter::default();
     let actor = q.actor.as_deref().map(str::trim).filter(|a| !a.is_empty());
     let dated = q.since.is_some() || q.until.is_some();
@@ -198,12 +209,12 @@ fn claim_filter_with(q: &ClaimQuery, walk: bool, probe: bool) -> Result<Filter> 
     let several = q.q.is_some() || actor.is_some() || dated || equalities > 1;
     if let Some(m) = fts_filter(q.q.as_deref())? {
         f.add(
-            if walk && probe {
-                "EXISTS (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? AND claims_fts.rowid = c.seq)"
-            } else if walk {
-                "+c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
-            } else {
-                "c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
+            match words {
+                Words::Probe => {
+                    "EXISTS (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? AND claims_fts.rowid = c.seq)"
+                }
+                Words::Filter => "+c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
+                Words::Drive => "c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)",
             },
             [Value::Text(m)],
         );
@@ -211,34 +222,13 @@ fn claim_filter_with(q: &ClaimQuery, walk: bool, probe: bool) -> Result<Filter> 
     if let Some(t) = q.claim_type {
         // A document's claims are found by `claims_doc`, never by walking
         // every claim of a type.
-        f.add(
-            if q.doc.is_some() {
-                "+c.type = ?"
-            } else {
-                "c.type = ?"
-            },
-            [text(t.as_str())],
-        );
+        f.add(plus("+c.type = ?", q.doc.is_some()), [text(t.as_str())]);
     }
     if let Some(k) = q.source_kind {
-        f.add(
-            if several {
-                "+c.source_kind = ?"
-            } else {
-                "c.source_kind = ?"
-            },
-            [text(k.as_str())],
-        );
+        f.add(plus("+c.source_kind = ?", several), [text(k.as_str())]);
     }
     if let Some(e) = q.epistemic {
-        f.add(
-            if several {
-                "+c.epistemic = ?"
-            } else {
-                "c.epistemic = ?"
-            },
-            [text(e.as_str())],
-        );
+        f.add(plus("+c.epistemic = ?", several), [text(e.as_str())]);
     }
     if let Some(a) = actor {
         let lc = a.to_lowercase();
@@ -264,14 +254,7 @@ fn claim_filter_with(q: &ClaimQuery, walk: bool, probe: bool) -> Result<Filter> 
         f.add("c.doc = ?", [text(d)]);
     }
     if let Some(o) = &q.outlet {
-        f.add(
-            if several {
-                "+c.ord_outlet = lower(?)"
-            } else {
-                "c.ord_outlet = lower(?)"
-            },
-            [text(o)],
-        );
+        f.add(plus("+c.ord_outlet = lower(?)", several), [text(o)]);
     }
     Ok(f)
 }
@@ -314,9 +297,16 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
     // The count: by the full-text index alone when only words are asked;
     // else with the match set as a filter on the other filters' index
     // (`walk`), so that no claim row is read to count it.
-    let words = words_only(q);
-    let f = claim_filter(q, !words && q.q.is_some())?;
-    let (from, mut values) = if words {
+    let words_alone = words_only(q);
+    let f = claim_filter(
+        q,
+        if words_alone {
+            Words::Drive
+        } else {
+            Words::Filter
+        },
+    )?;
+    let (from, mut values) = if words_alone {
         (
             "SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?".to_string(),
             f.values.clone(),
@@ -347,9 +337,9 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
     // fetched for the page alone.
     let walk = !(total_exact && total <= SPARSE_ROWS);
     // Probing the full-text index claim by claim costs a lookup per claim
-    // walked: about (offset + limit) / density of them. Past PROBES, the
-    // match set is read once instead.
-    // A prefix term expands at every lookup: read its match set once.
+    // walked, about (offset + limit) / density of them: past PROBES, or for
+    // a prefix term (which expands at every lookup), the match set is read
+    // once instead.
     let prefix = q.q.as_deref().is_some_and(|w| w.contains('*'));
     let probe = walk && q.q.is_some() && !prefix && {
         let claims: i64 = conn
@@ -363,7 +353,14 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
         let density = total.max(1) as f64 / claims.max(1) as f64;
         wanted / density <= PROBES
     };
-    let f = claim_filter_with(q, walk, probe)?;
+    let f = claim_filter(
+        q,
+        match (walk, probe) {
+            (false, _) => Words::Drive,
+            (true, false) => Words::Filter,
+            (true, true) => Words::Probe,
+        },
+    )?;
     let (sql, mut values) = if since.is_some() {
         let (arms, values) = matching(&f, since, "c.seq, c.ord_published, c.doc, c.span_start");
         (

@@ -5,6 +5,7 @@
 
 pub mod contract;
 mod contract_corroboration;
+mod contract_queries;
 pub mod sample;
 
 pub use contract::contract_suite;
