@@ -31,7 +31,7 @@ impl Input {
 }
 
 /// Expands files, directories (recursively, sorted, hidden entries and
-/// database files skipped, see [`is_database_file`]) and `-` (stdin) into inputs, in argument order. Paths that do not exist or
+/// database files skipped, see `is_database_file`) and `-` (stdin) into inputs, in argument order. Paths that do not exist or
 /// cannot be listed are errors; the other arguments still expand.
 pub fn discover(args: &[PathBuf]) -> (Vec<Input>, Vec<IngestError>) {
     let mut inputs = Vec::new();
