@@ -177,6 +177,11 @@ impl Confusion {
         self.pairs.len()
     }
 
+    /// Every `(gold, predicted)` pair, in the order added.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.pairs
+    }
+
     pub fn is_empty(&self) -> bool {
         self.pairs.is_empty()
     }

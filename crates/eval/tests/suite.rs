@@ -45,6 +45,11 @@ fn data_dir(tag: &str) -> PathBuf {
         ),
         ("gwn.xml", "geo_geowebnews/GWN.xml"),
         ("lgl.xml", "geo_lgl/lgl.xml"),
+        (
+            "claims_news/articles.jsonl",
+            "claims_news_dev/articles.jsonl",
+        ),
+        ("claims_news/gold.jsonl", "claims_news_dev/gold.jsonl"),
     ] {
         copy(&fx.join(from), &dir.join(to));
     }
@@ -62,6 +67,7 @@ fn every_component_runs_on_fixtures() {
         gazetteer_dir: None,
         command: "test".into(),
         errors_dir: None,
+        claims_dir: None,
     };
     let mut lines = Vec::new();
     let report = run(&cfg, &mut |l| lines.push(l.to_string())).unwrap();
@@ -83,12 +89,18 @@ fn every_component_runs_on_fixtures() {
         "Attribution",
         "Named entities",
         "Event coding",
+        "Claim records on real news",
         "Dates",
         "Geocoding",
     ] {
         assert!(components.contains(&c), "{c} missing: {components:?}");
     }
-    for s in &report.sections {
+    // Confusion tables carry no headline figure of their own.
+    for s in report
+        .sections
+        .iter()
+        .filter(|s| !s.component.starts_with("Claim records on real news:"))
+    {
         assert!(
             !s.headlines.is_empty(),
             "{} / {} has no headline",
@@ -128,6 +140,7 @@ fn error_examples_only_on_dev() {
         gazetteer_dir: None,
         command: "test".into(),
         errors_dir: Some(out.clone()),
+        claims_dir: None,
     };
     assert!(run(&cfg, &mut |_| {}).is_err());
     cfg.split = Split::Dev;
@@ -136,4 +149,39 @@ fn error_examples_only_on_dev() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(r.is_ok());
     assert!(wrote);
+}
+
+#[test]
+fn claims_are_scored_on_both_parts_and_misses_written_for_dev() {
+    let dir = data_dir("claims");
+    let out = dir.join("errors");
+    let mut cfg = EvalConfig {
+        data_dir: dir.clone(),
+        split: Split::All,
+        components: vec![Component::Claims],
+        peers: false,
+        gazetteer_dir: None,
+        command: "test".into(),
+        errors_dir: None,
+        claims_dir: None,
+    };
+    let report = run(&cfg, &mut |_| {}).unwrap();
+    let fields = &report.sections[0];
+    assert_eq!(fields.component, "Claim records on real news");
+    // field, tuning part, reporting part, target.
+    assert_eq!(fields.table.header.len(), 4, "{:?}", fields.table.header);
+    let overall = &fields.table.rows[0];
+    assert!(overall[0].contains("overall"));
+    let gold_row = fields.table.rows.last().unwrap();
+    // X2 (dev) holds two gold claims, X1 (test) three.
+    assert_eq!(gold_row[1..3], ["2.000".to_string(), "3.000".to_string()]);
+    // Three confusions: type, source kind, firmness.
+    assert_eq!(report.sections.len(), 4);
+    cfg.split = Split::Dev;
+    cfg.errors_dir = Some(out.clone());
+    run(&cfg, &mut |_| {}).unwrap();
+    let misses = std::fs::read_to_string(out.join("claims_news.txt")).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    // Only the tuning part's report may appear among the misses.
+    assert!(!misses.contains("f1 [X1]"), "{misses}");
 }

@@ -10,7 +10,7 @@ use claimtrace_eval::suite::{Component, EvalConfig};
 /// Score claimtrace (and its peers) on annotated data written by others.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Components to run (hedge, attribution, ner, events, dates, geo, html); all when none.
+    /// Components to run (hedge, attribution, claims, ner, coding, dates, geo, html); all when none.
     #[arg(value_name = "COMPONENT")]
     pub components: Vec<Component>,
     /// Folder holding the data sets.
@@ -32,6 +32,11 @@ pub struct Args {
     /// this directory (only with --split dev: never read test documents).
     #[arg(long, value_name = "DIR")]
     pub errors: Option<PathBuf>,
+    /// Score claim records against these gold claim files (`articles.jsonl`
+    /// and `gold.jsonl` in the format of claims_news_dev) instead of
+    /// DATA/claims_news_dev.
+    #[arg(long, value_name = "DIR")]
+    pub claims_gold: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -53,6 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         gazetteer_dir,
         command,
         errors_dir: args.errors.clone(),
+        claims_dir: args.claims_gold.clone(),
     };
     let report = claimtrace_eval::suite::run(&cfg, &mut |line| eprintln!("claimtrace: {line}"))?;
     print!("{}", report.to_text());

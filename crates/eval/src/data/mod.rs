@@ -4,6 +4,7 @@
 //! (code-point offsets of the files are converted on load).
 
 pub mod case2021;
+pub mod claims_news;
 pub mod conll;
 pub mod meantime;
 pub mod plover;

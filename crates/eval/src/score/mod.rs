@@ -3,6 +3,7 @@
 //! so claimtrace, baselines and peer tools are all measured by the same code.
 
 pub mod attribution;
+pub mod claims;
 pub mod dates;
 pub mod events;
 pub mod geo;

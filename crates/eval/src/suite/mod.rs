@@ -3,8 +3,9 @@
 //! claimtrace (and baselines / peers) and assembles the [`Report`].
 
 mod attribution;
+mod claims;
+mod coding;
 mod dates;
-mod events;
 mod geo;
 mod hedge;
 mod html;
@@ -37,6 +38,7 @@ pub mod folder {
     pub const GWN: &str = "geo_geowebnews";
     pub const LGL: &str = "geo_lgl";
     pub const HTML: &str = "article_extraction_scrapinghub";
+    pub const CLAIMS_NEWS: &str = "claims_news_dev";
 }
 
 /// A component that can be evaluated (`claimtrace eval COMPONENT...`).
@@ -45,7 +47,11 @@ pub enum Component {
     Hedge,
     Attribution,
     Ner,
-    Events,
+    /// Event coding (claim type and PLOVER event) on CASE 2021 and the
+    /// PLOVER gold standard.
+    Coding,
+    /// Whole claim records on real news reports (`claims_news_dev`).
+    Claims,
     Dates,
     Geo,
     Html,
@@ -55,8 +61,9 @@ impl Component {
     pub const ALL: &'static [Component] = &[
         Component::Hedge,
         Component::Attribution,
+        Component::Claims,
         Component::Ner,
-        Component::Events,
+        Component::Coding,
         Component::Dates,
         Component::Geo,
         Component::Html,
@@ -67,7 +74,8 @@ impl Component {
             Component::Hedge => "hedge",
             Component::Attribution => "attribution",
             Component::Ner => "ner",
-            Component::Events => "events",
+            Component::Coding => "coding",
+            Component::Claims => "claims",
             Component::Dates => "dates",
             Component::Geo => "geo",
             Component::Html => "html",
@@ -119,6 +127,9 @@ pub struct EvalConfig {
     /// this directory. Only allowed on the `dev` split: test documents must
     /// not be read while writing rules.
     pub errors_dir: Option<PathBuf>,
+    /// Gold claim files in the `claims_news_dev` format (`articles.jsonl`,
+    /// `gold.jsonl`) to score instead of `<data_dir>/claims_news_dev`.
+    pub claims_dir: Option<PathBuf>,
 }
 
 /// Shared state of one run.
@@ -256,7 +267,8 @@ pub fn run(cfg: &EvalConfig, progress: &mut dyn FnMut(&str)) -> Result<Report> {
             Component::Hedge => hedge::sections(&ctx),
             Component::Attribution => attribution::sections(&ctx),
             Component::Ner => ner::sections(&ctx, progress),
-            Component::Events => events::sections(&ctx),
+            Component::Coding => coding::sections(&ctx),
+            Component::Claims => claims::sections(&ctx),
             Component::Dates => dates::sections(&ctx),
             Component::Geo => geo::sections(&ctx),
             Component::Html => html::sections(&ctx, progress),
@@ -394,6 +406,16 @@ pub fn list_part(data_dir: &Path, part: Part) -> Result<Vec<(String, String)>> {
                 .map(|x| x.id)
                 .collect(),
         );
+    }
+    if d(folder::CLAIMS_NEWS).is_dir() {
+        let mut events: Vec<String> = claims_news::load(&d(folder::CLAIMS_NEWS))?
+            .articles
+            .into_iter()
+            .map(|a| a.event)
+            .collect();
+        events.sort();
+        events.dedup();
+        add(folder::CLAIMS_NEWS, events);
     }
     if d(folder::HTML).is_dir() {
         add(
