@@ -21,16 +21,86 @@ pub(crate) struct Attribution {
     pub why: String,
 }
 
+/// Time words that may stand between a speaker and the verb ("Prigozhin
+/// on Friday accused", "Akbari further stated", "said early Saturday").
+const TIME_GAP: &[&str] = &[
+    "on",
+    "early",
+    "late",
+    "further",
+    "last",
+    "night",
+    "week",
+    "today",
+    "yesterday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "morning",
+    "evening",
+    "afternoon",
+    "himself",
+    "herself",
+    "itself",
+    "too",
+    "separately",
+];
+
 /// Whether only auxiliaries, adverbs, spaces and closing punctuation stand
 /// in `text[a..b]` (between a subject and its verb).
 fn only_aux_between(text: &str, a: usize, b: usize) -> bool {
     let Some(gap) = text.get(a..b) else {
         return false;
     };
+    let gap = without_acronym(gap);
     gap.split(|c: char| c.is_whitespace() || ",”\"’'".contains(c))
         .filter(|w| !w.is_empty())
-        .all(|w| AUX_ADVERBS.contains(&w) || w == "that")
-        && gap.split_whitespace().count() <= 4
+        .all(|w| AUX_ADVERBS.contains(&w) || w == "that" || TIME_GAP.contains(&w))
+        && gap.split_whitespace().count() <= 5
+}
+
+/// Where the noun phrase starting at `start` ends: at the first comma,
+/// semicolon, dash or full stop, or after ten words.
+fn phrase_end(text: &str, start: usize, to: usize) -> usize {
+    let rest = text.get(start..to).unwrap_or("");
+    let mut end = rest
+        .find([',', ';', '.', '\u{2013}', '\u{2014}', '“', '"'])
+        .unwrap_or(rest.len());
+    if let Some((i, _)) = rest[..end].match_indices(' ').nth(10) {
+        end = i;
+    }
+    start + end
+}
+
+/// Whether only closing punctuation (and the rest of a name: "Radio |
+/// Sahel") stands between `end` and `to`.
+fn ends_sentence(text: &str, end: usize, to: usize) -> bool {
+    text.get(end..to).is_some_and(|rest| {
+        let rest = rest
+            .trim()
+            .trim_end_matches(|c: char| ".!?”\"’)".contains(c));
+        rest.split_whitespace().count() <= 3
+            && rest
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
+/// The gap with a leading parenthesised acronym or short aside removed
+/// ("Observatory | (SOHR) | reported").
+fn without_acronym(gap: &str) -> std::borrow::Cow<'_, str> {
+    let t = gap.trim_start();
+    if let Some(rest) = t.strip_prefix('(')
+        && let Some(close) = rest.find(')')
+        && rest[..close].split_whitespace().count() <= 3
+    {
+        return std::borrow::Cow::Owned(format!(" {}", &rest[close + 1..]));
+    }
+    std::borrow::Cow::Borrowed(gap)
 }
 
 fn closing_quote_before(text: &str, from: usize, pos: usize) -> bool {
@@ -188,11 +258,26 @@ pub(crate) fn find(
         let cue_text = &text[c.start..c.end];
         match c.cue.role {
             CueRole::Prep => {
-                // "according to X": the first mention right after the cue.
-                let m = mentions.iter().filter(usable).find(|m| {
-                    m.start >= c.end
-                        && (only_aux_between(text, c.end, m.start.min(to)) || m.start <= c.end + 5)
-                });
+                // "according to X": the first mention right after the cue,
+                // else the head of the noun phrase after it ("according to
+                // Israel Defense Forces spokesperson Daniel Hagari").
+                let np_end = phrase_end(text, c.end, to);
+                let m = mentions
+                    .iter()
+                    .filter(usable)
+                    .find(|m| {
+                        m.start >= c.end
+                            && (only_aux_between(text, c.end, m.start.min(to))
+                                || m.start <= c.end + 5)
+                    })
+                    .or_else(|| {
+                        mentions
+                            .iter()
+                            .filter(usable)
+                            .filter(|m| m.start >= c.end && m.end <= np_end)
+                            .filter(|m| !in_pp(text, c.end, m, mentions))
+                            .max_by_key(|m| m.end)
+                    });
                 if let Some(m) = m {
                     out.push(Attribution {
                         cue: *c,
@@ -238,12 +323,23 @@ pub(crate) fn find(
                     });
                     continue;
                 }
-                // Inverted quote: "…,” said Colonel X.
-                if closing_quote_before(text, from, c.start)
+                // Inverted quote: "…,” said Colonel X; or an inverted
+                // report closing the sentence: "…, reported CBS News."
+                let quote = closing_quote_before(text, from, c.start);
+                let comma = text
+                    .get(from..c.start)
+                    .is_some_and(|h| h.trim_end().ends_with(','));
+                if (quote || comma)
                     && let Some(m) = mentions
                         .iter()
                         .filter(usable)
-                        .find(|m| m.start >= c.end && m.start <= c.end + 2)
+                        .find(|m| {
+                            m.start >= c.end
+                                && (m.start <= c.end + 2
+                                    || !quote && only_aux_between(text, c.end, m.start)
+                                    || !quote && text[c.end..m.start].trim() == "the")
+                        })
+                        .filter(|m| quote || ends_sentence(text, m.end, to))
                 {
                     out.push(Attribution {
                         cue: *c,
@@ -260,7 +356,7 @@ pub(crate) fn find(
                 // A plain noun phrase as subject: "the company said", "one of
                 // the organisers said". Only for reporting verbs, whose subject
                 // is a speaker.
-                if c.cue.kind == CueKind::Report
+                if matches!(c.cue.kind, CueKind::Report | CueKind::Evaluation)
                     && let Some((s0, np)) = noun_phrase_before(text, from, c.start)
                 {
                     let head = np.rsplit(' ').next().unwrap_or(np).to_lowercase();

@@ -195,7 +195,10 @@ impl Extractor {
         // join the clause before them.
         let mut units: Vec<(usize, usize, Option<TriggerHit>)> = Vec::new();
         for &(cs, ce) in &clauses {
-            let best = best_trigger(all_triggers.iter().filter(|t| t.start >= cs && t.end <= ce));
+            let best = best_trigger(
+                text,
+                all_triggers.iter().filter(|t| t.start >= cs && t.end <= ce),
+            );
             match (best, units.last_mut()) {
                 (None, Some(last)) => last.1 = ce,
                 (b, _) => units.push((cs, ce, b.cloned())),
@@ -679,12 +682,33 @@ fn anaphoric(text: &str, from: usize, start: usize, _end: usize) -> bool {
 /// The trigger a clause is about: event types before statement verbs (a
 /// statement that reports an event takes the event's type), strong before
 /// weak, then the first.
-fn best_trigger<'a>(hits: impl Iterator<Item = &'a TriggerHit>) -> Option<&'a TriggerHit> {
+/// A toll in the passive as the main predicate ("were killed in the
+/// strike", "was martyred") beats an attack word around it: the claim is
+/// the toll (guidelines: casualties when the main predicate is a toll).
+fn best_trigger<'a>(
+    text: &str,
+    hits: impl Iterator<Item = &'a TriggerHit>,
+) -> Option<&'a TriggerHit> {
     hits.min_by_key(|t| {
         (
             t.trigger.claim_type == ClaimType::StatementOrAcknowledgement,
+            !passive_toll(text, t),
             !t.trigger.strong,
             t.start,
+        )
+    })
+}
+
+/// "were killed", "have been injured", "was reportedly wounded".
+fn passive_toll(text: &str, t: &TriggerHit) -> bool {
+    if t.trigger.claim_type != ClaimType::Casualties || !text[t.start..t.end].ends_with("ed") {
+        return false;
+    }
+    let head = text.get(..t.start).unwrap_or("");
+    head.split_whitespace().rev().take(3).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "was" | "were" | "been" | "is" | "are" | "being"
         )
     })
 }

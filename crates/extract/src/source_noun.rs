@@ -94,6 +94,7 @@ pub(crate) fn source_nouns(
         if (canonical.starts_with("a ")
             || canonical.starts_with("an ")
             || canonical.starts_with("the "))
+            && !plural(found)
             && !determined(text, from, h.start)
         {
             // "official defense markets": an adjective, not a source.
@@ -263,6 +264,12 @@ fn noun_follows(text: &str, end: usize, to: usize) -> bool {
         && word.chars().next().is_some_and(char::is_lowercase)
         && !word.ends_with("ed")
         && !NOT_NOUNS.contains(&word)
+}
+
+/// A plural noun ("rebels", "workers") names a source without a determiner.
+fn plural(found: &str) -> bool {
+    let last = found.rsplit(' ').next().unwrap_or(found);
+    last.ends_with('s') && !last.ends_with("ss") && last.len() > 3
 }
 
 /// A singular noun counts as a source only after a determiner, possibly
