@@ -89,6 +89,23 @@ fn after_terminal(text: &str, i: usize) -> (usize, Option<usize>) {
     (run_end, judge_run(text, i, j, marks, only_stop))
 }
 
+/// A sentence glued to the next with no space, as scraped pages give them
+/// ("…starting Oct. 8.In a statement…"): a lower-case letter, digit or
+/// closing mark before the stop, a capitalised word after it, and no
+/// abbreviation before.
+fn glued_sentence(text: &str, i: usize, j: usize) -> bool {
+    let before = text.get(..i).and_then(|h| h.chars().next_back());
+    let fits_before =
+        before.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || is_closing(c));
+    let mut after = text.get(j..).unwrap_or("").chars();
+    let word = after.next().is_some_and(char::is_uppercase)
+        && after.next().is_some_and(char::is_lowercase);
+    fits_before
+        && word
+        && abbreviation::classify(word_before(text, i)).is_none()
+        && !word_before(text, i).contains('.')
+}
+
 fn judge_run(text: &str, i: usize, mut j: usize, marks: usize, only_stop: bool) -> Option<usize> {
     let ellipsis = marks >= 3 && only_stop || text.get(i..j).is_some_and(|s| s.contains('…'));
     while let Some(c) = char_at(text, j) {
@@ -99,6 +116,7 @@ fn judge_run(text: &str, i: usize, mut j: usize, marks: usize, only_stop: bool) 
     }
     match char_at(text, j) {
         Some(c) if c.is_whitespace() => {}
+        Some(_) if glued_sentence(text, i, j) => return Some(j),
         _ => return None,
     }
     let (k, breaks) = skip_space(text, j);
