@@ -67,7 +67,8 @@ print(max(items, key=lambda e: e["totals"]["claims"])["id"])')
 ENC_EVENT=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$EVENT")
 BIG=$(curl -fs "http://127.0.0.1:$PORT/api/events/$ENC_EVENT" | python3 -c '
 import json, sys
-t = json.load(sys.stdin)["event"]["totals"]; print(f"{t[\"claims\"]} claims, {t[\"contradictions\"]} contradictions")')
+t = json.load(sys.stdin)["event"]["totals"]
+print(t["claims"], "claims,", t["contradictions"], "contradictions")')
 
 echo "database: $DOCS documents ($DB); largest event $EVENT: $BIG"
 echo "server before: $(usage)"
@@ -90,7 +91,7 @@ note = f"  ({errors.group(1)} non-2xx)" if errors else ""
 print(f"{name:<18} {rps:>10.0f} {ms('50%'):>9.1f} {ms('99%'):>9.1f} {size:>12}{note}")
 PY
 }
-run search "/api/claims?q=checkpoint+drones&limit=50"
+run search "/api/claims?q=checkpoint+soldiers&limit=50"
 run "filtered list" "/api/claims?type=attack&actor=M23&since=2025-06-10&limit=50"
 run "event detail" "/api/events/$ENC_EVENT"
 echo "server after:  $(usage)"
