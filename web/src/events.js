@@ -32,8 +32,9 @@ export async function loadEvents(filters, limit) {
       summary: e.summary,
       type: e.type,
       origins: e.independent_origins,
-      claims: e.claims.length,
-      contradictions: e.contradictions.length,
+      // The lists of an event in a page are cut; `totals` has the full counts.
+      claims: e.totals ? e.totals.claims : e.claims.length,
+      contradictions: e.totals ? e.totals.contradictions : e.contradictions.length,
       level: e.level,
       place: e.place,
       href: eventHref(e.id),

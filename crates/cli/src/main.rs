@@ -78,6 +78,9 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader of our output went away (`| head`): nothing is wrong,
+        // there is just nobody left to tell. Ripgrep's way.
+        Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("claimtrace: error: {e:#}");
             ExitCode::from(cmd::EXIT_FAILURE)

@@ -11,6 +11,16 @@ pub fn report_failure(message: &str) {
     eprintln!("claimtrace: {message}");
 }
 
+/// Whether an error comes from writing to a pipe whose reader has closed it
+/// (`claimtrace claims | head`): the program then ends quietly with status 0.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// Output format chosen with `--format`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {

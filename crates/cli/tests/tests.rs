@@ -4,7 +4,9 @@
 mod util;
 
 mod bad_input;
+mod concurrent;
 mod corroborate;
 mod extract;
 mod ingest;
+mod pipe;
 mod query;

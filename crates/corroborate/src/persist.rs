@@ -13,7 +13,9 @@
 //! as long as the documents come in the same order.
 //!
 //! A step killed part-way writes nothing; its documents stay pending and the
-//! next run does them.
+//! next run does them. A step runs inside one write transaction
+//! ([`Store::begin_write`]), so writers in other processes wait their turn
+//! and each pending document is corroborated by exactly one of them.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -71,19 +73,44 @@ pub fn run_pending(
     cfg.build()?;
     let mut total = RunReport::default();
     loop {
-        let ids = store
-            .pending_corroboration(docs_per_step.max(1))
-            .map_err(store_err)?;
-        if ids.is_empty() {
-            // Events that lost members (a document deleted) are rebuilt even
-            // when nothing new came in.
-            if !store.event_states(&[], &[]).map_err(store_err)?.is_empty() {
-                total += step(store, cfg, &[])?;
+        // Each step holds the write lock from choosing its documents to
+        // writing their events, so concurrent writers (other ingest runs,
+        // the server) never corroborate the same pending document twice.
+        store.begin_write().map_err(store_err)?;
+        let done = match locked_step(store, cfg, docs_per_step) {
+            Ok(r) => store.end_write(true).map_err(store_err).map(|()| r),
+            Err(e) => {
+                let _ = store.end_write(false);
+                Err(e)
             }
+        }?;
+        let (report, more) = done;
+        total += report;
+        if !more {
             return Ok(total);
         }
-        total += step(store, cfg, &ids)?;
     }
+}
+
+/// One step on the pending documents chosen inside the write lock, and
+/// whether more steps may follow.
+fn locked_step(
+    store: &mut dyn Store,
+    cfg: &CorroboratorConfig,
+    docs_per_step: usize,
+) -> Result<(RunReport, bool)> {
+    let ids = store
+        .pending_corroboration(docs_per_step.max(1))
+        .map_err(store_err)?;
+    if !ids.is_empty() {
+        return Ok((step(store, cfg, &ids)?, true));
+    }
+    // Events that lost members (a document deleted) are rebuilt even when
+    // nothing new came in.
+    if store.event_states(&[], &[]).map_err(store_err)?.is_empty() {
+        return Ok((RunReport::default(), false));
+    }
+    Ok((step(store, cfg, &[])?, false))
 }
 
 /// A document of this step with its copy-group decision.

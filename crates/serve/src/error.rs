@@ -94,6 +94,21 @@ pub type ApiResult<T> = std::result::Result<T, ApiError>;
 impl From<claimtrace_store::Error> for ApiError {
     fn from(e: claimtrace_store::Error) -> Self {
         use claimtrace_store::Error as S;
+        if e.is_interrupted() {
+            return ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "timeout",
+                "the request did not finish within its time budget; narrow it \
+                 (filters, fewer search words, a smaller page)",
+            );
+        }
+        if e.is_busy() {
+            return ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                format!("the database is locked by another writer; retry shortly ({e})"),
+            );
+        }
         match &e {
             S::NotFound { .. } => ApiError::not_found(e.to_string()),
             S::InvalidQuery(_) | S::InvalidReview { .. } => ApiError::bad_request(e.to_string()),

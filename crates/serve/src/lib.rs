@@ -10,8 +10,9 @@
 //! `/api/docs/{id}`, `/api/profile/{doc}`, `/api/claims` (the filters of
 //! `claimtrace claims`, full-text search, pages), `/api/claims/{id}`, its
 //! `review` (POST) and `reviews`, `/api/events` (the filters of
-//! `claimtrace events`), `/api/events/{id}` (one event with its claims,
-//! documents, origins and contradictions), `/api/outlets` (with each
+//! `claimtrace events`), `/api/events/{id}` (one event with the first page
+//! of its claims, documents, origins and contradictions; each a page of its
+//! own under `/api/events/{id}/claims|documents|origins|contradictions`), `/api/outlets` (with each
 //! outlet's sourcing and corroboration profile), `/api/actors`,
 //! `/api/network`, `POST /api/ingest` (text, HTML, a feed or JSON Lines:
 //! ingested, extracted and stored like `claimtrace ingest`) and
@@ -19,9 +20,17 @@
 //! filters again). Errors are JSON `{error, detail}` with a fitting status.
 //! Anything outside `/api` is the page.
 //!
-//! Security defaults: bind 127.0.0.1; writes need the start-up token (none →
-//! writes answer 403); request bodies capped; no CORS headers unless an
-//! origin is given; a strict Content-Security-Policy on every response.
+//! Security defaults: bind 127.0.0.1; only the Host names it serves are
+//! answered (DNS rebinding: others get 421); writes need the start-up token
+//! (none → writes answer 403); request bodies capped; no CORS headers unless
+//! an origin is given; a strict Content-Security-Policy on every response.
+//!
+//! Every request has a budget ([`Limits`]): search text, term and prefix
+//! counts are capped (400 naming the limit); store work runs on a fixed
+//! pool of workers behind a bounded queue (full: 503 `overloaded`) and is
+//! interrupted past its time budget (503 `timeout`); every answer is a
+//! bounded page (an event's claims, documents, origins and contradictions
+//! are pages of their own).
 //!
 //! ```no_run
 //! # async fn run() -> claimtrace_serve::Result<()> {
@@ -37,6 +46,7 @@ mod assets;
 mod error;
 mod openapi;
 mod params;
+mod pool;
 mod routes;
 mod security;
 mod state;
@@ -55,7 +65,8 @@ use utoipa::OpenApi;
 pub use crate::assets::page_built;
 pub use crate::error::{ApiError, Error, ErrorBody, Result};
 pub use crate::openapi::ApiDoc;
-pub use crate::state::AppState;
+pub use crate::security::HostCheck;
+pub use crate::state::{AppState, Limits};
 pub use crate::view::{ClaimView, Corroboration, ReviewStatus};
 
 /// How the server is set up.
@@ -68,6 +79,10 @@ pub struct ServeConfig {
     pub cors_origin: Option<String>,
     /// Largest request body accepted, in bytes (ingest uploads).
     pub max_body: usize,
+    /// Host names answered besides the bound address and loopback names
+    /// (`localhost`, `127.0.0.1`, `[::1]` with the port): `example.org`
+    /// (any port) or `example.org:8443`. Any other `Host` gets 421.
+    pub allowed_hosts: Vec<String>,
 }
 
 impl Default for ServeConfig {
@@ -76,6 +91,7 @@ impl Default for ServeConfig {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             cors_origin: None,
             max_body: 20 * 1024 * 1024,
+            allowed_hosts: Vec::new(),
         }
     }
 }
@@ -93,6 +109,16 @@ pub fn router(state: AppState, cfg: &ServeConfig) -> Result<Router> {
         .route("/claims/{id}/reviews", get(routes::reviews::list))
         .route("/events", get(routes::events::list))
         .route("/events/{id}", get(routes::events::one))
+        .route("/events/{id}/claims", get(routes::events::claims))
+        .route(
+            "/events/{id}/contradictions",
+            get(routes::events::contradictions),
+        )
+        .route("/events/{id}/origins", get(routes::events::origins))
+        .route(
+            "/events/{id}/documents",
+            get(routes::events::event_documents),
+        )
         .route("/outlets", get(routes::catalogue::outlets))
         .route("/actors", get(routes::catalogue::actors))
         .route("/network", get(routes::network::network))
@@ -104,8 +130,7 @@ pub fn router(state: AppState, cfg: &ServeConfig) -> Result<Router> {
         .nest("/api", api)
         .fallback(assets::asset)
         .with_state(state)
-        .layer(DefaultBodyLimit::max(cfg.max_body))
-        .layer(axum::middleware::from_fn(security::headers));
+        .layer(DefaultBodyLimit::max(cfg.max_body));
     if let Some(origin) = &cfg.cors_origin {
         let origin = HeaderValue::from_str(origin)
             .map_err(|e| Error::Config(format!("--cors-origin '{origin}': {e}")))?;
@@ -116,7 +141,15 @@ pub fn router(state: AppState, cfg: &ServeConfig) -> Result<Router> {
                 .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]),
         );
     }
-    Ok(app)
+    // Outermost: a foreign Host is refused before anything else runs, and
+    // every answer, refusals too, carries the security headers.
+    let hosts = std::sync::Arc::new(HostCheck::new(cfg.addr, &cfg.allowed_hosts)?);
+    Ok(app
+        .layer(axum::middleware::from_fn_with_state(
+            hosts,
+            security::check_host,
+        ))
+        .layer(axum::middleware::from_fn(security::headers)))
 }
 
 async fn openapi_json() -> impl IntoResponse {

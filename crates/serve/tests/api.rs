@@ -6,6 +6,8 @@
 
 #[path = "api/events.rs"]
 mod events;
+#[path = "api/limits.rs"]
+mod limits;
 #[path = "api/writes.rs"]
 mod writes;
 

@@ -110,6 +110,20 @@ pub struct EventQuery {
     pub offset: usize,
 }
 
+/// An event whose member claims and contradictions are cut to a first page
+/// (`event.claims`, `event.contradictions`), with how many there are in all;
+/// the rest is read with [`crate::Store::event_members`] and
+/// [`crate::Store::event_contradictions`]. What an answer of bounded size
+/// shows of an event of any size.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventHead {
+    pub event: Event,
+    /// Member claims in all.
+    pub claims_total: usize,
+    /// Contradictions in all.
+    pub contradictions_total: usize,
+}
+
 /// What a claim card shows of a claim's event (`claim.corroboration` in the
 /// API): one indexed lookup per claim, no event is loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -29,5 +29,29 @@ pub enum Error {
     Json(#[from] serde_json::Error),
 }
 
+impl Error {
+    /// SQLite gave up waiting for another connection's lock (SQLITE_BUSY or
+    /// SQLITE_LOCKED): trying the whole operation again later can succeed.
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self.sqlite_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
+
+    /// The statement was interrupted at its deadline
+    /// ([`crate::SqliteStore::set_deadline`]).
+    pub fn is_interrupted(&self) -> bool {
+        self.sqlite_code() == Some(rusqlite::ErrorCode::OperationInterrupted)
+    }
+
+    fn sqlite_code(&self) -> Option<rusqlite::ErrorCode> {
+        match self {
+            Error::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => Some(e.code),
+            _ => None,
+        }
+    }
+}
+
 /// The store's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

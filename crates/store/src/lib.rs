@@ -56,7 +56,7 @@ pub mod testing;
 
 pub use corroboration::{
     ClaimCorroboration, CopyCandidate, CorroboratedDoc, CorroborationUpdate, DocSignature,
-    EventQuery, EventRecord, StoredEventState, UNKNOWN_OUTLET,
+    EventHead, EventQuery, EventRecord, StoredEventState, UNKNOWN_OUTLET,
 };
 pub use error::{Error, Result};
 pub use query::{ClaimQuery, DocQuery, Page, fts_query};

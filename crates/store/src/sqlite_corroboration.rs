@@ -4,13 +4,14 @@
 use std::collections::{BTreeMap, HashMap};
 
 use claimtrace_model::{
-    CorroborationLevel, Epistemic, Event, EventClaim, OutletCounts, OutletProfile, SourceKind,
+    Contradiction, ContradictionKind, CorroborationLevel, Epistemic, Event, EventClaim,
+    OutletCounts, OutletProfile, SourceKind,
 };
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use crate::corroboration::{
-    ClaimCorroboration, CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventQuery,
+    ClaimCorroboration, CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventHead, EventQuery,
     EventRecord, StoredEventState, UNKNOWN_OUTLET,
 };
 use crate::query::{like_contains, limit_offset, since_day, until_day};
@@ -195,8 +196,11 @@ fn put_event(conn: &Connection, r: &EventRecord) -> Result<()> {
             reason: "an event needs at least one claim".into(),
         });
     }
+    // Members and contradictions live in their own tables (read in pages);
+    // the JSON keeps the rest.
     let view = Event {
         claims: Vec::new(),
+        contradictions: Vec::new(),
         ..e.clone()
     };
     let json = serde_json::to_string(&view)?;
@@ -323,13 +327,15 @@ pub(crate) fn detach_document(conn: &Connection, doc: &str) -> Result<()> {
     Ok(())
 }
 
-fn members(conn: &Connection, seq: i64) -> Result<Vec<EventClaim>> {
+/// Member rows of an event, in joining order, one page (`limit` 0: all).
+fn members(conn: &Connection, seq: i64, limit: usize, offset: usize) -> Result<Vec<EventClaim>> {
+    let (lim, off) = limit_offset(limit, offset);
     let mut stmt = conn.prepare_cached(
         "SELECT claim_id, doc, origin, epistemic, corroborated, contradicted
-         FROM event_claims WHERE event_seq = ?1 ORDER BY position",
+         FROM event_claims WHERE event_seq = ?1 ORDER BY position LIMIT ?2 OFFSET ?3",
     )?;
     let rows: Vec<(String, String, String, String, bool, bool)> = stmt
-        .query_map([seq], |r| {
+        .query_map(params![seq, lim, off], |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
@@ -364,13 +370,149 @@ fn members(conn: &Connection, seq: i64) -> Result<Vec<EventClaim>> {
         .collect()
 }
 
-fn event_from_row(conn: &Connection, seq: i64, json: &str) -> Result<Event> {
+/// Contradiction rows of an event, in order, one page (`limit` 0: all).
+fn contradictions(
+    conn: &Connection,
+    seq: i64,
+    limit: usize,
+    offset: usize,
+) -> Result<Vec<Contradiction>> {
+    let (lim, off) = limit_offset(limit, offset);
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, claim_a, claim_b, detail, origin_a, origin_b
+         FROM contradictions WHERE event_seq = ?1 ORDER BY idx LIMIT ?2 OFFSET ?3",
+    )?;
+    let rows: Vec<[String; 6]> = stmt
+        .query_map(params![seq, lim, off], |r| {
+            Ok([
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ])
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter()
+        .map(|[kind, a, b, detail, a_origin, b_origin]| {
+            let kind = ContradictionKind::parse(&kind).ok_or_else(|| Error::InvalidInput {
+                doc: String::new(),
+                reason: format!("stored contradiction kind '{kind}' is unknown"),
+            })?;
+            Ok(Contradiction {
+                kind,
+                a,
+                b,
+                detail,
+                a_origin,
+                b_origin,
+            })
+        })
+        .collect()
+}
+
+/// The event of a row with its first `cap` members and contradictions
+/// (`cap` 0: all of them).
+fn event_from_row(conn: &Connection, seq: i64, json: &str, cap: usize) -> Result<Event> {
     let mut e: Event = serde_json::from_str(json)?;
-    e.claims = members(conn, seq)?;
+    e.claims = members(conn, seq, cap, 0)?;
+    // Databases written before the JSON left contradictions out still carry them there.
+    e.contradictions = contradictions(conn, seq, cap, 0)?;
     Ok(e)
 }
 
+fn head_from_row(conn: &Connection, row: HeadRow, cap: usize) -> Result<EventHead> {
+    let (seq, json, claims_total, contradictions_total) = row;
+    Ok(EventHead {
+        event: event_from_row(conn, seq, &json, cap)?,
+        claims_total,
+        contradictions_total,
+    })
+}
+
+type HeadRow = (i64, String, usize, usize);
+
+fn event_seq(conn: &Connection, id: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT seq FROM events WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+/// One event with its first `cap` members and contradictions, and their totals.
+pub(crate) fn event_head(conn: &Connection, id: &str, cap: usize) -> Result<Option<EventHead>> {
+    let row: Option<HeadRow> = conn
+        .prepare_cached("SELECT seq, json, reports, contradictions FROM events WHERE id = ?1")?
+        .query_row([id], |r| {
+            Ok((r.get(0)?, r.get(1)?, uget(r, 2)?, uget(r, 3)?))
+        })
+        .optional()?;
+    row.map(|row| head_from_row(conn, row, cap)).transpose()
+}
+
+/// One page of an event's member claims, in joining order; `None`: no such event.
+pub(crate) fn event_members(
+    conn: &Connection,
+    id: &str,
+    limit: usize,
+    offset: usize,
+) -> Result<Option<Page<EventClaim>>> {
+    let Some(seq) = event_seq(conn, id)? else {
+        return Ok(None);
+    };
+    let total = conn
+        .prepare_cached("SELECT count(*) FROM event_claims WHERE event_seq = ?1")?
+        .query_row([seq], |r| uget(r, 0))?;
+    Ok(Some(Page {
+        items: members(conn, seq, limit, offset)?,
+        total,
+        total_exact: true,
+        offset,
+        limit,
+    }))
+}
+
+/// One page of an event's contradictions; `None`: no such event.
+pub(crate) fn event_contradictions(
+    conn: &Connection,
+    id: &str,
+    limit: usize,
+    offset: usize,
+) -> Result<Option<Page<Contradiction>>> {
+    let Some(seq) = event_seq(conn, id)? else {
+        return Ok(None);
+    };
+    let total = conn
+        .prepare_cached("SELECT count(*) FROM contradictions WHERE event_seq = ?1")?
+        .query_row([seq], |r| uget(r, 0))?;
+    Ok(Some(Page {
+        items: contradictions(conn, seq, limit, offset)?,
+        total,
+        total_exact: true,
+        offset,
+        limit,
+    }))
+}
+
 pub(crate) fn events(conn: &Connection, q: &EventQuery) -> Result<Page<Event>> {
+    let page = event_heads(conn, q, 0)?;
+    Ok(Page {
+        items: page.items.into_iter().map(|h| h.event).collect(),
+        total: page.total,
+        total_exact: page.total_exact,
+        offset: page.offset,
+        limit: page.limit,
+    })
+}
+
+/// Events matching `q`, each with its first `cap` members and
+/// contradictions (0: all) and their totals.
+pub(crate) fn event_heads(
+    conn: &Connection,
+    q: &EventQuery,
+    cap: usize,
+) -> Result<Page<EventHead>> {
     let mut clauses: Vec<&str> = Vec::new();
     let mut values: Vec<Value> = Vec::new();
     if let Some(t) = q.event_type {
@@ -407,19 +549,19 @@ pub(crate) fn events(conn: &Connection, q: &EventQuery) -> Result<Page<Event>> {
         .query_row(params_from_iter(values.iter()), |r| uget(r, 0))?;
     let (lim, off) = limit_offset(q.limit, q.offset);
     let sql = format!(
-        "SELECT seq, json FROM events {filter}
+        "SELECT seq, json, reports, contradictions FROM events {filter}
          ORDER BY date_start IS NULL, date_start, seq LIMIT ? OFFSET ?"
     );
     values.extend([Value::Integer(lim), Value::Integer(off)]);
-    let rows: Vec<(i64, String)> = conn
+    let rows: Vec<HeadRow> = conn
         .prepare_cached(&sql)?
         .query_map(params_from_iter(values.iter()), |r| {
-            Ok((r.get(0)?, r.get(1)?))
+            Ok((r.get(0)?, r.get(1)?, uget(r, 2)?, uget(r, 3)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
     let items = rows
-        .iter()
-        .map(|(seq, json)| event_from_row(conn, *seq, json))
+        .into_iter()
+        .map(|row| head_from_row(conn, row, cap))
         .collect::<Result<_>>()?;
     Ok(Page {
         items,
@@ -435,7 +577,7 @@ pub(crate) fn event(conn: &Connection, id: &str) -> Result<Option<Event>> {
         .prepare_cached("SELECT seq, json FROM events WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    row.map(|(seq, json)| event_from_row(conn, seq, &json))
+    row.map(|(seq, json)| event_from_row(conn, seq, &json, 0))
         .transpose()
 }
 

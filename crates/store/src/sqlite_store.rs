@@ -1,24 +1,35 @@
 //! [`SqliteStore`]: the [`Store`] on one SQLite file.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use claimtrace_model::{Claim, Document, Event, OutletProfile, Profile, Sentence};
+use claimtrace_model::{
+    Claim, Contradiction, Document, Event, EventClaim, OutletProfile, Profile, Sentence,
+};
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::corroboration::{
-    ClaimCorroboration, CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventQuery,
+    ClaimCorroboration, CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventHead, EventQuery,
     StoredEventState,
 };
 use crate::migration::{self, MIGRATIONS};
 use crate::store::{DocSummary, NewDocument, PutOutcome, Stats, Store, StoredDocument};
 use crate::{
-    ClaimQuery, DocQuery, Page, Result, Review, sqlite_corroboration as corr, sqlite_read as read,
-    sqlite_write as write,
+    ClaimQuery, DocQuery, Error, Page, Result, Review, sqlite_corroboration as corr,
+    sqlite_read as read, sqlite_write as write,
 };
 
-/// How long a writer waits for another process's lock before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long one statement waits for another connection's lock (SQLite's
+/// busy handler) before answering SQLITE_BUSY.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long a write transaction keeps trying to get the write lock (whole
+/// attempts retried after SQLITE_BUSY) before the error is returned: other
+/// ingest runs may hold it for a batch and its corroboration at a time.
+const WRITE_WAIT: Duration = Duration::from_secs(600);
+
+/// SQLite virtual-machine steps between two checks of the deadline.
+const DEADLINE_CHECK_OPS: i32 = 1000;
 
 /// The SQLite store: WAL journal (readers never block the writer),
 /// `synchronous=NORMAL` (a commit survives a process crash; a power cut may
@@ -29,6 +40,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct SqliteStore {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
+    /// How long a write keeps retrying for the write lock.
+    write_wait: Duration,
 }
 
 impl SqliteStore {
@@ -57,7 +70,11 @@ impl SqliteStore {
         // A 64 MiB page cache: batch inserts touch many index pages.
         conn.pragma_update(None, "cache_size", -65536)?;
         conn.set_prepared_statement_cache_capacity(64);
-        let mut store = SqliteStore { conn, path };
+        let mut store = SqliteStore {
+            conn,
+            path,
+            write_wait: WRITE_WAIT,
+        };
         migration::apply(&mut store.conn, MIGRATIONS)?;
         Ok(store)
     }
@@ -102,6 +119,108 @@ impl SqliteStore {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+
+    /// How long a write keeps retrying for the write lock held by another
+    /// connection or process (default 10 minutes).
+    pub fn set_write_wait(&mut self, wait: Duration) {
+        self.write_wait = wait;
+    }
+
+    /// Interrupt any statement still running at `deadline` (its call fails
+    /// with an error for which [`crate::Error::is_interrupted`] holds);
+    /// `None` removes the deadline. A server sets one per request.
+    pub fn set_deadline(&mut self, deadline: Option<Instant>) -> Result<()> {
+        match deadline {
+            Some(d) => self
+                .conn
+                .progress_handler(DEADLINE_CHECK_OPS, Some(move || Instant::now() >= d))?,
+            None => self
+                .conn
+                .progress_handler(DEADLINE_CHECK_OPS, None::<fn() -> bool>)?,
+        }
+        Ok(())
+    }
+
+    /// Run `f` in one write transaction (`BEGIN IMMEDIATE`: the write lock
+    /// is taken before anything is read, so a reader turned writer never
+    /// meets a stale snapshot). When another connection holds the lock past
+    /// the busy timeout, the whole attempt is rolled back and run again,
+    /// for up to `write_wait`. Inside [`Store::begin_write`] it runs in a
+    /// savepoint of that transaction instead.
+    fn write<T>(&mut self, mut f: impl FnMut(&Connection) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return savepoint(&self.conn, "nested_write", f);
+        }
+        self.write_wait_loop(|conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+    }
+
+    /// Run `attempt` again while it fails with SQLITE_BUSY, for up to
+    /// `write_wait` (each attempt already waited the busy timeout).
+    fn write_wait_loop<T>(
+        &mut self,
+        mut attempt: impl FnMut(&mut Connection) -> Result<T>,
+    ) -> Result<T> {
+        let started = Instant::now();
+        let mut pause = Duration::from_millis(5);
+        loop {
+            match attempt(&mut self.conn) {
+                Err(e) if e.is_busy() && started.elapsed() < self.write_wait => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                other => return other,
+            }
+        }
+    }
+}
+
+/// Store a batch: first all documents at once; when one fails, the batch
+/// is undone and stored again with a savepoint per document, so the bad one
+/// is rolled back alone and reported in its slot. (FTS5 flushes its pending
+/// terms at every savepoint, which is why the common case takes none per
+/// document: indexing happens once, after the inserts.)
+fn put_batch(conn: &Connection, docs: &[NewDocument<'_>]) -> Result<Vec<Result<PutOutcome>>> {
+    let mark = write::fts_mark(conn)?;
+    let fast = savepoint(conn, "put_batch", |c| {
+        docs.iter()
+            .map(|d| write::put(c, d))
+            .collect::<Result<Vec<_>>>()
+    });
+    let outcomes = match fast {
+        Ok(all) => all.into_iter().map(Ok).collect(),
+        Err(e) if e.is_busy() || e.is_interrupted() => return Err(e),
+        Err(_) => docs
+            .iter()
+            .map(|d| savepoint(conn, "put_doc", |c| write::put(c, d)))
+            .collect(),
+    };
+    write::index_new(conn, mark)?;
+    Ok(outcomes)
+}
+
+/// Run `f` inside a named savepoint of the open transaction: its writes are
+/// kept when it succeeds and undone alone when it fails.
+pub(crate) fn savepoint<T>(
+    conn: &Connection,
+    name: &str,
+    f: impl FnOnce(&Connection) -> Result<T>,
+) -> Result<T> {
+    conn.execute_batch(&format!("SAVEPOINT {name}"))?;
+    match f(conn) {
+        Ok(out) => {
+            conn.execute_batch(&format!("RELEASE {name}"))?;
+            Ok(out)
+        }
+        Err(e) => {
+            conn.execute_batch(&format!("ROLLBACK TO {name}; RELEASE {name}"))?;
+            Err(e)
+        }
+    }
 }
 
 impl Store for SqliteStore {
@@ -111,70 +230,21 @@ impl Store for SqliteStore {
         sentences: &[Sentence],
         claims: &[Claim],
     ) -> Result<PutOutcome> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mark = write::fts_mark(&tx)?;
-        let out = write::put(
-            &tx,
-            &NewDocument {
-                doc,
-                sentences,
-                claims,
-            },
-        )?;
-        write::index_new(&tx, mark)?;
-        tx.commit()?;
-        Ok(out)
+        let d = NewDocument {
+            doc,
+            sentences,
+            claims,
+        };
+        self.write(|tx| {
+            let mark = write::fts_mark(tx)?;
+            let out = write::put(tx, &d)?;
+            write::index_new(tx, mark)?;
+            Ok(out)
+        })
     }
 
     fn put_documents(&mut self, docs: &[NewDocument<'_>]) -> Result<Vec<Result<PutOutcome>>> {
-        // Fast path: the whole batch in one transaction without savepoints.
-        // FTS5 writes its pending terms to disk at every savepoint, so a
-        // savepoint per document costs more than the inserts themselves.
-        {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let mark = write::fts_mark(&tx)?;
-            let mut outcomes = Vec::with_capacity(docs.len());
-            for d in docs {
-                match write::put(&tx, d) {
-                    Ok(o) => outcomes.push(Ok(o)),
-                    Err(_) => break,
-                }
-            }
-            if outcomes.len() == docs.len() {
-                write::index_new(&tx, mark)?;
-                tx.commit()?;
-                return Ok(outcomes);
-            }
-            // A document failed: roll the batch back (dropping `tx`) and
-            // store it again with one savepoint per document, so the bad one
-            // is rolled back alone and reported.
-        }
-        let mut tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mark = write::fts_mark(&tx)?;
-        let mut outcomes = Vec::with_capacity(docs.len());
-        for d in docs {
-            // A savepoint per document: a bad one rolls back alone.
-            let sp = tx.savepoint()?;
-            match write::put(&sp, d) {
-                Ok(o) => {
-                    sp.commit()?;
-                    outcomes.push(Ok(o));
-                }
-                Err(e) => {
-                    drop(sp);
-                    outcomes.push(Err(e));
-                }
-            }
-        }
-        write::index_new(&tx, mark)?;
-        tx.commit()?;
-        Ok(outcomes)
+        self.write(|tx| put_batch(tx, docs))
     }
 
     fn replace_extraction(
@@ -183,25 +253,45 @@ impl Store for SqliteStore {
         sentences: &[Sentence],
         claims: &[Claim],
     ) -> Result<usize> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if read::find_id(&tx, doc_id)? {
-            corr::detach_document(&tx, doc_id)?;
-        }
-        let n = write::replace_extraction(&tx, doc_id, sentences, claims)?;
-        tx.commit()?;
-        Ok(n)
+        self.write(|tx| {
+            if read::find_id(tx, doc_id)? {
+                corr::detach_document(tx, doc_id)?;
+            }
+            write::replace_extraction(tx, doc_id, sentences, claims)
+        })
     }
 
     fn delete_document(&mut self, id: &str) -> Result<bool> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        corr::detach_document(&tx, id)?;
-        let n = tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
-        tx.commit()?;
-        Ok(n > 0)
+        self.write(|tx| {
+            corr::detach_document(tx, id)?;
+            let n = tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+            Ok(n > 0)
+        })
+    }
+
+    fn begin_write(&mut self) -> Result<()> {
+        if !self.conn.is_autocommit() {
+            return Err(Error::InvalidQuery(
+                "begin_write inside an open transaction".into(),
+            ));
+        }
+        self.write_wait_loop(|conn| Ok(conn.execute_batch("BEGIN IMMEDIATE")?))
+    }
+
+    fn end_write(&mut self, commit: bool) -> Result<()> {
+        if self.conn.is_autocommit() {
+            return Ok(());
+        }
+        if commit {
+            if let Err(e) = self.conn.execute_batch("COMMIT") {
+                // A failed COMMIT may leave the transaction open: end it.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                return Err(e.into());
+            }
+            Ok(())
+        } else {
+            Ok(self.conn.execute_batch("ROLLBACK")?)
+        }
     }
 
     fn find_hash(&self, hash: &str) -> Result<Option<String>> {
@@ -233,12 +323,7 @@ impl Store for SqliteStore {
     }
 
     fn review(&mut self, r: &Review) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        write::review(&tx, r)?;
-        tx.commit()?;
-        Ok(())
+        self.write(|tx| write::review(tx, r))
     }
 
     fn reviews(&self, claim_id: &str) -> Result<Vec<Review>> {
@@ -272,12 +357,7 @@ impl Store for SqliteStore {
     }
 
     fn put_corroboration(&mut self, update: &CorroborationUpdate) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        corr::put(&tx, update)?;
-        tx.commit()?;
-        Ok(())
+        self.write(|tx| corr::put(tx, update))
     }
 
     fn events(&self, q: &EventQuery) -> Result<Page<Event>> {
@@ -286,6 +366,32 @@ impl Store for SqliteStore {
 
     fn event(&self, id: &str) -> Result<Option<Event>> {
         corr::event(&self.conn, id)
+    }
+
+    fn event_heads(&self, q: &EventQuery, cap: usize) -> Result<Page<EventHead>> {
+        corr::event_heads(&self.conn, q, cap)
+    }
+
+    fn event_head(&self, id: &str, cap: usize) -> Result<Option<EventHead>> {
+        corr::event_head(&self.conn, id, cap)
+    }
+
+    fn event_members(
+        &self,
+        id: &str,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Option<Page<EventClaim>>> {
+        corr::event_members(&self.conn, id, limit, offset)
+    }
+
+    fn event_contradictions(
+        &self,
+        id: &str,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Option<Page<Contradiction>>> {
+        corr::event_contradictions(&self.conn, id, limit, offset)
     }
 
     fn event_of_claim(&self, claim_id: &str) -> Result<Option<String>> {
@@ -302,5 +408,47 @@ impl Store for SqliteStore {
 
     fn outlet_profiles(&self) -> Result<Vec<OutletProfile>> {
         corr::outlet_profiles(&self.conn)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_statement_past_its_deadline_is_interrupted() {
+        let mut s = SqliteStore::open_in_memory().unwrap();
+        let slow = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000000) SELECT count(*) FROM n";
+        s.set_deadline(Some(Instant::now() + Duration::from_millis(20)))
+            .unwrap();
+        let started = Instant::now();
+        let e: Error = s
+            .conn
+            .query_row(slow, [], |r| r.get::<_, i64>(0))
+            .unwrap_err()
+            .into();
+        assert!(e.is_interrupted(), "{e}");
+        assert!(started.elapsed() < Duration::from_secs(2));
+        s.set_deadline(None).unwrap();
+        let n: i64 = s.conn.query_row(slow, [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 10_000_000);
+    }
+
+    #[test]
+    fn a_second_writer_waits_its_turn() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.db");
+        let mut a = SqliteStore::open(&path).unwrap();
+        let mut b = SqliteStore::open(&path).unwrap();
+        a.begin_write().unwrap();
+        let waiter = std::thread::spawn(move || {
+            let started = Instant::now();
+            b.begin_write().unwrap();
+            b.end_write(true).unwrap();
+            started.elapsed()
+        });
+        std::thread::sleep(Duration::from_millis(300));
+        a.end_write(true).unwrap();
+        assert!(waiter.join().unwrap() >= Duration::from_millis(250));
     }
 }

@@ -1,10 +1,12 @@
 //! The [`Store`] trait and the records it takes and gives.
 
-use claimtrace_model::{Claim, Document, Event, OutletProfile, Profile, Sentence};
+use claimtrace_model::{
+    Claim, Contradiction, Document, Event, EventClaim, OutletProfile, Profile, Sentence,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::corroboration::{
-    ClaimCorroboration, CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventQuery,
+    ClaimCorroboration, CopyCandidate, CorroboratedDoc, CorroborationUpdate, EventHead, EventQuery,
     StoredEventState,
 };
 use crate::{ClaimQuery, DocQuery, Page, Result, Review};
@@ -81,6 +83,32 @@ pub struct Stats {
     pub schema_version: u32,
 }
 
+fn head(mut event: Event, cap: usize) -> EventHead {
+    let claims_total = event.claims.len();
+    let contradictions_total = event.contradictions.len();
+    if cap > 0 {
+        event.claims.truncate(cap);
+        event.contradictions.truncate(cap);
+    }
+    EventHead {
+        event,
+        claims_total,
+        contradictions_total,
+    }
+}
+
+fn page_of<T>(all: Vec<T>, limit: usize, offset: usize) -> Page<T> {
+    let total = all.len();
+    let take = if limit == 0 { usize::MAX } else { limit };
+    Page {
+        items: all.into_iter().skip(offset).take(take).collect(),
+        total,
+        total_exact: true,
+        offset,
+        limit,
+    }
+}
+
 /// Where documents, claims and reviews live. Object-safe (`Box<dyn Store>`);
 /// [`crate::SqliteStore`] is the implementation, and
 /// [`crate::testing::contract_suite`] is the behaviour every one must pass.
@@ -103,6 +131,25 @@ pub trait Store: Send {
     /// taken) is rolled back alone and reported in its slot; the others are
     /// stored. The outer error means nothing of the batch was committed.
     fn put_documents(&mut self, docs: &[NewDocument<'_>]) -> Result<Vec<Result<PutOutcome>>>;
+
+    /// Open a write transaction that holds the database's write lock until
+    /// [`Store::end_write`], waiting for other writers (other processes
+    /// too) as long as the store is configured to. Everything read inside
+    /// sees the last committed state and cannot change under it; writes
+    /// made inside join the transaction. For read-then-write work that
+    /// must not interleave with another writer (corroboration of pending
+    /// documents). The default does nothing (a store without concurrent
+    /// writers).
+    fn begin_write(&mut self) -> Result<()> {
+        Ok(())
+    }
+
+    /// End the transaction of [`Store::begin_write`]: commit, or roll back
+    /// everything written inside. Nothing open: nothing happens.
+    fn end_write(&mut self, commit: bool) -> Result<()> {
+        let _ = commit;
+        Ok(())
+    }
 
     /// Replace the sentences and claims of a stored document (re-extraction
     /// with a newer extractor). Reviews are kept and apply to the new claims
@@ -186,6 +233,48 @@ pub trait Store: Send {
 
     /// One event by id, with all its member claims.
     fn event(&self, id: &str) -> Result<Option<Event>>;
+
+    /// Events matching `q`, each with at most `cap` member claims and
+    /// contradictions (0: all) and their totals: an answer of bounded size.
+    /// The default cuts [`Store::events`].
+    fn event_heads(&self, q: &EventQuery, cap: usize) -> Result<Page<EventHead>> {
+        let page = self.events(q)?;
+        Ok(Page {
+            items: page.items.into_iter().map(|e| head(e, cap)).collect(),
+            total: page.total,
+            total_exact: page.total_exact,
+            offset: page.offset,
+            limit: page.limit,
+        })
+    }
+
+    /// One event with at most `cap` member claims and contradictions.
+    fn event_head(&self, id: &str, cap: usize) -> Result<Option<EventHead>> {
+        Ok(self.event(id)?.map(|e| head(e, cap)))
+    }
+
+    /// One page of an event's member claims in joining order (`limit` 0:
+    /// all); `None` when there is no such event.
+    fn event_members(
+        &self,
+        id: &str,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Option<Page<EventClaim>>> {
+        Ok(self.event(id)?.map(|e| page_of(e.claims, limit, offset)))
+    }
+
+    /// One page of an event's contradictions; `None` when there is no such event.
+    fn event_contradictions(
+        &self,
+        id: &str,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Option<Page<Contradiction>>> {
+        Ok(self
+            .event(id)?
+            .map(|e| page_of(e.contradictions, limit, offset)))
+    }
 
     /// The id of the event a claim belongs to.
     fn event_of_claim(&self, claim_id: &str) -> Result<Option<String>>;

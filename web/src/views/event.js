@@ -18,14 +18,43 @@ function docLabel(d) {
 }
 
 /**
+ * A "show more" button under a list that fetches the next page of an
+ * event's part (`/api/events/{id}/claims|contradictions|origins|documents`)
+ * and hands its items to `add`; it goes away when everything is shown.
+ */
+function moreButton(id, part, shown, total, add) {
+  let offset = shown;
+  const btn = h('button', { type: 'button', class: `more more-${part}` });
+  const label = () => {
+    btn.textContent = `Show more (${offset} of ${total} shown)`;
+  };
+  label();
+  btn.addEventListener('click', async () => {
+    btn.disabled = true;
+    try {
+      const page = await get(`events/${enc(id)}/${part}`, { offset, limit: 50 });
+      await add(page.items);
+      offset += page.items.length;
+      if (offset >= page.total || !page.items.length) btn.remove();
+      else label();
+    } finally {
+      btn.disabled = false;
+    }
+  });
+  return offset < total ? btn : null;
+}
+
+/**
  * One event (`/api/events/{id}`): what it is, the contradictions with both
  * sides, the independent origins (copies of one text are one origin), the
- * documents, and every claim as a claim card. Each sentence links to its
- * place in the stored article.
+ * documents, and its claims as claim cards. Each sentence links to its
+ * place in the stored article. The answer holds the first page of each
+ * list (`event.totals` has the full counts); "show more" pages on.
  */
 export async function eventView(root, id) {
   const d = await get(`events/${enc(id)}`);
   const e = d.event;
+  const totals = e.totals;
   const claims = new Map(d.claims.map((c) => [c.id, c]));
   const docs = new Map(d.documents.map((x) => [x.id, x]));
   const origins = new Map(e.origins.map((o) => [o.key, o]));
@@ -36,6 +65,12 @@ export async function eventView(root, id) {
   const sentenceLink = (claimId) => {
     const c = claims.get(claimId);
     return c ? h('a', { class: 'sentence', href: claimHref(c) }, c.sentence) : h('span', { class: 'hint' }, `claim ${claimId} (no longer stored)`);
+  };
+  /** Claims of contradiction sides beyond the first page of claims, fetched once each. */
+  const fetchClaims = async (ids) => {
+    const missing = [...new Set(ids)].filter((x) => !claims.has(x));
+    const found = await Promise.all(missing.map((x) => get(`claims/${enc(x)}`).catch(() => null)));
+    for (const c of found) if (c) claims.set(c.id, c);
   };
 
   const place = e.place ? `${e.place.name}${e.place.country ? ` (${e.place.country})` : ''}` : null;
@@ -49,7 +84,7 @@ export async function eventView(root, id) {
       h('span', { class: 'badge b-type' }, fmtLabel(e.type)),
       h('span', { class: `badge b-level v-${e.level}` }, fmtLabel(e.level)),
       h('span', { class: 'badge' }, `${e.independent_origins} independent origin${e.independent_origins === 1 ? '' : 's'}`),
-      h('span', { class: 'badge' }, `${e.claims.length} claim${e.claims.length === 1 ? '' : 's'} in ${e.documents.length} document${e.documents.length === 1 ? '' : 's'}`),
+      h('span', { class: 'badge' }, `${totals.claims} claim${totals.claims === 1 ? '' : 's'} in ${totals.documents} document${totals.documents === 1 ? '' : 's'}`),
     ),
     h('div', { class: 'docmeta' }, [days(e), place, parties].filter(Boolean).join(' · ') || 'no date or place'),
     h(
@@ -61,9 +96,14 @@ export async function eventView(root, id) {
   );
 
   // Contradictions: both sides, each with its origin and sentence.
-  const contra = h('section', { class: 'contradictions', 'aria-label': 'contradictions' }, h('h2', {}, `Contradictions (${e.contradictions.length})`));
-  if (!e.contradictions.length) contra.append(h('p', { class: 'hint' }, 'No two origins contradict each other here.'));
-  for (const c of e.contradictions) {
+  const contra = h('section', { class: 'contradictions', 'aria-label': 'contradictions' }, h('h2', {}, `Contradictions (${totals.contradictions})`));
+  if (!totals.contradictions) contra.append(h('p', { class: 'hint' }, 'No two origins contradict each other here.'));
+  const contraList = h('div', { class: 'contradiction-list' });
+  const addContradictions = async (items) => {
+    await fetchClaims(items.flatMap((c) => [c.a, c.b]));
+    for (const c of items) contraList.append(contradiction(c));
+  };
+  const contradiction = (c) => {
     const side = (label, claimId, originKey) => {
       const o = origins.get(originKey);
       const cl = claims.get(claimId);
@@ -74,67 +114,80 @@ export async function eventView(root, id) {
         sentenceLink(claimId),
       );
     };
-    contra.append(
-      h(
-        'div',
-        { class: 'contradiction' },
-        h('div', { class: 'contra-head' }, h('span', { class: `badge b-contra v-${c.kind}` }, fmtLabel(c.kind)), ' ', c.detail),
-        side('A', c.a, c.a_origin),
-        side('B', c.b, c.b_origin),
-      ),
+    return h(
+      'div',
+      { class: 'contradiction' },
+      h('div', { class: 'contra-head' }, h('span', { class: `badge b-contra v-${c.kind}` }, fmtLabel(c.kind)), ' ', c.detail),
+      side('A', c.a, c.a_origin),
+      side('B', c.b, c.b_origin),
     );
-  }
+  };
+  await addContradictions(e.contradictions);
+  contra.append(...[contraList, moreButton(e.id, 'contradictions', e.contradictions.length, totals.contradictions, addContradictions)].filter(Boolean));
 
   // Origins: each counted once, with the documents (copies listed) carrying it.
-  const originList = h(
-    'ol',
-    { class: 'origins' },
-    e.origins.map((o) => {
-      const copies = o.documents.filter((x) => docs.get(x) && docs.get(x).copy_of);
-      return h(
-        'li',
-        { dataset: { origin: o.key } },
-        h('b', {}, o.label),
-        h('span', { class: 'hint' }, ` (${originKind(o.key)}${o.source_kinds.length ? `: ${o.source_kinds.map(fmtLabel).join(', ')}` : ''})`),
-        ` · ${o.claims} claim${o.claims === 1 ? '' : 's'}`,
-        o.denies ? h('span', { class: 'badge b-epistemic v-denied' }, 'denies') : null,
-        copies.length ? h('span', { class: 'badge b-copies' }, `${o.documents.length} documents, counted once`) : null,
-        h(
-          'ul',
-          { class: 'origin-docs' },
-          o.documents.map((x) => h('li', {}, docLink(x), docs.get(x) && docs.get(x).copy_of ? h('span', { class: 'hint' }, ` — copy of ${docLabel(docs.get(docs.get(x).copy_of) || { id: docs.get(x).copy_of })}`) : null)),
-        ),
-      );
-    }),
-  );
+  const origin = (o) => {
+    origins.set(o.key, o);
+    const copies = o.documents.filter((x) => docs.get(x) && docs.get(x).copy_of);
+    return h(
+      'li',
+      { dataset: { origin: o.key } },
+      h('b', {}, o.label),
+      h('span', { class: 'hint' }, ` (${originKind(o.key)}${o.source_kinds.length ? `: ${o.source_kinds.map(fmtLabel).join(', ')}` : ''})`),
+      ` · ${o.claims} claim${o.claims === 1 ? '' : 's'}`,
+      o.denies ? h('span', { class: 'badge b-epistemic v-denied' }, 'denies') : null,
+      copies.length ? h('span', { class: 'badge b-copies' }, `${o.documents.length} documents, counted once`) : null,
+      h(
+        'ul',
+        { class: 'origin-docs' },
+        o.documents.map((x) => h('li', {}, docLink(x), docs.get(x) && docs.get(x).copy_of ? h('span', { class: 'hint' }, ` — copy of ${docLabel(docs.get(docs.get(x).copy_of) || { id: docs.get(x).copy_of })}`) : null)),
+      ),
+    );
+  };
+  const originList = h('ol', { class: 'origins' }, e.origins.map(origin));
 
   // Documents, copies marked: a copy adds no origin of its own.
   const copyCount = d.documents.filter((x) => x.copy_of).length;
-  const docList = h(
-    'ul',
-    { class: 'event-docs' },
-    d.documents.map((x) =>
-      h(
-        'li',
-        { class: x.copy_of ? 'copy' : undefined, dataset: { doc: x.id } },
-        docLink(x.id),
-        x.copy_of ? h('span', { class: 'badge b-copy' }, 'copy of ', docLink(x.copy_of), ' — counted once') : null,
-      ),
-    ),
-  );
+  const documentItem = (x) => {
+    docs.set(x.id, x);
+    return h(
+      'li',
+      { class: x.copy_of ? 'copy' : undefined, dataset: { doc: x.id } },
+      docLink(x.id),
+      x.copy_of ? h('span', { class: 'badge b-copy' }, 'copy of ', docLink(x.copy_of), ' — counted once') : null,
+    );
+  };
+  const docList = h('ul', { class: 'event-docs' }, d.documents.map(documentItem));
 
   const cards = h('div', { class: 'cards' }, d.claims.map((c) => claimCard(c)));
   root.append(
     contra,
     h('div', { class: 'event-grid' },
-      h('section', { class: 'event-origins', 'aria-label': 'origins' }, h('h2', {}, `Independent origins (${e.independent_origins})`), originList),
+      h(
+        'section',
+        { class: 'event-origins', 'aria-label': 'origins' },
+        h('h2', {}, `Independent origins (${e.independent_origins})`),
+        originList,
+        moreButton(e.id, 'origins', e.origins.length, totals.origins, (items) => originList.append(...items.map(origin))),
+      ),
       h(
         'section',
         { class: 'event-documents', 'aria-label': 'documents' },
-        h('h2', {}, `Documents (${d.documents.length}${copyCount ? `, ${copyCount} cop${copyCount === 1 ? 'y' : 'ies'}` : ''})`),
+        h('h2', {}, `Documents (${totals.documents}${copyCount ? `, ${copyCount}${totals.documents > d.documents.length ? '+' : ''} cop${copyCount === 1 ? 'y' : 'ies'}` : ''})`),
         docList,
+        moreButton(e.id, 'documents', d.documents.length, totals.documents, (items) => docList.append(...items.map(documentItem))),
       ),
     ),
-    h('section', { class: 'event-claims', 'aria-label': 'claims' }, h('h2', {}, `Claims (${d.claims.length})`), legend(), cards),
+    h(
+      'section',
+      { class: 'event-claims', 'aria-label': 'claims' },
+      h('h2', {}, `Claims (${totals.claims})`),
+      legend(),
+      cards,
+      moreButton(e.id, 'claims', d.claims.length, totals.claims, (items) => {
+        for (const c of items) claims.set(c.id, c);
+        cards.append(...items.map((c) => claimCard(c)));
+      }),
+    ),
   );
 }

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use claimtrace_extract::ExtractConfig;
-use claimtrace_serve::{AppState, ServeConfig};
+use std::time::Duration;
+
+use claimtrace_serve::{AppState, Limits, ServeConfig};
 
 use crate::db::DbArgs;
 
@@ -39,6 +41,22 @@ pub struct Args {
     /// Extra weapon lexicon entries for posted documents; repeatable.
     #[arg(long, value_name = "FILE")]
     pub weapons: Vec<PathBuf>,
+    /// Another Host name to answer (a reverse proxy's name: `example.org`
+    /// for any port, `example.org:8443` for one); repeatable. The bound
+    /// address and localhost/127.0.0.1/[::1] with the port are always
+    /// answered; any other Host gets 421 (DNS rebinding).
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
+    /// Worker threads for reads (each with its own database connection).
+    #[arg(long, default_value_t = Limits::default().readers, value_name = "N")]
+    pub workers: usize,
+    /// Requests that may wait for a worker; more are answered 503.
+    #[arg(long, default_value_t = Limits::default().queue, value_name = "N")]
+    pub queue: usize,
+    /// Time budget of a read request, in milliseconds; past it the
+    /// request's database work is interrupted and it is answered 503.
+    #[arg(long, default_value_t = 10_000, value_name = "MS")]
+    pub budget_ms: u64,
     /// GeoNames table for posted documents (default: data/geonames when present, as `ingest`).
     #[arg(long, env = "CLAIMTRACE_GAZETTEER", value_name = "DIR")]
     pub gazetteer: Option<PathBuf>,
@@ -54,16 +72,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         weapons_files: args.weapons.clone(),
         gazetteer_dir,
     };
-    let state = AppState::open_with(&args.db.db, args.token.clone(), extract)?;
+    let limits = Limits {
+        readers: args.workers.max(1),
+        queue: args.queue.max(1),
+        budget: Duration::from_millis(args.budget_ms.max(1)),
+        ..Limits::default()
+    };
+    let state = AppState::open_limited(&args.db.db, args.token.clone(), extract, limits)?;
     let cfg = ServeConfig {
         addr: args.addr,
         cors_origin: args.cors_origin.clone(),
         max_body: args.max_body,
+        allowed_hosts: args.allow_hosts.clone(),
     };
     if !args.addr.ip().is_loopback() {
         eprintln!(
-            "claimtrace: warning: listening on {}, reachable from other machines",
-            args.addr
+            "claimtrace: warning: listening on {}, reachable from other machines \
+             (only Host {} and those of --allow-host are answered)",
+            args.addr, args.addr
         );
     }
     if !claimtrace_serve::page_built() {

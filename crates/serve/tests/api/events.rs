@@ -71,13 +71,35 @@ fn corpus_app() -> App {
 }
 
 impl App {
-    /// Every event, in the API's order.
+    /// Every event, in the API's order, as `/api/events/{id}` gives it (the
+    /// list cuts each event's lists; the sample events fit in the detail's).
     async fn all_events(&self) -> Vec<Value> {
         let (s, page) = self.get("/api/events?limit=5000").await;
         assert_eq!(s, StatusCode::OK, "{page}");
         let items = page["items"].as_array().unwrap().clone();
         assert_eq!(page["total"], items.len());
-        items
+        let mut full = Vec::with_capacity(items.len());
+        for e in items {
+            let (s, d) = self
+                .get(&format!("/api/events/{}", enc(e["id"].as_str().unwrap())))
+                .await;
+            assert_eq!(s, StatusCode::OK, "{d}");
+            let d = d["event"].clone();
+            assert_eq!(d["totals"], e["totals"]);
+            assert!(
+                d["claims"].as_array().unwrap().len() < 50,
+                "a sample event fits"
+            );
+            for list in ["claims", "contradictions", "origins", "documents"] {
+                let n = e[list].as_array().unwrap().len();
+                assert_eq!(
+                    e[list],
+                    Value::Array(d[list].as_array().unwrap()[..n].to_vec())
+                );
+            }
+            full.push(d);
+        }
+        full
     }
 
     async fn event_ids(&self, query: &str) -> (usize, Vec<String>) {
@@ -99,7 +121,7 @@ fn keys(v: &Value) -> BTreeSet<String> {
     v.as_object().unwrap().keys().cloned().collect()
 }
 
-fn enc(s: &str) -> String {
+pub(crate) fn enc(s: &str) -> String {
     s.bytes()
         .map(|b| {
             if b.is_ascii_alphanumeric() || b"-._~:".contains(&b) {

@@ -22,6 +22,7 @@ pub(super) const CHECKS: &[Check] = &[
     ("corroboration_event_filters", event_filters),
     ("corroboration_outlet_profiles", outlet_profiles),
     ("corroboration_delete_detaches", delete_detaches),
+    ("corroboration_event_pages", event_pages),
 ];
 
 fn put(store: &mut dyn Store, samples: &[Sample]) {
@@ -42,7 +43,7 @@ fn signature(doc: &str, bands: &[i64], group: &str) -> DocSignature {
 }
 
 /// An event over `members` (claim, origin, firmness as extracted).
-fn event(members: &[(&Claim, &str)], level: CorroborationLevel) -> Event {
+pub fn event(members: &[(&Claim, &str)], level: CorroborationLevel) -> Event {
     let first = members[0].0;
     let claims: Vec<EventClaim> = members
         .iter()
@@ -592,4 +593,80 @@ fn delete_detaches(store: &mut dyn Store) {
         .expect("rebuild");
     assert!(store.event_states(&[], &[]).expect("s").is_empty());
     assert_eq!(store.event(&rebuilt.id).expect("read"), Some(rebuilt));
+}
+
+/// One event over every claim of `samples` (one origin per document) with
+/// a contradiction between each pair of neighbouring claims.
+pub fn big_event(samples: &[Sample]) -> Event {
+    let members: Vec<(&Claim, String)> = samples
+        .iter()
+        .flat_map(|s| s.claims.iter().map(|c| (c, format!("doc:{}", c.doc))))
+        .collect();
+    let refs: Vec<(&Claim, &str)> = members.iter().map(|(c, o)| (*c, o.as_str())).collect();
+    let mut e = event(&refs, CorroborationLevel::Contested);
+    e.contradictions = refs
+        .windows(2)
+        .map(|w| claimtrace_model::Contradiction {
+            kind: ContradictionKind::Quantity,
+            a: w[0].0.id.clone(),
+            b: w[1].0.id.clone(),
+            detail: format!("{} vs {}", w[0].0.id, w[1].0.id),
+            a_origin: w[0].1.to_string(),
+            b_origin: w[1].1.to_string(),
+        })
+        .collect();
+    e
+}
+
+/// An event of any size is read a page at a time: its head with the first
+/// members and contradictions and their totals, then further pages that
+/// together give exactly what the whole event holds.
+fn event_pages(store: &mut dyn Store) {
+    let ss: Vec<Sample> = (0..6).map(sample).collect();
+    put(store, &ss);
+    let e = big_event(&ss);
+    assert!(e.claims.len() > 20, "{}", e.claims.len());
+    store
+        .put_corroboration(&CorroborationUpdate {
+            events: vec![record(None, e.clone(), &[1])],
+            ..Default::default()
+        })
+        .expect("event stored");
+    let head = store.event_head(&e.id, 3).expect("head").expect("found");
+    assert_eq!(head.event.claims, e.claims[..3]);
+    assert_eq!(head.event.contradictions, e.contradictions[..3]);
+    assert_eq!(head.claims_total, e.claims.len());
+    assert_eq!(head.contradictions_total, e.contradictions.len());
+    assert_eq!(head.event.origins, e.origins);
+    let heads = store.event_heads(&EventQuery::default(), 2).expect("heads");
+    assert_eq!(heads.items.len(), 1);
+    assert_eq!(heads.items[0].event.claims.len(), 2);
+    assert_eq!(heads.items[0].claims_total, e.claims.len());
+    let mut members = Vec::new();
+    let mut contradictions = Vec::new();
+    for offset in (0..e.claims.len()).step_by(7) {
+        let page = store
+            .event_members(&e.id, 7, offset)
+            .expect("members")
+            .expect("found");
+        assert_eq!(page.total, e.claims.len());
+        members.extend(page.items);
+        let page = store
+            .event_contradictions(&e.id, 7, offset)
+            .expect("contradictions")
+            .expect("found");
+        assert_eq!(page.total, e.contradictions.len());
+        contradictions.extend(page.items);
+    }
+    assert_eq!(members, e.claims);
+    assert_eq!(contradictions, e.contradictions);
+    assert!(
+        store
+            .event_members("ev:none", 1, 0)
+            .expect("read")
+            .is_none()
+    );
+    assert!(store.event_head("ev:none", 1).expect("read").is_none());
+    // The whole event still reads back whole.
+    assert_eq!(store.event(&e.id).expect("read"), Some(e));
 }

@@ -9,3 +9,4 @@ mod contract_queries;
 pub mod sample;
 
 pub use contract::contract_suite;
+pub use contract_corroboration::{big_event, event as sample_event};
