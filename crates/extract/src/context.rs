@@ -35,6 +35,9 @@ pub(crate) struct DocContext {
     /// quotation right after it is the same speaker's.
     pub last_quote_source: Option<Source>,
     pub paragraph: usize,
+    /// The type (and PLOVER event) of the last claim with an event
+    /// trigger, for clauses that refer back to it ("Hezbollah blamed Israel").
+    pub last_event: Option<(claimtrace_model::ClaimType, claimtrace_model::PloverEvent)>,
     /// The document's outlet, so its name in the text reads as media.
     pub outlet: Option<String>,
 }

@@ -78,6 +78,7 @@ impl Extractor {
             prev_end = s.trimmed.end;
             self.sentence(doc, s, &facts, &place_spans, &mut ctx, &mut claims);
         }
+        crate::quote_carry::carry(text, &sentences, &mut claims);
         Extraction { sentences, claims }
     }
 
@@ -308,16 +309,27 @@ impl Extractor {
                         vec!["diplomatic".to_string()],
                     )
                 }
-                None => {
-                    why.push("type other: no event trigger; kept as a claim because it carries an attribution, hedge or opinion cue".to_string());
-                    (
-                        ClaimType::Other,
-                        ClaimType::Other.default_plover(),
-                        None,
-                        Vec::new(),
-                    )
-                }
+                None => match back_reference(&text[*cs..*ce]).zip(ctx.last_event.clone()) {
+                    Some((word, (t, plover))) => {
+                        why.push(format!(
+                            "type {t}: no event trigger; '{word}' refers back to the {t} told earlier in the document"
+                        ));
+                        (t, plover, None, vec!["military".to_string()])
+                    }
+                    None => {
+                        why.push("type other: no event trigger; kept as a claim because it carries an attribution, hedge or opinion cue".to_string());
+                        (
+                            ClaimType::Other,
+                            ClaimType::Other.default_plover(),
+                            None,
+                            Vec::new(),
+                        )
+                    }
+                },
             };
+            if trig.is_some() && is_event_type(claim_type) {
+                ctx.last_event = Some((claim_type, plover_event));
+            }
 
             // Source.
             let mut source = match (attr, &carried_quote, &continuing_quote) {
@@ -663,6 +675,48 @@ impl Extractor {
             })
             .collect()
     }
+}
+
+/// Types of happenings a later sentence can refer back to.
+fn is_event_type(t: ClaimType) -> bool {
+    matches!(
+        t,
+        ClaimType::Attack
+            | ClaimType::Casualties
+            | ClaimType::Deployment
+            | ClaimType::ArmsTransfer
+            | ClaimType::MilitaryCooperation
+    )
+}
+
+/// Words of a clause with no trigger that point back to the happening
+/// already told: blame for it ("Hezbollah blamed Israel"), a confirmation of
+/// "the incident", "responsible".
+fn back_reference(clause: &str) -> Option<&'static str> {
+    const WORDS: &[&str] = &[
+        "blamed",
+        "blames",
+        "blaming",
+        "responsible",
+        "responsibility",
+        "the incident",
+        "the explosions",
+        "the blasts",
+        "the operation",
+    ];
+    let lower = clause.to_lowercase();
+    WORDS.iter().copied().find(|w| {
+        lower
+            .match_indices(w)
+            .any(|(i, _)| word_bounded(&lower, i, i + w.len()))
+    })
+}
+
+/// Whether `s[a..b]` has no letter right before or after it.
+fn word_bounded(s: &str, a: usize, b: usize) -> bool {
+    let before = s.get(..a).and_then(|h| h.chars().next_back());
+    let after = s.get(b..).and_then(|t| t.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// A definite reference back to an event already told ("the operation",

@@ -50,6 +50,7 @@ mod lexicon;
 mod mention;
 mod not_claim;
 mod pronoun;
+mod quote_carry;
 mod roles;
 mod setting;
 mod source_noun;
