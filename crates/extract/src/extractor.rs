@@ -309,7 +309,7 @@ impl Extractor {
                         vec!["diplomatic".to_string()],
                     )
                 }
-                None => match back_reference(&text[*cs..*ce]).zip(ctx.last_event.clone()) {
+                None => match back_reference(&text[*cs..*ce]).zip(ctx.last_event) {
                     Some((word, (t, plover))) => {
                         why.push(format!(
                             "type {t}: no event trigger; '{word}' refers back to the {t} told earlier in the document"
