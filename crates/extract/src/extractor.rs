@@ -743,10 +743,19 @@ fn best_trigger<'a>(
     text: &str,
     hits: impl Iterator<Item = &'a TriggerHit>,
 ) -> Option<&'a TriggerHit> {
-    hits.min_by_key(|t| {
+    let hits: Vec<&TriggerHit> = hits.collect();
+    // The first attack word of the clause: a toll after it is its outcome
+    // ("the strike on the embassy, where 12 people were killed").
+    let first_attack = hits
+        .iter()
+        .filter(|t| t.trigger.claim_type == ClaimType::Attack && t.trigger.strong)
+        .map(|t| t.start)
+        .min()
+        .unwrap_or(usize::MAX);
+    hits.into_iter().min_by_key(|t| {
         (
             t.trigger.claim_type == ClaimType::StatementOrAcknowledgement,
-            !passive_toll(text, t),
+            !(passive_toll(text, t) && t.start < first_attack),
             !t.trigger.strong,
             t.start,
         )
