@@ -45,6 +45,9 @@ pub(crate) struct DocFacts {
     pub dates: Vec<DateMention>,
     /// How relative dates were anchored (for `why`).
     pub anchor_why: Option<String>,
+    /// The day relative dates were resolved against (publication date, else
+    /// the first full date of the text).
+    pub anchor: Option<NaiveDate>,
     pub places: Vec<PlaceMatch>,
     pub quantities: Vec<Quantity>,
     pub weapons: Vec<WeaponMatch>,
@@ -87,12 +90,13 @@ impl Extractor {
         let base = doc
             .published_date()
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let (dates, anchor_why) = match base {
+        let (dates, anchor_why, anchor) = match base {
             Some(b) => (
                 find_dates(text, Some(b)),
                 Some(format!(
                     "relative dates resolved against the publication date {b}"
                 )),
+                Some(b),
             ),
             None => {
                 // No publication date: anchor on the first full date the text gives.
@@ -110,14 +114,16 @@ impl Extractor {
                         Some(format!(
                             "no publication date: relative dates resolved against the first full date in the text, {a}"
                         )),
+                        Some(a),
                     ),
-                    None => (find_dates(text, None), None),
+                    None => (find_dates(text, None), None, None),
                 }
             }
         };
         DocFacts {
             dates,
             anchor_why,
+            anchor,
             places: self.gazetteer.find_places(text),
             quantities: find_quantities(text),
             weapons: self.weapons.find(text),
@@ -501,7 +507,7 @@ impl Extractor {
             }
 
             // Date, place, quantities, weapons.
-            let date = self.date_for(facts, ctx, *cs, *ce, from, to, s.index, &mut why);
+            let date = self.date_for(text, facts, ctx, (*cs, *ce), (from, to), s.index, &mut why);
             let place = self.place_for(
                 text, facts, ctx, *cs, *ce, from, to, &mentions, s.index, &mut why,
             );

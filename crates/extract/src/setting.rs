@@ -13,12 +13,11 @@ impl Extractor {
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn date_for(
         &self,
+        text: &str,
         facts: &DocFacts,
         ctx: &mut DocContext,
-        cs: usize,
-        ce: usize,
-        from: usize,
-        to: usize,
+        (cs, ce): (usize, usize),
+        (from, to): (usize, usize),
         index: usize,
         why: &mut Vec<String>,
     ) -> Option<DateRef> {
@@ -50,14 +49,31 @@ impl Extractor {
                 ));
             }
             date.span = Some(d.span);
-            ctx.date = Some(Carried {
+            let carried = Carried {
                 value: date.clone(),
                 paragraph: ctx.paragraph,
                 sentence: index,
-            });
+            };
+            ctx.date = Some(carried);
             return Some(date);
         }
-        let carried = ctx.date.as_ref().filter(|c| c.paragraph == ctx.paragraph)?;
+        let Some(carried) = ctx.date.as_ref().filter(|c| c.paragraph == ctx.paragraph) else {
+            if other_happening(text.get(from..to).unwrap_or("")) {
+                return None;
+            }
+            let event = facts
+                .dates
+                .iter()
+                .find(|d| !d.vague && recent_day(&d.date, facts.anchor))?;
+            let mut date = event.date.clone();
+            why.push(format!(
+                "date {}: the day of the happening the report tells ('{}', the first day it names within two weeks of its date); this paragraph names no date",
+                date.value, date.text
+            ));
+            date.span = Some(event.span);
+            date.inherited = true;
+            return Some(date);
+        };
         let mut date = carried.value.clone();
         why.push(format!(
             "date {}: carried from sentence {} ('{}'), the same paragraph names no other date",
@@ -143,4 +159,35 @@ impl Extractor {
         why.push(format!("place '{}' → {}: named in the clause, not marked as where the event happened (role mentioned)", place.text, place.name));
         Some(place)
     }
+}
+
+/// A day within the two weeks up to the report's anchor day (or any day when
+/// there is no anchor): the happening a report tells.
+fn recent_day(date: &DateRef, anchor: Option<chrono::NaiveDate>) -> bool {
+    if date.precision != claimtrace_model::DatePrecision::Day {
+        return false;
+    }
+    let Ok(day) = chrono::NaiveDate::parse_from_str(&date.value, "%Y-%m-%d") else {
+        return false;
+    };
+    anchor.is_none_or(|a| day <= a && (a - day).num_days() <= 14)
+}
+
+/// A sentence that opens on another happening than the one reported
+/// ("Separately, …", "Elsewhere, …", "Last year, …").
+fn other_happening(sentence: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "separately",
+        "in a separate",
+        "elsewhere",
+        "meanwhile",
+        "earlier",
+        "last year",
+        "last month",
+        "in other",
+        "previously",
+        "in the past",
+    ];
+    let lower = sentence.trim_start().to_lowercase();
+    OPENERS.iter().any(|o| lower.starts_with(o))
 }
