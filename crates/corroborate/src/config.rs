@@ -59,6 +59,18 @@ pub struct CorroboratorConfig {
     /// A denial of "the accusation" joins the event of its document's claim
     /// at most this many sentences before it.
     pub back_reference_sentences: usize,
+    /// Cosine of a report's profile with a story's at or above which the
+    /// report joins the story (see `story`).
+    pub story_join: f64,
+    /// Days a report's day may lie outside a story's days and still join it.
+    pub story_days: i32,
+    /// The same for stories of lasting relationships (supply, cooperation).
+    pub story_lasting_days: i32,
+    /// Weight of "the claim's report belongs to the event's story" (in place
+    /// of `weight_document` for the story's event).
+    pub weight_story: f64,
+    /// Days a claim's own date may miss its story event's dates by.
+    pub story_slack_days: i32,
 }
 
 impl Default for CorroboratorConfig {
@@ -87,6 +99,11 @@ impl Default for CorroboratorConfig {
             open_min_lexical: 0.15,
             lexical_members: 12,
             back_reference_sentences: 2,
+            story_join: 0.3,
+            story_days: 30,
+            story_lasting_days: 240,
+            weight_story: 0.9,
+            story_slack_days: 3,
         }
     }
 }
@@ -136,6 +153,7 @@ impl CorroboratorConfig {
             ("copy_containment", self.copy_containment),
             ("join_score", self.join_score),
             ("open_min_lexical", self.open_min_lexical),
+            ("story_join", self.story_join),
         ] {
             if !(0.0..=1.0).contains(&v) {
                 return Err(CorroborateError::Config(format!(
@@ -151,6 +169,7 @@ impl CorroboratorConfig {
             self.weight_counts,
             self.weight_date,
             self.weight_document,
+            self.weight_story,
         ];
         if weights.iter().any(|w| *w < 0.0 || !w.is_finite()) || weights.iter().sum::<f64>() <= 0.0
         {
@@ -162,6 +181,9 @@ impl CorroboratorConfig {
             self.undated_lookback_days,
             self.lasting_lookback_days,
             self.event_span_days,
+            self.story_days,
+            self.story_lasting_days,
+            self.story_slack_days,
         ]
         .iter()
         .any(|d| !(0..=3660).contains(d))

@@ -4,6 +4,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use claimtrace_model::{Claim, Document, Epistemic, Event, OutletCounts, OutletProfile};
 
+mod stories;
+
 use crate::config::CorroboratorConfig;
 use crate::copy_groups::{CopyIndex, CopyOutcome};
 use crate::event::{DocMeta, build_event};
@@ -23,6 +25,37 @@ pub struct Assignment {
     pub score: Option<f64>,
 }
 
+/// How a claim came into its event.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Join {
+    /// It opened the event.
+    Opened,
+    /// It scored best among the candidates, at or above `join_score`.
+    Scored(f32),
+    /// A denial of "the accusation": the event of the claim it answers.
+    BackReference,
+    /// It scored best on its report's story event (the story's evidence
+    /// counted), at or above `join_score`.
+    Story(f32),
+    /// Restored with a stored event.
+    Restored,
+}
+
+impl Join {
+    pub fn describe(&self) -> String {
+        match self {
+            Join::Opened => "opened the event (no candidate scored enough)".into(),
+            Join::Scored(s) => format!("joined on score {s:.2}"),
+            Join::Story(s) => format!("joined its report's story event on score {s:.2}"),
+            Join::BackReference => {
+                "denies 'the accusation' of a claim just before it: joined that claim's event"
+                    .into()
+            }
+            Join::Restored => "a stored member".into(),
+        }
+    }
+}
+
 /// Groups claims into events across documents; built by
 /// [`CorroboratorConfig::build`]. Claims are assigned greedily in the order
 /// they arrive, so adding documents one call at a time gives the same events
@@ -37,6 +70,8 @@ pub struct Corroborator {
     claims: Vec<ClaimFeatures>,
     claim_index: HashMap<Box<str>, u32>,
     claim_event: Vec<u32>,
+    /// Per claim, how it came into its event.
+    joined: Vec<Join>,
     index: EventIndex,
     /// Members each event had when restored (their features are not here).
     restored: Vec<usize>,
@@ -48,6 +83,8 @@ pub struct Corroborator {
     /// Per document, the events its claims went to (candidates for its
     /// next claims, whatever the blocking keys).
     doc_events: HashMap<u32, Vec<u32>>,
+    /// Per document, how it came into its story.
+    doc_reasons: HashMap<u32, String>,
     outlets: BTreeMap<String, OutletCounts>,
 }
 
@@ -66,11 +103,13 @@ impl Corroborator {
             claims: Vec::new(),
             claim_index: HashMap::new(),
             claim_event: Vec::new(),
+            joined: Vec::new(),
             index: EventIndex::default(),
             restored: Vec::new(),
             last_claim: HashMap::new(),
             frames: HashMap::new(),
             doc_events: HashMap::new(),
+            doc_reasons: HashMap::new(),
             outlets: BTreeMap::new(),
         }
     }
@@ -204,6 +243,7 @@ impl Corroborator {
             self.claim_index.insert(f.claim.clone(), idx);
             self.claims.push(f);
             self.claim_event.push(e);
+            self.joined.push(Join::Restored);
         }
         event
     }
@@ -214,8 +254,28 @@ impl Corroborator {
     pub fn add_claims(&mut self, claims: &[Claim]) -> Vec<Assignment> {
         self.note_frames(claims);
         let mut out = Vec::with_capacity(claims.len());
+        // A document's claims come together: its story is found first.
+        let mut start = 0;
+        while start < claims.len() {
+            let doc = &claims[start].doc;
+            let len = claims[start..]
+                .iter()
+                .position(|c| &c.doc != doc)
+                .unwrap_or(claims.len() - start);
+            self.add_document_claims(&claims[start..start + len], &mut out);
+            start += len;
+        }
+        out
+    }
+
+    /// Counts `claims` (of one document) in their outlet's profile and
+    /// returns the features of those that take part in events.
+    fn prepare(&mut self, claims: &[Claim]) -> Vec<ClaimFeatures> {
+        let mut out: Vec<ClaimFeatures> = Vec::with_capacity(claims.len());
         for claim in claims {
-            if self.claim_index.contains_key(claim.id.as_str()) {
+            if self.claim_index.contains_key(claim.id.as_str())
+                || out.iter().any(|f| *f.claim == *claim.id)
+            {
                 continue;
             }
             let Some(&d) = self.doc_index.get(&claim.doc) else {
@@ -232,54 +292,81 @@ impl Corroborator {
             if claim.epistemic == Epistemic::Opinion {
                 continue;
             }
-            let Some(f) = self.features(claim) else {
-                continue;
-            };
-            let idx = self.claims.len() as u32;
-            let answered = self
-                .last_claim
-                .get(&f.doc)
-                .filter(|(sentence, _)| {
-                    f.refers_back
-                        && f.sentence_index >= *sentence
-                        && f.sentence_index - sentence <= self.cfg.back_reference_sentences
-                })
-                .map(|(_, e)| *e);
-            let (event, opened, score) = match answered {
-                Some(e) => {
-                    self.index.attach(e, idx, &f, &self.cfg);
-                    (e, false, None)
-                }
-                None => match self.index.best(
-                    &f,
-                    &self.cfg,
-                    self.doc_events.get(&f.doc).map_or(&[], Vec::as_slice),
-                ) {
-                    Some((e, s)) => {
-                        self.index.attach(e, idx, &f, &self.cfg);
-                        (e, false, Some(s))
-                    }
-                    None => (self.open(idx, &f), true, None),
-                },
-            };
-            if f.epistemic != Epistemic::Denied {
-                self.last_claim.insert(f.doc, (f.sentence_index, event));
+            if let Some(f) = self.features(claim) {
+                out.push(f);
             }
-            let mine = self.doc_events.entry(f.doc).or_default();
-            if !mine.contains(&event) {
-                mine.push(event);
-            }
-            self.claim_index.insert(f.claim.clone(), idx);
-            self.claims.push(f);
-            self.claim_event.push(event);
-            out.push(Assignment {
-                claim: claim.id.clone(),
-                event,
-                opened,
-                score,
-            });
         }
         out
+    }
+
+    /// One document's claims: its story, then each claim in order, then the
+    /// document folded into the story of the event most of them joined.
+    fn add_document_claims(&mut self, claims: &[Claim], out: &mut Vec<Assignment>) {
+        let prepared = self.prepare(claims);
+        let Some(doc) = prepared.first().map(|f| f.doc) else {
+            return;
+        };
+        let found = self.find_story(&prepared);
+        // A report with no earlier story is a story of its own: its first
+        // claim's event takes the others with the story's evidence.
+        let mut story = found.best.as_ref().map(|m| m.event);
+        let first = out.len();
+        for f in prepared {
+            let a = self.assign(f, story);
+            story = story.or(Some(a.event));
+            out.push(a);
+        }
+        let events: Vec<u32> = out[first..].iter().map(|a| a.event).collect();
+        self.fold_story(doc, &events, found);
+    }
+
+    /// Puts one claim into an event: the one whose claim it answers, else
+    /// the best-scoring candidate (`story`: its report's story event), else
+    /// a new one.
+    fn assign(&mut self, f: ClaimFeatures, story: Option<u32>) -> Assignment {
+        let idx = self.claims.len() as u32;
+        let answered = self
+            .last_claim
+            .get(&f.doc)
+            .filter(|(sentence, _)| {
+                f.refers_back
+                    && f.sentence_index >= *sentence
+                    && f.sentence_index - sentence <= self.cfg.back_reference_sentences
+            })
+            .map(|(_, e)| *e);
+        let also = self.doc_events.get(&f.doc).map_or(&[][..], Vec::as_slice);
+        let (event, opened, score, join) = match answered {
+            Some(e) => (e, false, None, Join::BackReference),
+            None => match self.index.best(&f, &self.cfg, also, story) {
+                Some((e, s)) if Some(e) == story => (e, false, Some(s), Join::Story(s as f32)),
+                Some((e, s)) => (e, false, Some(s), Join::Scored(s as f32)),
+                None => (u32::MAX, true, None, Join::Opened),
+            },
+        };
+        let event = if opened {
+            self.open(idx, &f)
+        } else {
+            self.index.attach(event, idx, &f, &self.cfg);
+            event
+        };
+        self.joined.push(join);
+        if f.epistemic != Epistemic::Denied {
+            self.last_claim.insert(f.doc, (f.sentence_index, event));
+        }
+        let mine = self.doc_events.entry(f.doc).or_default();
+        if !mine.contains(&event) {
+            mine.push(event);
+        }
+        let claim = f.claim.to_string();
+        self.claim_index.insert(f.claim.clone(), idx);
+        self.claims.push(f);
+        self.claim_event.push(event);
+        Assignment {
+            claim,
+            event,
+            opened,
+            score,
+        }
     }
 
     pub fn event_count(&self) -> usize {
@@ -356,6 +443,7 @@ impl Corroborator {
     pub fn lookup_keys(&mut self, claims: &[Claim]) -> Vec<i64> {
         self.note_frames(claims);
         let mut keys: Vec<i64> = Vec::new();
+        let mut by_doc: Vec<(u32, Vec<ClaimFeatures>)> = Vec::new();
         for claim in claims {
             if claim.epistemic == Epistemic::Opinion {
                 continue;
@@ -365,6 +453,21 @@ impl Corroborator {
             };
             keys.extend(
                 query_keys(&f, &self.cfg)
+                    .iter()
+                    .map(|k| k.stored(&self.vocab)),
+            );
+            match by_doc.last_mut() {
+                Some((d, fs)) if *d == f.doc => fs.push(f),
+                _ => by_doc.push((f.doc, vec![f])),
+            }
+        }
+        // The stories each document could join.
+        for (_, fs) in &by_doc {
+            let refs: Vec<&ClaimFeatures> = fs.iter().collect();
+            let profile = crate::story::document_profile(&refs, &mut self.vocab);
+            let day = self.report_day(fs);
+            keys.extend(
+                self.story_query_keys(&profile, day)
                     .iter()
                     .map(|k| k.stored(&self.vocab)),
             );
@@ -405,6 +508,31 @@ impl Corroborator {
             .map(|f| (f, metas[f.doc as usize]))
             .collect();
         build_event(&pairs, &vocab)
+    }
+
+    /// How a claim added in this process came into its event, and its
+    /// report into its story, for people.
+    pub fn join_reason(&self, claim: &str) -> Option<String> {
+        let i = *self.claim_index.get(claim)?;
+        let mut why = self.joined.get(i as usize)?.describe();
+        let doc = self.claims.get(i as usize)?.doc;
+        if let Some(r) = self.doc_reasons.get(&doc) {
+            why.push_str("; report ");
+            why.push_str(r);
+        }
+        Some(why)
+    }
+
+    /// How each report after the first joined the story of event `index`
+    /// (document id, reason), in joining order; empty when the event is no
+    /// story's main event.
+    pub fn story_joins(&self, index: u32) -> Vec<(String, String)> {
+        self.index
+            .events
+            .get(index as usize)
+            .and_then(|e| e.story.as_ref())
+            .map(|s| s.joins.clone())
+            .unwrap_or_default()
     }
 
     /// The event index a claim was put in.

@@ -21,6 +21,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::CorroboratorConfig;
 use crate::features::{ClaimFeatures, Family, PlaceFeature, Vocab};
+use crate::story::{
+    KEY_TERMS, STORIES_PER_KEY, STORY_BUCKET_DAYS, StoredStory, Story, UNDATED_BUCKET,
+};
 use crate::tokens::fnv64;
 
 mod score;
@@ -38,6 +41,8 @@ pub enum BlockKey {
     /// A family and an actor (interned key; `None` for no actor), for claims
     /// with no date at all.
     Undated(Family, Option<u32>),
+    /// A story's heavy term (interned) and a month-sized bucket of its days.
+    Story(u32, i32),
 }
 
 impl BlockKey {
@@ -48,6 +53,7 @@ impl BlockKey {
             BlockKey::Undated(f, a) => {
                 format!("u:{}:{}", f.as_str(), a.map_or("-", |a| vocab.get(a)))
             }
+            BlockKey::Story(t, b) => format!("s:{}:{b}", vocab.get(*t)),
         };
         fnv64(s.as_bytes()) as i64
     }
@@ -87,6 +93,10 @@ pub struct EventState {
     buckets: Vec<(Family, i32)>,
     /// Keys for claims with no date at all.
     undated: Vec<BlockKey>,
+    /// The story this event is the main event of.
+    pub story: Option<Story>,
+    /// (term, bucket) pairs the story is listed under.
+    story_keys: Vec<(u32, i32)>,
 }
 
 impl EventState {
@@ -106,7 +116,31 @@ impl EventState {
             })
             .collect();
         keys.extend(self.undated.iter().copied());
+        keys.extend(self.story_keys.iter().map(|(t, b)| BlockKey::Story(*t, *b)));
         keys
+    }
+
+    /// Keys the story should be listed under that it is not yet.
+    fn new_story_keys(&mut self, vocab: &Vocab) -> Vec<BlockKey> {
+        let Some(story) = &self.story else {
+            return Vec::new();
+        };
+        let buckets: Vec<i32> = match story.days {
+            Some((a, b)) => (a.div_euclid(STORY_BUCKET_DAYS)..=b.div_euclid(STORY_BUCKET_DAYS))
+                .chain(std::iter::once(UNDATED_BUCKET))
+                .collect(),
+            None => vec![UNDATED_BUCKET],
+        };
+        let mut out = Vec::new();
+        for t in story.profile.top(KEY_TERMS, vocab) {
+            for &bucket in &buckets {
+                if !self.story_keys.contains(&(t, bucket)) {
+                    self.story_keys.push((t, bucket));
+                    out.push(BlockKey::Story(t, bucket));
+                }
+            }
+        }
+        out
     }
 
     fn new(family: Family) -> Self {
@@ -128,6 +162,8 @@ impl EventState {
             anchors: Vec::new(),
             buckets: Vec::new(),
             undated: Vec::new(),
+            story: None,
+            story_keys: Vec::new(),
         }
     }
 
@@ -168,8 +204,14 @@ impl EventState {
                     BlockKey::Undated(f, a) => {
                         Some((f.as_str().to_string(), a.map(|a| vocab.get(a).to_string())))
                     }
-                    BlockKey::Bucket(..) => None,
+                    BlockKey::Bucket(..) | BlockKey::Story(..) => None,
                 })
+                .collect(),
+            story: self.story.as_ref().map(|st| st.to_stored(vocab)),
+            story_keys: self
+                .story_keys
+                .iter()
+                .map(|(t, b)| (vocab.get(*t).to_string(), *b))
                 .collect(),
         }
     }
@@ -228,7 +270,15 @@ impl EventState {
                 a.as_deref().map(|a| vocab.intern(a)),
             ));
         }
+        let story = s.story.as_ref().map(|st| Story::from_stored(st, vocab));
+        let story_keys = s
+            .story_keys
+            .iter()
+            .map(|(t, b)| (vocab.intern(t), *b))
+            .collect();
         Some(EventState {
+            story,
+            story_keys,
             members: Vec::new(),
             size: s.size,
             family: Family::parse(&s.family)?,
@@ -270,6 +320,12 @@ pub struct StoredState {
     pub buckets: Vec<(String, i32)>,
     /// (family, actor) keys for claims with no date at all.
     pub undated: Vec<(String, Option<String>)>,
+    /// The story of which this is the main event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<StoredStory>,
+    /// (term, bucket) pairs the story is listed under.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story_keys: Vec<(String, i32)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -393,10 +449,11 @@ impl EventIndex {
         claim: &ClaimFeatures,
         cfg: &CorroboratorConfig,
         also: &[u32],
+        story: Option<u32>,
     ) -> Option<(u32, f64)> {
         self.stamp = self.stamp.wrapping_add(1);
         let mut candidates: Vec<u32> = Vec::new();
-        for e in also {
+        for e in also.iter().chain(story.as_ref()) {
             if let Some(seen) = self.seen.get_mut(*e as usize)
                 && *seen != self.stamp
             {
@@ -421,7 +478,7 @@ impl EventIndex {
                 continue;
             };
             let floor = best.map_or(cfg.join_score, |(_, s)| s.max(cfg.join_score));
-            if let Some(s) = score(claim, ev, cfg, floor, best.is_some())
+            if let Some(s) = score(claim, ev, cfg, floor, best.is_some(), story == Some(e))
                 && s >= cfg.join_score
                 && best.is_none_or(|(_, bs)| s > bs)
             {
@@ -429,6 +486,48 @@ impl EventIndex {
             }
         }
         best
+    }
+
+    /// The stories listed under `keys`, in opening order.
+    pub fn story_candidates(&self, keys: &[BlockKey]) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        for k in keys {
+            if let Some(list) = self.by_key.get(k) {
+                let latest = &list[list.len().saturating_sub(STORIES_PER_KEY)..];
+                out.extend(latest.iter().filter(|e| {
+                    self.events
+                        .get(**e as usize)
+                        .is_some_and(|ev| ev.story.is_some())
+                }));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The story of event `e`, and whether the event is a lasting relationship.
+    pub fn story_of(&self, e: u32) -> Option<(&Story, bool)> {
+        let ev = self.events.get(e as usize)?;
+        Some((ev.story.as_ref()?, ev.family.is_lasting()))
+    }
+
+    /// Takes the story out of event `e` (to grow it and put it back with
+    /// [`EventIndex::set_story`]).
+    pub fn take_story(&mut self, e: u32) -> Option<Story> {
+        self.events.get_mut(e as usize)?.story.take()
+    }
+
+    /// Makes `story` (or grows) the story of event `e` and lists it under
+    /// its new keys.
+    pub fn set_story(&mut self, e: u32, story: Story, vocab: &Vocab) {
+        let Some(ev) = self.events.get_mut(e as usize) else {
+            return;
+        };
+        ev.story = Some(story);
+        for k in ev.new_story_keys(vocab) {
+            self.by_key.entry(k).or_default().push(e);
+        }
     }
 
     /// Opens a new event holding claim `idx`; returns its index.

@@ -146,6 +146,9 @@ pub struct ClaimFeatures {
     pub place: Option<PlaceFeature>,
     /// Interned stemmed content words, sorted.
     pub tokens: Vec<u32>,
+    /// Interned names written with a capital inside the sentence (`n:` +
+    /// the lower-cased word), sorted: what a report's story is told by.
+    pub names: Vec<u32>,
     pub quantities: Vec<QuantityFeature>,
     /// Interned weapon names, sorted.
     pub weapons: Vec<u32>,
@@ -386,6 +389,12 @@ impl FeatureBuilder {
             .collect();
         tokens.sort_unstable();
         tokens.dedup();
+        let mut names: Vec<u32> = sentence_names(&claim.sentence)
+            .iter()
+            .map(|n| vocab.intern(&format!("n:{n}")))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
         let quantities: Vec<QuantityFeature> = claim
             .quantities
             .iter()
@@ -448,6 +457,7 @@ impl FeatureBuilder {
             window,
             place,
             tokens,
+            names,
             quantities,
             weapons,
             units,
@@ -461,6 +471,25 @@ impl FeatureBuilder {
             sentence: claim.sentence.as_str().into(),
         }
     }
+}
+
+/// Lower-cased words written with a capital letter after the first word of
+/// a sentence (names of people, places, groups, ships, operations), of at
+/// least three letters.
+pub fn sentence_names(sentence: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut first = true;
+    for w in sentence.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        if w.is_empty() {
+            continue;
+        }
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !first && capital && w.chars().count() >= 3 {
+            out.push(w.to_lowercase());
+        }
+        first = false;
+    }
+    out
 }
 
 /// How far before publication a document's time frame may reach.

@@ -52,6 +52,7 @@ pub mod minhash;
 pub mod origin;
 pub mod persist;
 pub mod scores;
+pub mod story;
 pub mod tokens;
 
 pub use claimtrace_model::{

@@ -509,3 +509,107 @@ fn incremental_equals_batch() {
     assert_eq!(inc.events(), batch);
     assert_eq!(batch.len(), 2);
 }
+
+/// Two reports of one fictional happening (a dam breached on the Varn river
+/// near Oskelba) with claims of different families, and a report of
+/// another place the same week.
+fn dam_reports() -> Vec<(Document, Vec<Claim>)> {
+    let a = doc(
+        "dam-a.txt",
+        "Wire A",
+        "2025-03-04",
+        "Varn dam breached. Officials in Oskelba blamed Drovan artillery.",
+    );
+    let mut a0 = claim(
+        &a,
+        0,
+        ClaimType::Attack,
+        "Drovan artillery breached the Varn dam above Oskelba on Monday, flooding the Lesk valley.",
+    );
+    day(&mut a0, "2025-03-03");
+    city(&mut a0, "Oskelba", "XK", 42.6, 21.1);
+    let mut a1 = claim(
+        &a,
+        1,
+        ClaimType::Casualties,
+        "Rescuers in Oskelba said the Varn flood drowned eleven villagers in the Lesk valley.",
+    );
+    source(&mut a1, "rescuers", SourceKind::AnonymousOfficials);
+    let b = doc(
+        "dam-b.txt",
+        "Paper B",
+        "2025-03-05",
+        "Drovan denies role in Varn dam collapse near Oskelba.",
+    );
+    let mut b0 = claim(
+        &b,
+        0,
+        ClaimType::StatementOrAcknowledgement,
+        "The Drovan command denied that its artillery fired at the Varn dam near Oskelba.",
+    );
+    b0.epistemic = Epistemic::Denied;
+    let mut b1 = claim(
+        &b,
+        1,
+        ClaimType::Deployment,
+        "Engineers from Talmar arrived in Oskelba to shore up what is left of the Varn dam and the Lesk valley levees.",
+    );
+    b1.actor = Some(mention("Talmar", "TLM"));
+    let c = doc(
+        "port-c.txt",
+        "Paper C",
+        "2025-03-05",
+        "Harbour fire in Brelmouth after a naval drone hit fuel tanks.",
+    );
+    let mut c0 = claim(
+        &c,
+        0,
+        ClaimType::Attack,
+        "A naval drone set fuel tanks ablaze in the Brelmouth harbour on Tuesday night.",
+    );
+    day(&mut c0, "2025-03-04");
+    city(&mut c0, "Brelmouth", "XK", 44.9, 19.2);
+    vec![(a, vec![a0, a1]), (b, vec![b0, b1]), (c, vec![c0])]
+}
+
+#[test]
+fn reports_of_one_happening_form_one_story_and_event() {
+    let mut co = CorroboratorConfig::default().build().unwrap();
+    for (d, cs) in dam_reports() {
+        co.add_document(&d, &cs);
+    }
+    let dam = co.event_of("dam-a.txt:0:0").unwrap();
+    // The toll, the denial and the deployment of the other report join the attack.
+    for id in ["dam-a.txt:1:0", "dam-b.txt:0:0", "dam-b.txt:1:0"] {
+        assert_eq!(co.event_of(id), Some(dam), "{id}");
+    }
+    assert_ne!(co.event_of("port-c.txt:0:0"), Some(dam));
+    // The event view says how the second report joined.
+    let joins = co.story_joins(dam);
+    assert_eq!(joins.len(), 1, "{joins:?}");
+    assert_eq!(joins[0].0, "dam-b.txt");
+    assert!(joins[0].1.contains("varn"), "{}", joins[0].1);
+    let why = co.join_reason("dam-b.txt:1:0").unwrap();
+    assert!(why.contains("story"), "{why}");
+}
+
+#[test]
+fn a_claim_recalling_another_day_stays_apart_from_its_story() {
+    let mut reports = dam_reports();
+    let b = reports[1].0.clone();
+    let mut recall = claim(
+        &b,
+        2,
+        ClaimType::Attack,
+        "Drovan artillery had already shelled the Varn dam above Oskelba in January, residents recalled.",
+    );
+    day(&mut recall, "2025-01-12");
+    reports[1].1.push(recall);
+    let mut co = CorroboratorConfig::default().build().unwrap();
+    for (d, cs) in reports {
+        co.add_document(&d, &cs);
+    }
+    let dam = co.event_of("dam-a.txt:0:0").unwrap();
+    assert_eq!(co.event_of("dam-b.txt:0:0"), Some(dam));
+    assert_ne!(co.event_of("dam-b.txt:2:0"), Some(dam));
+}

@@ -10,7 +10,7 @@ use claimtrace_eval::suite::{Component, EvalConfig};
 /// Score claimtrace (and its peers) on annotated data written by others.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Components to run (hedge, attribution, claims, ner, coding, dates, geo, html); all when none.
+    /// Components to run (hedge, attribution, claims, events, ner, coding, dates, geo, html); all when none.
     #[arg(value_name = "COMPONENT")]
     pub components: Vec<Component>,
     /// Folder holding the data sets.

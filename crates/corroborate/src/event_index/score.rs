@@ -8,18 +8,29 @@ use crate::features::{ClaimFeatures, Family, haversine_km};
 /// How well `claim` fits `ev` in 0..=1, or `None` when a hard rule forbids
 /// it (families apart, dates apart beyond the slack, places too far apart,
 /// different countries) or when it cannot beat `floor` (`beat`: must exceed
-/// it, else reach it).
+/// it, else reach it). `in_story`: `ev` is the main event of the story the
+/// claim's report joined, which is evidence of its own and lets claims of
+/// another family join (an attack, its toll, the deployment behind it and
+/// statements about it are one happening); dates and places still rule.
 pub(super) fn score(
     claim: &ClaimFeatures,
     ev: &EventState,
     cfg: &CorroboratorConfig,
     floor: f64,
     beat: bool,
+    in_story: bool,
 ) -> Option<f64> {
-    if claim.family != Family::Open && ev.family != Family::Open && claim.family != ev.family {
+    if !in_story
+        && claim.family != Family::Open
+        && ev.family != Family::Open
+        && claim.family != ev.family
+    {
         return None;
     }
-    let slack = cfg.slack(claim.family, ev.family);
+    let mut slack = cfg.slack(claim.family, ev.family);
+    if in_story {
+        slack = slack.max(cfg.story_slack_days);
+    }
     // Own dates are compared when both sides have them; a report's window
     // only when one side has no date of its own.
     let mut date_score = 0.5;
@@ -40,7 +51,11 @@ pub(super) fn score(
     }
     let mut place_score = 0.4;
     if let Some(p) = claim.place {
+        // Within a story, a report names the countries around a happening
+        // (where it came from, over which it passed): only a precise place
+        // far away (below) or another date sets a claim apart.
         if p.is_event
+            && !in_story
             && let Some(c) = p.country
             && !ev.countries.is_empty()
             && !has(&ev.countries, c)
@@ -72,7 +87,10 @@ pub(super) fn score(
     let target = role(claim.target, &ev.targets);
     // A lasting relationship is who supplies (trains, deploys) whom: another
     // supplier or recipient is another relationship, not a disagreement.
-    if (claim.family.is_lasting() || ev.family.is_lasting()) && (actor == 0.0 || target == 0.0) {
+    if !in_story
+        && (claim.family.is_lasting() || ev.family.is_lasting())
+        && (actor == 0.0 || target == 0.0)
+    {
         return None;
     }
     let shared = claim.units.iter().any(|u| has(&ev.units, *u))
@@ -90,10 +108,15 @@ pub(super) fn score(
     // document that already speaks of the event (with compatible dates and
     // places, checked above, and no conflicting actor or target) is more
     // likely about it.
-    let document = if has(&ev.docs, claim.doc_key) && actor > 0.0 && target > 0.0 {
+    let document = if in_story || (has(&ev.docs, claim.doc_key) && actor > 0.0 && target > 0.0) {
         1.0
     } else {
         0.5
+    };
+    let weight_document = if in_story {
+        cfg.weight_story
+    } else {
+        cfg.weight_document
     };
     let total = cfg.weight_lexical
         + cfg.weight_actor
@@ -101,13 +124,13 @@ pub(super) fn score(
         + cfg.weight_place
         + cfg.weight_counts
         + cfg.weight_date
-        + cfg.weight_document;
+        + weight_document;
     let structure = cfg.weight_actor * actor
         + cfg.weight_target * target
         + cfg.weight_place * place_score
         + cfg.weight_counts * counts
         + cfg.weight_date * date_score
-        + cfg.weight_document * document;
+        + weight_document * document;
     // No join without positive evidence: a shared actor, target, place or
     // country, or the same document; unknowns alone never make an event.
     if actor < 1.0 && target < 1.0 && place_score < 0.6 && document < 1.0 {
@@ -125,7 +148,7 @@ pub(super) fn score(
         .iter()
         .map(|t| jaccard(&claim.tokens, t))
         .fold(0.0, f64::max);
-    if mixes_open && lexical < cfg.open_min_lexical {
+    if mixes_open && !in_story && lexical < cfg.open_min_lexical {
         return None;
     }
     Some((structure + cfg.weight_lexical * lexical) / total)

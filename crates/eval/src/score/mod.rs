@@ -7,6 +7,7 @@ pub mod claims;
 pub mod dates;
 pub mod events;
 pub mod geo;
+pub mod grouping;
 pub mod hedge;
 pub mod ner;
 

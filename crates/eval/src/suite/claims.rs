@@ -112,7 +112,7 @@ fn labelled_articles(data: &ClaimsNews) -> Vec<(&Article, Vec<&GoldClaim>)> {
 }
 
 /// The parts a run reports: the one asked for, or both.
-fn parts_of(split: Split) -> Vec<Part> {
+pub(crate) fn parts_of(split: Split) -> Vec<Part> {
     match split {
         Split::Dev => vec![Part::Dev],
         Split::Test => vec![Part::Test],
@@ -128,7 +128,7 @@ fn total<'a>(scored: impl Iterator<Item = &'a Scored<'a>>) -> ClaimsScore {
     s
 }
 
-fn part_name(p: Part) -> &'static str {
+pub(crate) fn part_name(p: Part) -> &'static str {
     match p {
         Part::Dev => "tuning part (dev)",
         Part::Test => "reporting part (test)",

@@ -6,6 +6,7 @@ mod attribution;
 mod claims;
 mod coding;
 mod dates;
+mod events;
 mod geo;
 mod hedge;
 mod html;
@@ -52,6 +53,8 @@ pub enum Component {
     Coding,
     /// Whole claim records on real news reports (`claims_news_dev`).
     Claims,
+    /// Event grouping (corroboration) on real news reports (`claims_news_dev`).
+    Events,
     Dates,
     Geo,
     Html,
@@ -62,6 +65,7 @@ impl Component {
         Component::Hedge,
         Component::Attribution,
         Component::Claims,
+        Component::Events,
         Component::Ner,
         Component::Coding,
         Component::Dates,
@@ -76,6 +80,7 @@ impl Component {
             Component::Ner => "ner",
             Component::Coding => "coding",
             Component::Claims => "claims",
+            Component::Events => "events",
             Component::Dates => "dates",
             Component::Geo => "geo",
             Component::Html => "html",
@@ -269,6 +274,7 @@ pub fn run(cfg: &EvalConfig, progress: &mut dyn FnMut(&str)) -> Result<Report> {
             Component::Ner => ner::sections(&ctx, progress),
             Component::Coding => coding::sections(&ctx),
             Component::Claims => claims::sections(&ctx),
+            Component::Events => events::sections(&ctx),
             Component::Dates => dates::sections(&ctx),
             Component::Geo => geo::sections(&ctx),
             Component::Html => html::sections(&ctx, progress),
