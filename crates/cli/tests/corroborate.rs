@@ -130,11 +130,17 @@ fn syndicated_copy_is_counted_once() {
             docs.contains(&WIRE) && docs.contains(&COPY)
         })
         .collect();
-    assert!(
-        shared.len() >= 5,
-        "the wire story and its copy share their events ({})",
-        shared.len()
-    );
+    // The copy's claims always sit with the wire's: a story and its copy
+    // are one report of the same happenings.
+    assert!(!shared.is_empty(), "the wire story and its copy share events");
+    for e in &all {
+        let docs = claim_docs(e);
+        assert!(
+            !docs.contains(&COPY) || docs.contains(&WIRE),
+            "the copy stands apart from the wire in {}",
+            e["id"]
+        );
+    }
     for e in &all {
         for o in e["origins"].as_array().unwrap() {
             assert_ne!(
