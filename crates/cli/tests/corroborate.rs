@@ -132,7 +132,10 @@ fn syndicated_copy_is_counted_once() {
         .collect();
     // The copy's claims always sit with the wire's: a story and its copy
     // are one report of the same happenings.
-    assert!(!shared.is_empty(), "the wire story and its copy share events");
+    assert!(
+        !shared.is_empty(),
+        "the wire story and its copy share events"
+    );
     for e in &all {
         let docs = claim_docs(e);
         assert!(

@@ -19,6 +19,7 @@ use crate::not_claim::{is_headline, is_hypothetical, is_non_statement, is_questi
 use crate::roles;
 use crate::source_noun::SourceNouns;
 use crate::trigger::{TriggerHit, TriggerLexicon};
+use crate::type_rules::{anaphoric, back_reference, best_trigger, is_event_type};
 
 /// The claims and sentences of one document.
 #[derive(Debug, Clone, Default)]
@@ -681,103 +682,4 @@ impl Extractor {
             })
             .collect()
     }
-}
-
-/// Types of happenings a later sentence can refer back to.
-fn is_event_type(t: ClaimType) -> bool {
-    matches!(
-        t,
-        ClaimType::Attack
-            | ClaimType::Casualties
-            | ClaimType::Deployment
-            | ClaimType::ArmsTransfer
-            | ClaimType::MilitaryCooperation
-    )
-}
-
-/// Words of a clause with no trigger that point back to the happening
-/// already told: blame for it ("Hezbollah blamed Israel"), a confirmation of
-/// "the incident", "responsible".
-fn back_reference(clause: &str) -> Option<&'static str> {
-    const WORDS: &[&str] = &[
-        "blamed",
-        "blames",
-        "blaming",
-        "responsible",
-        "responsibility",
-        "the incident",
-        "the explosions",
-        "the blasts",
-        "the operation",
-    ];
-    let lower = clause.to_lowercase();
-    WORDS.iter().copied().find(|w| {
-        lower
-            .match_indices(w)
-            .any(|(i, _)| word_bounded(&lower, i, i + w.len()))
-    })
-}
-
-/// Whether `s[a..b]` has no letter right before or after it.
-fn word_bounded(s: &str, a: usize, b: usize) -> bool {
-    let before = s.get(..a).and_then(|h| h.chars().next_back());
-    let after = s.get(b..).and_then(|t| t.chars().next());
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// A definite reference back to an event already told ("the operation",
-/// "the attack", "this escalation").
-fn anaphoric(text: &str, from: usize, start: usize, _end: usize) -> bool {
-    let head = text
-        .get(from..start)
-        .unwrap_or("")
-        .trim_end()
-        .to_lowercase();
-    let words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
-    words
-        .iter()
-        .any(|w| matches!(*w, "the" | "this" | "that" | "these" | "same"))
-}
-
-/// The trigger a clause is about: event types before statement verbs (a
-/// statement that reports an event takes the event's type), strong before
-/// weak, then the first.
-/// A toll in the passive as the main predicate ("were killed in the
-/// strike", "was martyred") beats an attack word around it: the claim is
-/// the toll (guidelines: casualties when the main predicate is a toll).
-fn best_trigger<'a>(
-    text: &str,
-    hits: impl Iterator<Item = &'a TriggerHit>,
-) -> Option<&'a TriggerHit> {
-    let hits: Vec<&TriggerHit> = hits.collect();
-    // The first attack word of the clause: a toll after it is its outcome
-    // ("the strike on the embassy, where 12 people were killed").
-    let first_attack = hits
-        .iter()
-        .filter(|t| t.trigger.claim_type == ClaimType::Attack && t.trigger.strong)
-        .map(|t| t.start)
-        .min()
-        .unwrap_or(usize::MAX);
-    hits.into_iter().min_by_key(|t| {
-        (
-            t.trigger.claim_type == ClaimType::StatementOrAcknowledgement,
-            !(passive_toll(text, t) && t.start < first_attack),
-            !t.trigger.strong,
-            t.start,
-        )
-    })
-}
-
-/// "were killed", "have been injured", "was reportedly wounded".
-fn passive_toll(text: &str, t: &TriggerHit) -> bool {
-    if t.trigger.claim_type != ClaimType::Casualties || !text[t.start..t.end].ends_with("ed") {
-        return false;
-    }
-    let head = text.get(..t.start).unwrap_or("");
-    head.split_whitespace().rev().take(3).any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "was" | "were" | "been" | "is" | "are" | "being"
-        )
-    })
 }

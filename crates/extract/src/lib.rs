@@ -55,6 +55,7 @@ mod roles;
 mod setting;
 mod source_noun;
 mod trigger;
+mod type_rules;
 mod words;
 
 pub use actor_kb::{ActorEntry, ActorKb};
