@@ -40,14 +40,45 @@ pub struct Extractor {
     pub(crate) gazetteer: Gazetteer,
 }
 
-/// Document-wide findings, computed once and sliced per sentence.
-pub(crate) struct DocFacts {
-    pub dates: Vec<DateMention>,
+/// Document-wide findings, computed once, each list in text order.
+struct Facts {
+    dates: Vec<DateMention>,
+    anchor_why: Option<String>,
+    places: Vec<PlaceMatch>,
+    quantities: Vec<Quantity>,
+    weapons: Vec<WeaponMatch>,
+}
+
+/// The findings one sentence may use: those starting inside it, or at most
+/// two bytes past its end (where a quantity's unit is looked for). Slicing
+/// keeps the work per sentence proportional to the sentence, not to the
+/// document, so a long document costs linear time.
+pub(crate) struct DocFacts<'a> {
+    pub dates: &'a [DateMention],
     /// How relative dates were anchored (for `why`).
-    pub anchor_why: Option<String>,
-    pub places: Vec<PlaceMatch>,
-    pub quantities: Vec<Quantity>,
-    pub weapons: Vec<WeaponMatch>,
+    pub anchor_why: &'a Option<String>,
+    pub places: &'a [PlaceMatch],
+    pub quantities: &'a [Quantity],
+    pub weapons: &'a [WeaponMatch],
+}
+
+impl Facts {
+    fn for_sentence(&self, from: usize, to: usize) -> DocFacts<'_> {
+        fn starting_in<T>(v: &[T], from: usize, to: usize, start: impl Fn(&T) -> usize) -> &[T] {
+            let a = v.partition_point(|x| start(x) < from);
+            let b = v.partition_point(|x| start(x) <= to + 2);
+            v.get(a..b.max(a)).unwrap_or(&[])
+        }
+        DocFacts {
+            dates: starting_in(&self.dates, from, to, |d| d.span.start),
+            anchor_why: &self.anchor_why,
+            places: starting_in(&self.places, from, to, |p| p.span.start),
+            quantities: starting_in(&self.quantities, from, to, |q| {
+                q.span.map_or(0, |s| s.start)
+            }),
+            weapons: starting_in(&self.weapons, from, to, |w| w.span.start),
+        }
+    }
 }
 
 pub(crate) fn within(span: Option<Span>, from: usize, to: usize) -> bool {
@@ -65,7 +96,6 @@ impl Extractor {
             outlet: doc.outlet.clone(),
             ..Default::default()
         };
-        let place_spans: Vec<Span> = facts.places.iter().map(|p| p.span).collect();
         let mut claims = Vec::new();
         let mut prev_end = 0;
         for s in &sentences {
@@ -76,12 +106,14 @@ impl Extractor {
                 ctx.paragraph += 1;
             }
             prev_end = s.trimmed.end;
-            self.sentence(doc, s, &facts, &place_spans, &mut ctx, &mut claims);
+            let here = facts.for_sentence(s.trimmed.start, s.trimmed.end);
+            let place_spans: Vec<Span> = here.places.iter().map(|p| p.span).collect();
+            self.sentence(doc, s, &here, &place_spans, &mut ctx, &mut claims);
         }
         Extraction { sentences, claims }
     }
 
-    fn doc_facts(&self, doc: &Document) -> DocFacts {
+    fn doc_facts(&self, doc: &Document) -> Facts {
         let text = doc.text.as_str();
         let base = doc
             .published_date()
@@ -114,13 +146,22 @@ impl Extractor {
                 }
             }
         };
-        DocFacts {
+        let mut facts = Facts {
             dates,
             anchor_why,
             places: self.gazetteer.find_places(text),
             quantities: find_quantities(text),
             weapons: self.weapons.find(text),
-        }
+        };
+        // The finders report in text order; a stable sort keeps it so (and
+        // keeps their order among equal starts) should one ever not.
+        facts.dates.sort_by_key(|d| d.span.start);
+        facts.places.sort_by_key(|p| p.span.start);
+        facts
+            .quantities
+            .sort_by_key(|q| q.span.map_or(0, |s| s.start));
+        facts.weapons.sort_by_key(|w| w.span.start);
+        facts
     }
 
     fn sentence(
