@@ -33,6 +33,7 @@ mod feed;
 mod front_matter;
 mod html_meta;
 mod html_page;
+mod html_scan;
 mod input;
 mod jsonl;
 mod loader;
