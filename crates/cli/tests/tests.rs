@@ -7,4 +7,5 @@ mod bad_input;
 mod corroborate;
 mod extract;
 mod ingest;
+mod inputs;
 mod query;

@@ -27,6 +27,7 @@
 //! ```
 
 mod config;
+mod decode;
 mod detect;
 mod error;
 mod feed;
@@ -34,22 +35,31 @@ mod front_matter;
 mod html_meta;
 mod html_page;
 mod html_scan;
+mod http;
 mod input;
 mod jsonl;
 mod loader;
 mod metadata;
 mod record;
 mod shingle;
+mod source;
+mod table;
 mod text_writer;
+mod warc;
+mod warc_input;
 
 pub use claimtrace_model::{Document, InputFormat};
 pub use config::{DEFAULT_MAX_BYTES, IngestConfig};
+pub use decode::{DecodeError, decode_bom};
 pub use error::{IngestError, Result};
 pub use feed::declares_entities;
 pub use front_matter::FrontMatter;
 pub use html_page::HtmlPage;
+pub use http::{HttpResponse, dechunk, parse_response};
 pub use input::{Input, discover};
 pub use loader::{load, parse_bytes};
 pub use metadata::{Metadata, normalize_lang, normalize_published};
 pub use shingle::{ShingleMatch, ShingleScore};
+pub use table::read_table;
 pub use text_writer::{TextWriter, fragment_text};
+pub use warc::{WarcReader, WarcRecord, is_warc, write_record as write_warc_record};

@@ -14,8 +14,8 @@ use claimtrace_ingest::IngestConfig;
 use super::*;
 
 /// The wire story and the newspaper page that republishes it.
-const WIRE: &str = "cpa-spiderweb-wire.txt";
-const COPY: &str = "meridian-daily-spiderweb-syndicated.html";
+const WIRE: &str = "text/cpa-spiderweb-wire.txt";
+const COPY: &str = "html/meridian-daily-spiderweb-syndicated.html";
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/corpus")
