@@ -17,9 +17,13 @@ pub struct PipelineArgs {
     /// Files, directories (read recursively) or `-` for standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// Largest document accepted, in bytes.
+    /// Largest input accepted, in bytes: a whole file, or one record of a
+    /// JSON Lines, CSV/TSV or WARC file.
     #[arg(long, default_value_t = 20 * 1024 * 1024, value_name = "BYTES")]
     pub max_bytes: u64,
+    /// The column of a CSV/TSV table holding the text (default: text, body or content).
+    #[arg(long, value_name = "NAME")]
+    pub text_column: Option<String>,
     /// Extra actors (same format as the built-in knowledge base); repeatable.
     #[arg(long, value_name = "FILE")]
     pub actors: Vec<PathBuf>,
@@ -39,6 +43,9 @@ pub enum Item {
     Done(Box<Document>, Extraction),
     /// Already known (the `skip` test said so); not extracted.
     Skipped,
+    /// A file found in a directory that is not an article (a script, a
+    /// stylesheet, an image): counted, not a failure.
+    NotArticle,
     /// A one-line error naming the input and the reason.
     Failed(String),
 }
@@ -74,6 +81,7 @@ impl Pipeline {
         let extractor = config.build()?;
         let ingest = IngestConfig {
             max_bytes: args.max_bytes,
+            text_column: args.text_column.clone(),
         };
         Ok(Pipeline {
             extractor,
@@ -156,6 +164,7 @@ impl Pipeline {
                 let items: Vec<Item> = part
                     .into_par_iter()
                     .map(|loaded| match loaded {
+                        Err(e) if e.is_skip() => Item::NotArticle,
                         Err(e) => Item::Failed(e.to_string()),
                         Ok(doc) if skip(&doc) => Item::Skipped,
                         Ok(doc) => {

@@ -54,7 +54,6 @@ fn write_bad_inputs(dir: &Path) -> Vec<(&'static str, &'static str)> {
     )
     .unwrap();
     vec![
-        ("program.bin", "binary"),
         ("latin1.txt", "UTF-8"),
         ("empty.txt", "empty"),
         ("huge.txt", "limit"),
@@ -83,6 +82,12 @@ fn each_bad_input_is_named_on_one_line_and_the_batch_goes_on() {
             "the line for {name} does not say why ({reason}): {line}"
         );
     }
+    // Found in a directory, a program is not an article: counted, not a failure.
+    assert!(!err.contains("program.bin"), "{err}");
+    assert!(
+        err.contains("skipped 1 files that are not articles"),
+        "{err}"
+    );
     let recs = jsonl(&out);
     let docs: Vec<&str> = recs.iter().map(|r| r["doc"].as_str().unwrap()).collect();
     assert!(
@@ -129,6 +134,20 @@ fn bad_inputs_never_lose_what_is_stored() {
     assert!(
         after > before,
         "good inputs of the bad batch are stored too ({before} → {after})"
+    );
+}
+
+/// Named on the command line, a file that is not an article is an error.
+#[test]
+fn a_named_binary_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write_bad_inputs(dir.path());
+    let out = run(dir.path(), &["extract", "in/program.bin"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("program.bin: binary"),
+        "{}",
+        stderr(&out)
     );
 }
 

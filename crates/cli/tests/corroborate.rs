@@ -9,8 +9,8 @@ use serde_json::Value;
 
 use crate::util::*;
 
-const WIRE: &str = "cpa-spiderweb-wire.txt";
-const COPY: &str = "meridian-daily-spiderweb-syndicated.html";
+const WIRE: &str = "text/cpa-spiderweb-wire.txt";
+const COPY: &str = "html/meridian-daily-spiderweb-syndicated.html";
 
 /// Every input file of the sample corpus, in name order.
 fn corpus_files() -> Vec<PathBuf> {

@@ -8,5 +8,6 @@ mod concurrent;
 mod corroborate;
 mod extract;
 mod ingest;
+mod inputs;
 mod pipe;
 mod query;

@@ -41,17 +41,53 @@ pub struct Extractor {
     pub(crate) gazetteer: Gazetteer,
 }
 
-/// Document-wide findings, computed once and sliced per sentence.
-pub(crate) struct DocFacts {
-    pub dates: Vec<DateMention>,
+/// Document-wide findings, computed once, each list in text order.
+struct Facts {
+    dates: Vec<DateMention>,
+    anchor_why: Option<String>,
+    anchor: Option<NaiveDate>,
+    /// Index in `dates` of the day of the happening (see [`DocFacts::event_day`]).
+    event_day: Option<usize>,
+    places: Vec<PlaceMatch>,
+    quantities: Vec<Quantity>,
+    weapons: Vec<WeaponMatch>,
+}
+
+/// The findings one sentence may use: those starting inside it, or at most
+/// two bytes past its end (where a quantity's unit is looked for). Slicing
+/// keeps the work per sentence proportional to the sentence, not to the
+/// document, so a long document costs linear time.
+pub(crate) struct DocFacts<'a> {
+    pub dates: &'a [DateMention],
     /// How relative dates were anchored (for `why`).
-    pub anchor_why: Option<String>,
-    /// The day relative dates were resolved against (publication date, else
-    /// the first full date of the text).
-    pub anchor: Option<NaiveDate>,
-    pub places: Vec<PlaceMatch>,
-    pub quantities: Vec<Quantity>,
-    pub weapons: Vec<WeaponMatch>,
+    pub anchor_why: &'a Option<String>,
+    /// The day of the happening the report tells: the first day it names
+    /// within two weeks up to its anchor (publication date, else the first
+    /// full date of the text), for claims whose paragraph names no date.
+    pub event_day: Option<&'a DateMention>,
+    pub places: &'a [PlaceMatch],
+    pub quantities: &'a [Quantity],
+    pub weapons: &'a [WeaponMatch],
+}
+
+impl Facts {
+    fn for_sentence(&self, from: usize, to: usize) -> DocFacts<'_> {
+        fn starting_in<T>(v: &[T], from: usize, to: usize, start: impl Fn(&T) -> usize) -> &[T] {
+            let a = v.partition_point(|x| start(x) < from);
+            let b = v.partition_point(|x| start(x) <= to + 2);
+            v.get(a..b.max(a)).unwrap_or(&[])
+        }
+        DocFacts {
+            dates: starting_in(&self.dates, from, to, |d| d.span.start),
+            anchor_why: &self.anchor_why,
+            event_day: self.event_day.and_then(|i| self.dates.get(i)),
+            places: starting_in(&self.places, from, to, |p| p.span.start),
+            quantities: starting_in(&self.quantities, from, to, |q| {
+                q.span.map_or(0, |s| s.start)
+            }),
+            weapons: starting_in(&self.weapons, from, to, |w| w.span.start),
+        }
+    }
 }
 
 pub(crate) fn within(span: Option<Span>, from: usize, to: usize) -> bool {
@@ -69,7 +105,6 @@ impl Extractor {
             outlet: doc.outlet.clone(),
             ..Default::default()
         };
-        let place_spans: Vec<Span> = facts.places.iter().map(|p| p.span).collect();
         let mut claims = Vec::new();
         let mut prev_end = 0;
         for s in &sentences {
@@ -80,13 +115,15 @@ impl Extractor {
                 ctx.paragraph += 1;
             }
             prev_end = s.trimmed.end;
-            self.sentence(doc, s, &facts, &place_spans, &mut ctx, &mut claims);
+            let here = facts.for_sentence(s.trimmed.start, s.trimmed.end);
+            let place_spans: Vec<Span> = here.places.iter().map(|p| p.span).collect();
+            self.sentence(doc, s, &here, &place_spans, &mut ctx, &mut claims);
         }
         crate::quote_carry::carry(text, &sentences, &mut claims);
         Extraction { sentences, claims }
     }
 
-    fn doc_facts(&self, doc: &Document) -> DocFacts {
+    fn doc_facts(&self, doc: &Document) -> Facts {
         let text = doc.text.as_str();
         let base = doc
             .published_date()
@@ -121,14 +158,28 @@ impl Extractor {
                 }
             }
         };
-        DocFacts {
+        let mut facts = Facts {
             dates,
             anchor_why,
             anchor,
+            event_day: None,
             places: self.gazetteer.find_places(text),
             quantities: find_quantities(text),
             weapons: self.weapons.find(text),
-        }
+        };
+        // The finders report in text order; a stable sort keeps it so (and
+        // keeps their order among equal starts) should one ever not.
+        facts.dates.sort_by_key(|d| d.span.start);
+        facts.places.sort_by_key(|p| p.span.start);
+        facts
+            .quantities
+            .sort_by_key(|q| q.span.map_or(0, |s| s.start));
+        facts.weapons.sort_by_key(|w| w.span.start);
+        facts.event_day = facts
+            .dates
+            .iter()
+            .position(|d| !d.vague && crate::setting::recent_day(&d.date, facts.anchor));
+        facts
     }
 
     fn sentence(

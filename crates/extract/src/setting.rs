@@ -61,10 +61,7 @@ impl Extractor {
             if other_happening(text.get(from..to).unwrap_or("")) {
                 return None;
             }
-            let event = facts
-                .dates
-                .iter()
-                .find(|d| !d.vague && recent_day(&d.date, facts.anchor))?;
+            let event = facts.event_day?;
             let mut date = event.date.clone();
             why.push(format!(
                 "date {}: the day of the happening the report tells ('{}', the first day it names within two weeks of its date); this paragraph names no date",
@@ -163,7 +160,7 @@ impl Extractor {
 
 /// A day within the two weeks up to the report's anchor day (or any day when
 /// there is no anchor): the happening a report tells.
-fn recent_day(date: &DateRef, anchor: Option<chrono::NaiveDate>) -> bool {
+pub(crate) fn recent_day(date: &DateRef, anchor: Option<chrono::NaiveDate>) -> bool {
     if date.precision != claimtrace_model::DatePrecision::Day {
         return false;
     }

@@ -141,8 +141,10 @@ impl Gazetteer {
             .collect();
         hits.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
         let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+        let mut taken = claimtrace_model::DisjointRanges::default();
         for h in hits {
-            if kept.iter().all(|k| h.1 <= k.0 || k.1 <= h.0) && !followed_by_org_word(text, h.1) {
+            if taken.is_free(h.0, h.1) && !followed_by_org_word(text, h.1) {
+                taken.insert_if_free(h.0, h.1);
                 kept.push(h);
             }
         }

@@ -3,10 +3,11 @@ use claimtrace_model::InputFormat;
 /// Extensions of formats we do not read; refusing them by name gives a
 /// clearer error than a parser failing on their bytes.
 const UNSUPPORTED_EXT: &[&str] = &[
-    "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ppt", "pptx", "epub", "zip", "gz", "tgz",
-    "bz2", "xz", "zst", "7z", "rar", "tar", "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif",
-    "tiff", "svg", "mp3", "mp4", "wav", "ogg", "webm", "mkv", "avi", "exe", "so", "dll", "bin",
-    "sqlite", "db", "parquet", "warc",
+    "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ppt", "pptx", "epub", "zip", "tgz", "bz2",
+    "xz", "zst", "7z", "rar", "tar", "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff",
+    "svg", "ico", "avif", "mp3", "mp4", "wav", "ogg", "webm", "mkv", "avi", "exe", "so", "dll",
+    "bin", "sqlite", "db", "parquet", "js", "mjs", "cjs", "css", "scss", "less", "map", "wasm",
+    "woff", "woff2", "ttf", "otf", "eot",
 ];
 
 /// Magic numbers of binary formats that may not contain a NUL early on.
@@ -46,7 +47,7 @@ pub fn detect(name: &str, text: &str, hint: Option<InputFormat>) -> Result<Input
     let ext = extension(name);
     if let Some(e) = ext.as_deref().filter(|e| UNSUPPORTED_EXT.contains(e)) {
         return Err(format!(
-            "`.{e}` files are not text, HTML, feeds or JSON Lines"
+            "`.{e}` files are not text, HTML, feeds, JSON Lines, tables or WARC"
         ));
     }
     let head = head_lower(text);

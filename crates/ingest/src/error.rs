@@ -9,6 +9,27 @@ pub enum IngestError {
     /// The path does not exist or could not be opened or read.
     #[error("{input}: cannot read: {reason}")]
     Read { input: String, reason: String },
+    /// The path is a FIFO, a socket or a device: never opened, since reading it could block forever.
+    #[error("{input}: skipped: {kind}, not a regular file")]
+    NotRegularFile { input: String, kind: String },
+    /// A file found by walking a directory that is not an article (a script,
+    /// a stylesheet, an image, an archive): skipped and counted, not a failure.
+    #[error("{input}: not an article: {reason}")]
+    NotAnArticle { input: String, reason: String },
+    /// Text with a UTF-16 or UTF-32 byte-order mark that does not decode.
+    #[error("{input}: invalid {encoding} at byte {offset}")]
+    InvalidEncoding {
+        input: String,
+        encoding: String,
+        offset: usize,
+    },
+    /// A WARC archive or CSV/TSV table whose structure is broken at a record.
+    #[error("{input}: malformed {what}: {reason}")]
+    Malformed {
+        input: String,
+        what: String,
+        reason: String,
+    },
     /// The input is larger than `IngestConfig::max_bytes`.
     #[error("{input}: too large: {size} bytes exceeds the limit of {limit} bytes")]
     TooLarge {
@@ -52,6 +73,10 @@ impl IngestError {
     pub fn input(&self) -> &str {
         match self {
             IngestError::Read { input, .. }
+            | IngestError::NotRegularFile { input, .. }
+            | IngestError::NotAnArticle { input, .. }
+            | IngestError::InvalidEncoding { input, .. }
+            | IngestError::Malformed { input, .. }
             | IngestError::TooLarge { input, .. }
             | IngestError::Empty { input }
             | IngestError::Binary { input, .. }
@@ -63,6 +88,14 @@ impl IngestError {
             | IngestError::Json { input, .. }
             | IngestError::Record { input, .. } => input,
         }
+    }
+}
+
+impl IngestError {
+    /// True for a walked file that is not an article: counted as skipped, not
+    /// as a failure.
+    pub fn is_skip(&self) -> bool {
+        matches!(self, IngestError::NotAnArticle { .. })
     }
 }
 

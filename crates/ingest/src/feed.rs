@@ -105,6 +105,7 @@ fn entry_record(feed: &Feed, entry: &Entry, n: usize) -> Option<Record> {
         metadata,
         text,
         origin: link,
+        format: None,
     })
 }
 

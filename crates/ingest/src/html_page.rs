@@ -2,6 +2,7 @@ use dom_query::Document as Dom;
 use dom_smoothie::{Config, Readability, TextMode};
 
 use crate::html_meta::page_metadata;
+use crate::html_scan::{HtmlScan, MAX_DOM_DEPTH, may_be_deep};
 use crate::metadata::{Metadata, clean, normalize_lang, normalize_published};
 use crate::text_writer::TextWriter;
 
@@ -27,7 +28,20 @@ impl HtmlPage {
     /// the page minus its furniture when readability finds nothing usable.
     /// Never fails: malformed HTML is repaired by the HTML5 parser, and a page
     /// without text gives an empty `text`.
+    ///
+    /// A page whose elements nest deeper than [`MAX_DOM_DEPTH`] is read by
+    /// one pass of the tokenizer instead (see [`HtmlScan`]): its text minus
+    /// furniture, its metadata from its head tags.
     pub fn extract(html: &str) -> HtmlPage {
+        if may_be_deep(html) {
+            let scan = HtmlScan::page(html);
+            if scan.max_depth > MAX_DOM_DEPTH {
+                return HtmlPage {
+                    metadata: page_metadata(&Dom::from(scan.head.as_str())),
+                    text: scan.text,
+                };
+            }
+        }
         let dom = Dom::from(html);
         let mut metadata = page_metadata(&dom);
         let elements = dom.select("*").length();
@@ -83,6 +97,41 @@ mod tests {
         let p = HtmlPage::extract("<p>Unclosed <b>bold <div>and a div</p></i> text");
         assert!(p.text.contains("Unclosed bold"), "{}", p.text);
         assert!(p.text.contains("and a div"), "{}", p.text);
+    }
+
+    /// Deeper than the DOM limit, a page is read by the tokenizer pass: the
+    /// text inside and after the nesting, and the head's metadata, are kept;
+    /// scripts, styles and furniture are not.
+    #[test]
+    fn deeply_nested_page_is_read_without_a_dom() {
+        let n = MAX_DOM_DEPTH * 4;
+        let html = format!(
+            "<html lang='en'><head><title>Deep page</title><meta property='og:site_name' content='Deep Times'>\
+             <script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\"datePublished\":\"2025-03-04\"}}</script>\
+             <style>p {{ color: red }}</style></head><body><nav>Home News</nav>{}<p>Troops crossed the river at dawn.</p>\
+             <script>var x = '<div>';</script>{}<p>After the nesting.</p></body></html>",
+            "<div><span><b>".repeat(n),
+            "</b></span></div>".repeat(n / 2)
+        );
+        let scan = HtmlScan::page(&html);
+        assert!(scan.max_depth >= 3 * n, "{}", scan.max_depth);
+        let p = HtmlPage::extract(&html);
+        assert_eq!(
+            p.text,
+            "Troops crossed the river at dawn.\n\nAfter the nesting."
+        );
+        assert_eq!(p.metadata.title.as_deref(), Some("Deep page"));
+        assert_eq!(p.metadata.outlet.as_deref(), Some("Deep Times"));
+        assert_eq!(p.metadata.published.as_deref(), Some("2025-03-04"));
+        assert_eq!(p.metadata.lang.as_deref(), Some("en"));
+    }
+
+    /// Unclosed paragraphs and list items do not count as nesting: a long
+    /// sloppy page still goes through the DOM.
+    #[test]
+    fn elements_closed_by_siblings_are_not_nesting() {
+        let html = format!("<body><ul>{}</ul></body>", "<li><p>item".repeat(2_000));
+        assert!(HtmlScan::page(&html).max_depth < 5);
     }
 
     #[test]

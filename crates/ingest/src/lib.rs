@@ -3,10 +3,16 @@
 //! An input is plain text (optionally opened by a `---` front-matter
 //! block), an HTML page (main text extracted, boilerplate scored away,
 //! metadata read from JSON-LD / meta tags), an RSS or Atom feed (one
-//! document per item) or JSON Lines (one document per line). The format is
-//! detected from the content and the file extension. Bad input never stops a
-//! batch: each failure is one [`IngestError`] whose Display is one line
-//! naming the input (and its line or item) and the reason.
+//! document per item), JSON Lines (one document per line), a CSV/TSV table
+//! (one document per row, [`read_table`]) or a WARC archive (one document
+//! per HTML or text response, [`WarcReader`], [`parse_response`]); any of
+//! them may be gzip-compressed, and text may be UTF-16/UTF-32 with a BOM
+//! ([`decode_bom`]). The format is detected from the content and the file
+//! extension. Bad input never stops a batch: each failure is one
+//! [`IngestError`] whose Display is one line naming the input (and its line,
+//! row, item or record) and the reason. Nothing blocks (FIFOs and devices
+//! are refused unopened) and nothing costs more than linear time or more
+//! memory than `max_bytes` per record.
 //!
 //! Main entry points: [`discover`] (arguments → [`Input`]s), [`load`]
 //! (an input → documents), [`parse_bytes`] (bytes in memory → documents),
@@ -27,28 +33,39 @@
 //! ```
 
 mod config;
+mod decode;
 mod detect;
 mod error;
 mod feed;
 mod front_matter;
 mod html_meta;
 mod html_page;
+mod html_scan;
+mod http;
 mod input;
 mod jsonl;
 mod loader;
 mod metadata;
 mod record;
 mod shingle;
+mod source;
+mod table;
 mod text_writer;
+mod warc;
+mod warc_input;
 
 pub use claimtrace_model::{Document, InputFormat};
 pub use config::{DEFAULT_MAX_BYTES, IngestConfig};
+pub use decode::{DecodeError, decode_bom};
 pub use error::{IngestError, Result};
 pub use feed::declares_entities;
 pub use front_matter::FrontMatter;
 pub use html_page::HtmlPage;
+pub use http::{HttpResponse, dechunk, parse_response};
 pub use input::{Input, discover};
 pub use loader::{load, parse_bytes};
 pub use metadata::{Metadata, normalize_lang, normalize_published};
 pub use shingle::{ShingleMatch, ShingleScore};
+pub use table::read_table;
 pub use text_writer::{TextWriter, fragment_text};
+pub use warc::{WarcReader, WarcRecord, is_warc, write_record as write_warc_record};

@@ -1,28 +1,42 @@
-use std::fs::File;
-use std::io::Read;
+use std::io::BufRead;
 use std::path::Path;
 
 use claimtrace_model::{Document, InputFormat, content_hash};
 
 use crate::config::IngestConfig;
+use crate::decode::decode_bom;
 use crate::detect::{binary_reason, detect};
 use crate::error::{IngestError, one_line};
 use crate::feed::parse_feed;
 use crate::front_matter::FrontMatter;
 use crate::html_page::HtmlPage;
 use crate::input::Input;
-use crate::jsonl::parse_jsonl;
+use crate::jsonl::{parse_jsonl, read_jsonl};
 use crate::record::Record;
+use crate::source::Source;
+use crate::table::read_table;
 
 /// Length of the content-hash prefix used as id for stdin/API inputs without one.
 const SHORT_HASH: usize = 12;
 
-/// Reads one input and parses every document in it (a feed or JSON Lines
-/// file gives many). A file's size is checked against `cfg.max_bytes`
-/// before it is read.
+/// Reads one input and parses every document in it (a feed, JSON Lines,
+/// table or WARC file gives many). A gzip-compressed input (by its magic
+/// bytes) is decompressed first. Record streams (JSON Lines, CSV/TSV, WARC)
+/// are read record by record, each record bounded by `cfg.max_bytes`; any
+/// other input is bounded as a whole, a file's size checked before it is read.
+/// A walked file that is not an article (see [`Input::walked`]) gives
+/// [`IngestError::NotAnArticle`].
 pub fn load(input: &Input, cfg: &IngestConfig) -> Vec<Result<Document, IngestError>> {
-    match read(input, cfg) {
-        Ok(bytes) => parse_named(input, &bytes, None, cfg),
+    if input.walked
+        && let Some(reason) = not_an_article_by_name(&input.name)
+    {
+        return vec![Err(IngestError::NotAnArticle {
+            input: input.name.clone(),
+            reason,
+        })];
+    }
+    match Source::open(input) {
+        Ok(source) => from_source(input, source, None, cfg),
         Err(e) => vec![Err(e)],
     }
 }
@@ -40,97 +54,195 @@ pub fn parse_bytes(
     let input = if name.is_empty() || name == "-" {
         Input::stdin()
     } else {
-        Input {
-            name: name.to_string(),
-            path: Some(name.into()),
-        }
+        Input::file(Path::new(name))
     };
-    parse_named(&input, bytes, hint, cfg)
+    let input = Input {
+        name: if name.is_empty() {
+            "-".into()
+        } else {
+            name.to_string()
+        },
+        ..input
+    };
+    if bytes.len() as u64 > cfg.max_bytes {
+        return vec![Err(IngestError::TooLarge {
+            input: input.name.clone(),
+            size: bytes.len() as u64,
+            limit: cfg.max_bytes,
+        })];
+    }
+    match Source::from_reader(&input.name, Box::new(bytes), None) {
+        Ok(source) => from_source(&input, source, hint, cfg),
+        Err(e) => vec![Err(e)],
+    }
 }
 
-fn read(input: &Input, cfg: &IngestConfig) -> Result<Vec<u8>, IngestError> {
-    let err = |e: std::io::Error| IngestError::Read {
-        input: input.name.clone(),
-        reason: one_line(e),
-    };
-    let too_large = |size| IngestError::TooLarge {
-        input: input.name.clone(),
-        size,
-        limit: cfg.max_bytes,
-    };
-    let mut buf = Vec::new();
-    match &input.path {
-        Some(path) => {
-            let file = File::open(path).map_err(err)?;
-            let size = file.metadata().map_err(err)?.len();
-            if size > cfg.max_bytes {
-                return Err(too_large(size));
-            }
-            // The size may change while we read: never take more than the limit + 1.
-            file.take(cfg.max_bytes.saturating_add(1))
-                .read_to_end(&mut buf)
-                .map_err(err)?;
-        }
-        None => {
-            std::io::stdin()
-                .lock()
-                .take(cfg.max_bytes.saturating_add(1))
-                .read_to_end(&mut buf)
-                .map_err(err)?;
-        }
-    }
-    if buf.len() as u64 > cfg.max_bytes {
-        return Err(too_large(buf.len() as u64));
-    }
-    Ok(buf)
+/// Extensions of files that are never articles. Found by walking a
+/// directory (a saved page's scripts, styles, images and fonts), they are
+/// skipped without being read.
+const NOT_ARTICLE_EXT: &[&str] = &[
+    "js", "mjs", "cjs", "css", "scss", "less", "map", "wasm", "png", "jpg", "jpeg", "gif", "webp",
+    "avif", "svg", "ico", "bmp", "tif", "tiff", "heic", "woff", "woff2", "ttf", "otf", "eot",
+    "zip", "tar", "tgz", "bz2", "xz", "zst", "7z", "rar", "pdf", "doc", "docx", "odt", "rtf",
+    "xls", "xlsx", "ppt", "pptx", "epub", "mp3", "mp4", "m4a", "wav", "ogg", "webm", "mkv", "avi",
+    "mov", "exe", "so", "dll", "bin", "class", "jar", "pyc", "o", "a", "swf", "parquet",
+];
+
+fn not_an_article_by_name(name: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    let inner = lower.strip_suffix(".gz").unwrap_or(&lower);
+    let file = inner.rsplit(['/', '\\']).next().unwrap_or(inner);
+    let (stem, ext) = file.rsplit_once('.')?;
+    (!stem.is_empty() && NOT_ARTICLE_EXT.contains(&ext)).then(|| format!("a `.{ext}` file"))
 }
 
-fn parse_named(
+/// What an input's bytes are read as.
+enum Kind {
+    Warc,
+    Jsonl,
+    Table(u8),
+    Whole,
+}
+
+fn kind(name: &str, head: &[u8]) -> Kind {
+    let lower = name.to_ascii_lowercase();
+    if crate::warc::is_warc(head) {
+        Kind::Warc
+    } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+        Kind::Jsonl
+    } else if lower.ends_with(".csv") {
+        Kind::Table(b',')
+    } else if lower.ends_with(".tsv") || lower.ends_with(".tab") {
+        Kind::Table(b'\t')
+    } else {
+        Kind::Whole
+    }
+}
+
+fn from_source(
     input: &Input,
-    bytes: &[u8],
+    mut source: Source,
     hint: Option<InputFormat>,
     cfg: &IngestConfig,
 ) -> Vec<Result<Document, IngestError>> {
+    let head = match source.reader.fill_buf() {
+        Ok(h) => h.to_vec(),
+        Err(e) => {
+            return vec![Err(IngestError::Read {
+                input: input.name.clone(),
+                reason: one_line(e),
+            })];
+        }
+    };
+    let kind = if hint.is_some() {
+        Kind::Whole
+    } else {
+        kind(&source.name, &head)
+    };
+    let (records, format) = match kind {
+        Kind::Warc => (
+            crate::warc_input::read_warc(&input.name, &mut source.reader, cfg),
+            InputFormat::Html,
+        ),
+        Kind::Jsonl => (
+            read_jsonl(&input.name, &mut source.reader, cfg.max_bytes),
+            InputFormat::Jsonl,
+        ),
+        Kind::Table(delimiter) => (
+            read_table(
+                &input.name,
+                &mut source.reader,
+                delimiter,
+                cfg.text_column.as_deref(),
+                cfg.max_bytes,
+            ),
+            InputFormat::Text,
+        ),
+        Kind::Whole => {
+            let bytes = match source.read_bounded(&input.name, cfg.max_bytes) {
+                Ok(b) => b,
+                Err(e) => return vec![Err(e)],
+            };
+            match parse_text(input, &source.name, &bytes, hint) {
+                Ok(x) => x,
+                Err(e) => return vec![Err(e)],
+            }
+        }
+    };
+    if records.is_empty() {
+        return vec![Err(IngestError::Empty {
+            input: input.name.clone(),
+        })];
+    }
+    records
+        .into_iter()
+        .map(|r| r.map(|rec| document(input, format, rec)))
+        .collect()
+}
+
+/// The records of a whole input in memory, and its format. `detect_name`
+/// is the name formats are detected from (without a `.gz`).
+pub(crate) fn parse_text(
+    input: &Input,
+    detect_name: &str,
+    bytes: &[u8],
+    hint: Option<InputFormat>,
+) -> Result<(Vec<Result<Record, IngestError>>, InputFormat), IngestError> {
     let name = input.name.as_str();
-    let fail = |e| vec![Err(e)];
-    if bytes.len() as u64 > cfg.max_bytes {
-        return fail(IngestError::TooLarge {
-            input: name.into(),
-            size: bytes.len() as u64,
-            limit: cfg.max_bytes,
-        });
-    }
+    let skip_or = |e: IngestError, reason: String| {
+        if input.walked {
+            IngestError::NotAnArticle {
+                input: name.into(),
+                reason,
+            }
+        } else {
+            e
+        }
+    };
+    let bytes = decode_bom(bytes).map_err(|e| IngestError::InvalidEncoding {
+        input: name.into(),
+        encoding: e.encoding.into(),
+        offset: e.offset,
+    })?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return fail(IngestError::Empty { input: name.into() });
+        return Err(IngestError::Empty { input: name.into() });
     }
-    if let Some(reason) = binary_reason(bytes) {
-        return fail(IngestError::Binary {
+    if let Some(reason) = binary_reason(&bytes) {
+        let e = IngestError::Binary {
             input: name.into(),
-            reason,
-        });
+            reason: reason.clone(),
+        };
+        return Err(skip_or(e, format!("binary content ({reason})")));
     }
-    let text = match std::str::from_utf8(bytes) {
+    let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t),
         Err(e) => {
-            return fail(IngestError::InvalidUtf8 {
+            return Err(IngestError::InvalidUtf8 {
                 input: name.into(),
                 offset: e.valid_up_to(),
             });
         }
     };
     if text.trim().is_empty() {
-        return fail(IngestError::Empty { input: name.into() });
+        return Err(IngestError::Empty { input: name.into() });
     }
-    let format = match detect(name, text, hint) {
-        Ok(f) => f,
-        Err(reason) => {
-            return fail(IngestError::UnsupportedFormat {
-                input: name.into(),
-                reason,
-            });
-        }
-    };
-    let records: Vec<Result<Record, IngestError>> = match format {
+    let format = detect(detect_name, text, hint).map_err(|reason| {
+        let e = IngestError::UnsupportedFormat {
+            input: name.into(),
+            reason: reason.clone(),
+        };
+        skip_or(e, reason)
+    })?;
+    Ok((records_of(name, text, format), format))
+}
+
+/// The records of a text in a known format.
+pub(crate) fn records_of(
+    name: &str,
+    text: &str,
+    format: InputFormat,
+) -> Vec<Result<Record, IngestError>> {
+    match format {
         InputFormat::Text => {
             let fm = FrontMatter::split(text);
             let mut metadata = fm.metadata;
@@ -145,11 +257,7 @@ fn parse_named(
         }
         InputFormat::Feed => parse_feed(name, text),
         InputFormat::Jsonl => parse_jsonl(name, text),
-    };
-    records
-        .into_iter()
-        .map(|r| r.map(|rec| document(input, format, rec)))
-        .collect()
+    }
 }
 
 /// A plain text's first line as its title when it reads as a headline: no
@@ -179,31 +287,28 @@ fn single(
         metadata,
         text,
         origin: None,
+        format: None,
     })
 }
 
 /// Assigns id, origin and hash. Ids: the record's own id; else for a file
-/// its file name (`name#N` inside a multi-document file); else (stdin/API)
-/// the short content hash.
+/// its [`Input::id_base`] (its path under the walked directory, or its file
+/// name; `base#N` inside a multi-document file); else (stdin/API) the short
+/// content hash.
 fn document(input: &Input, format: InputFormat, rec: Record) -> Document {
+    let format = rec.format.unwrap_or(format);
     let hash = content_hash(&rec.text);
-    let file_name = input.path.as_deref().map(|p| {
-        Path::new(p)
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_else(|| input.name.clone())
-    });
     let m = rec.metadata;
     let id =
         m.id.clone()
-            .unwrap_or_else(|| match (&file_name, rec.position) {
+            .unwrap_or_else(|| match (&input.id_base, rec.position) {
                 (Some(f), Some(n)) => format!("{f}#{n}"),
                 (Some(f), None) => f.clone(),
                 (None, _) => hash.get(..SHORT_HASH).unwrap_or(&hash).to_string(),
             });
     let origin = rec.origin.unwrap_or_else(|| match (format, rec.position) {
         (InputFormat::Jsonl, Some(n)) => format!("{}:{n}", input.name),
-        (InputFormat::Feed, Some(n)) => format!("{}#{n}", input.name),
+        (_, Some(n)) => format!("{}#{n}", input.name),
         _ => input.name.clone(),
     });
     Document {

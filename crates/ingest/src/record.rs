@@ -1,3 +1,5 @@
+use claimtrace_model::InputFormat;
+
 use crate::metadata::Metadata;
 
 /// One document's worth of content found inside an input, before ids and
@@ -13,4 +15,7 @@ pub struct Record {
     /// Where the record came from when it is more precise than the input
     /// name (a feed item's link).
     pub origin: Option<String>,
+    /// The record's own format when it differs from its input's (a WARC
+    /// record holds HTML or text).
+    pub format: Option<InputFormat>,
 }

@@ -1,7 +1,7 @@
 use dom_query::NodeRef;
 
 /// Elements that start and end a paragraph of output.
-const BLOCK: &[&str] = &[
+pub(crate) const BLOCK: &[&str] = &[
     "address",
     "article",
     "aside",
@@ -48,7 +48,7 @@ const BLOCK: &[&str] = &[
 ];
 
 /// Elements whose content is never prose.
-const SKIP: &[&str] = &[
+pub(crate) const SKIP: &[&str] = &[
     "applet", "audio", "button", "canvas", "datalist", "embed", "head", "iframe", "input", "map",
     "math", "meter", "noscript", "object", "option", "progress", "script", "select", "style",
     "svg", "template", "textarea", "title", "video",
@@ -56,7 +56,7 @@ const SKIP: &[&str] = &[
 
 /// Elements that are page furniture rather than article text, skipped when
 /// extracting from a whole page without a readability pass.
-const FURNITURE: &[&str] = &["aside", "footer", "form", "header", "menu", "nav"];
+pub(crate) const FURNITURE: &[&str] = &["aside", "footer", "form", "header", "menu", "nav"];
 
 /// Turns a DOM subtree into plain text: one paragraph per block element,
 /// paragraphs separated by a blank line, `<br>` as a line break, runs of
@@ -137,7 +137,7 @@ impl TextWriter {
         self.paragraphs.join("\n\n")
     }
 
-    fn push_text(&mut self, s: &str) {
+    pub(crate) fn push_text(&mut self, s: &str) {
         for c in s.chars() {
             if c.is_whitespace() {
                 self.pending_space = true;
@@ -151,14 +151,14 @@ impl TextWriter {
         }
     }
 
-    fn line_break(&mut self) {
+    pub(crate) fn line_break(&mut self) {
         if !self.cur.is_empty() && !self.cur.ends_with('\n') {
             self.cur.push('\n');
         }
         self.pending_space = false;
     }
 
-    fn break_paragraph(&mut self) {
+    pub(crate) fn break_paragraph(&mut self) {
         let p = self.cur.trim();
         if !p.is_empty() {
             self.paragraphs.push(p.to_string());
@@ -187,7 +187,16 @@ fn is_hidden(node: &NodeRef<'_>) -> bool {
 
 /// Plain text of an HTML fragment (a feed item's content), furniture kept:
 /// a fragment is already the article, not a page around it.
+///
+/// A fragment nested deeper than [`crate::html_scan::MAX_DOM_DEPTH`] is read
+/// by one tokenizer pass instead of a DOM, so its cost stays linear.
 pub fn fragment_text(html: &str) -> String {
+    if crate::html_scan::may_be_deep(html) {
+        let scan = crate::html_scan::HtmlScan::fragment(html);
+        if scan.max_depth > crate::html_scan::MAX_DOM_DEPTH {
+            return scan.text;
+        }
+    }
     let doc = dom_query::Document::fragment(html);
     let mut w = TextWriter::new();
     w.write(&doc.root());
@@ -216,5 +225,22 @@ mod tests {
     fn deep_nesting_does_not_overflow() {
         let html = "<div>".repeat(50_000) + "deep" + &"</div>".repeat(50_000);
         assert_eq!(fragment_text(&html), "deep");
+        // Past the DOM depth limit, the tokenizer pass gives the same text
+        // as the DOM walk below it.
+        let deep = "<div><p>a <b>bold</b> word<br>next</p><nav>menu</nav>".repeat(600) + "end";
+        let shallow = "<div><p>a <b>bold</b> word<br>next</p><nav>menu</nav>".repeat(100) + "end";
+        let deep_text = fragment_text(&deep);
+        assert_eq!(
+            deep_text.matches("a bold word\nnext").count(),
+            600,
+            "{deep_text}"
+        );
+        assert_eq!(
+            deep_text.split("\n\n").take(4).collect::<Vec<_>>(),
+            fragment_text(&shallow)
+                .split("\n\n")
+                .take(4)
+                .collect::<Vec<_>>()
+        );
     }
 }

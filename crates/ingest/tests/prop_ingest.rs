@@ -572,7 +572,10 @@ proptest! {
 
     #[test]
     fn size_limit_is_enforced(text in mix(30), limit in 0u64..64) {
-        let cfg = IngestConfig { max_bytes: limit };
+        let cfg = IngestConfig {
+            max_bytes: limit,
+            ..IngestConfig::default()
+        };
         let results = parse_bytes("a.txt", text.as_bytes(), None, &cfg);
         if text.len() as u64 > limit {
             prop_assert!(matches!(&results[..], [Err(IngestError::TooLarge { .. })]), "{:?}", results);

@@ -253,9 +253,59 @@ fn bounds(v: f64, b: Bound) -> (Option<f64>, Option<f64>) {
     }
 }
 
+/// Longest piece of text tokenized at once. A token takes some ten times
+/// the bytes of the text it covers, so a long text is read in pieces cut at
+/// paragraph breaks (else sentence ends, else whitespace); no article
+/// paragraph comes near this size.
+const PIECE_BYTES: usize = 64 * 1024;
+
 /// Every quantity phrase in `text`, in order, with byte spans relative to
 /// `text`. See the crate docs for the interval conventions.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut begin = 0;
+    while begin < text.len() {
+        let end = piece_end(text, begin);
+        let piece = text.get(begin..end).unwrap_or("");
+        out.extend(find_in(piece).into_iter().map(|mut q| {
+            q.span = q.span.map(|s| s.shift(begin));
+            q
+        }));
+        begin = end;
+    }
+    out
+}
+
+/// The end of the piece of `text` starting at `begin`: the text's end when
+/// it is near, else just after the last blank line, sentence end or
+/// whitespace in the second half of the next [`PIECE_BYTES`].
+fn piece_end(text: &str, begin: usize) -> usize {
+    if text.len() - begin <= PIECE_BYTES {
+        return text.len();
+    }
+    let mut limit = begin + PIECE_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let mut lo = begin + PIECE_BYTES / 2;
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let window = text.get(lo..limit).unwrap_or("");
+    let after = |pat: &str| window.rfind(pat).map(|i| lo + i + pat.len());
+    after("\n\n")
+        .or_else(|| after(". "))
+        .or_else(|| {
+            window
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map(|(i, c)| lo + i + c.len_utf8())
+        })
+        .unwrap_or(limit)
+}
+
+fn find_in(text: &str) -> Vec<Quantity> {
     let toks = tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;

@@ -272,3 +272,23 @@ fn found_by_the_properties() {
     let q = &find_quantities("about 300 drones")[0];
     assert_eq!((q.min, q.max), (Some(270.0), Some(330.0)));
 }
+
+/// A long text is read in pieces (so the token list never holds the whole
+/// text); cut at paragraph breaks, the pieces find exactly what each
+/// paragraph finds on its own, at the right offsets.
+#[test]
+fn a_long_text_finds_what_its_paragraphs_find() {
+    let para = "Over 300 drones and about 40 missiles struck the depot; no casualties were reported, and 2,500 people fled.\n\n";
+    let text = para.repeat(3_000);
+    let one = claimtrace_measure::find_quantities(para);
+    assert!(one.len() >= 3, "{one:?}");
+    let all = claimtrace_measure::find_quantities(&text);
+    assert_eq!(all.len(), one.len() * 3_000);
+    for (k, q) in all.iter().enumerate() {
+        let want = &one[k % one.len()];
+        let offset = (k / one.len()) * para.len();
+        assert_eq!(q.span, want.span.map(|s| s.shift(offset)));
+        assert_eq!(q.text, want.text);
+        assert_eq!(q.span.and_then(|s| s.slice(&text)), Some(q.text.as_str()));
+    }
+}

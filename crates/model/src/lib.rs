@@ -33,4 +33,4 @@ pub use event::{
 };
 pub use labels::{ActorKind, ClaimType, Epistemic, LabelError, PloverEvent, SourceKind};
 pub use profile::{Profile, ProfileCount, SourceCount};
-pub use span::Span;
+pub use span::{DisjointRanges, Span};

@@ -1,3 +1,5 @@
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into a document's extracted UTF-8 text.
@@ -48,6 +50,62 @@ impl Span {
     }
 }
 
+/// A set of pairwise non-overlapping half-open ranges `[start, end)`, for
+/// "longest match first, keep what does not overlap a kept one" selection.
+///
+/// [`DisjointRanges::insert_if_free`] costs `O(log n)`, where checking every
+/// kept range costs `O(n)` per candidate and makes the selection quadratic in
+/// the number of matches of a long text.
+///
+/// ```
+/// use claimtrace_model::DisjointRanges;
+/// let mut kept = DisjointRanges::default();
+/// assert!(kept.insert_if_free(10, 20));
+/// assert!(!kept.insert_if_free(15, 25)); // overlaps [10, 20)
+/// assert!(kept.insert_if_free(20, 25)); // touches, does not overlap
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct DisjointRanges {
+    /// start → end of every kept non-empty range (disjoint, so starts are unique).
+    by_start: BTreeMap<usize, usize>,
+    /// Kept empty ranges, by position.
+    points: BTreeSet<usize>,
+}
+
+impl DisjointRanges {
+    /// True when `[start, end)` overlaps no kept range, by the test
+    /// `end <= k.start || k.end <= start` for every kept `k`.
+    pub fn is_free(&self, start: usize, end: usize) -> bool {
+        // Kept ranges are disjoint, so the one starting last before `end` is
+        // the only non-empty one that can reach past `start`.
+        let hits_range = self
+            .by_start
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > start);
+        let hits_point = start < end
+            && self
+                .points
+                .range(start.saturating_add(1)..end)
+                .next()
+                .is_some();
+        !hits_range && !hits_point
+    }
+
+    /// Keeps `[start, end)` when it is free; returns whether it was kept.
+    pub fn insert_if_free(&mut self, start: usize, end: usize) -> bool {
+        let free = self.is_free(start, end);
+        if free {
+            if start < end {
+                self.by_start.insert(start, end);
+            } else {
+                self.points.insert(start);
+            }
+        }
+        free
+    }
+}
+
 impl Serialize for Span {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         [self.start, self.end].serialize(s)
@@ -67,6 +125,35 @@ impl<'de> Deserialize<'de> for Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ordered set gives the same answers as checking every kept range.
+    #[test]
+    fn disjoint_ranges_agree_with_the_linear_check() {
+        let mut seed = 7u64;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % m) as usize
+        };
+        for _ in 0..200 {
+            let mut fast = DisjointRanges::default();
+            let mut slow: Vec<(usize, usize)> = Vec::new();
+            for _ in 0..40 {
+                let s = next(60);
+                let e = s + next(8);
+                let free = slow.iter().all(|k| e <= k.0 || k.1 <= s);
+                if free {
+                    slow.push((s, e));
+                }
+                assert_eq!(
+                    fast.insert_if_free(s, e),
+                    free,
+                    "[{s}, {e}) against {slow:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn slice_respects_char_boundaries() {

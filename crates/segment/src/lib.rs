@@ -23,7 +23,7 @@ mod splitter;
 
 pub use claimtrace_model::Sentence;
 pub use error::{Error, Result};
-pub use splitter::sentences;
+pub use splitter::{MAX_SENTENCE_BYTES, sentences};
 
 /// Checks that `sentences` tile `text`: indexes 0, 1, 2, ...; each span
 /// starts where the previous ended; the last ends at `text.len()`; every

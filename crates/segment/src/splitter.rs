@@ -178,10 +178,20 @@ fn ends_in_terminal(line: &str) -> bool {
         .is_some_and(is_terminal)
 }
 
+/// The longest sentence tile, in bytes. Prose without sentence breaks (a
+/// table dumped as text, a transcript with no punctuation) is cut into
+/// pieces of at most this size, so per-sentence work, which may grow with
+/// the square of a sentence's length, stays linear in the text. News
+/// sentences are shorter: 1,024 bytes is some 170 words, and the longest
+/// sentence in the evaluation texts has 983 bytes.
+pub const MAX_SENTENCE_BYTES: usize = 1024;
+
 /// Sentences that tile `text` exactly: the first starts at 0, each starts
 /// where the previous ended, the last ends at `text.len()`. Whitespace after
 /// a sentence belongs to its tile; `trimmed` excludes surrounding whitespace.
-/// An empty text has no sentences.
+/// No tile is longer than [`MAX_SENTENCE_BYTES`]: a longer run is cut after
+/// its last whitespace within the limit (at a char boundary when it has
+/// none). An empty text has no sentences.
 pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut cuts: Vec<usize> = Vec::with_capacity(text.len() / 80 + 1);
     let bytes = text.as_bytes();
@@ -213,7 +223,8 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         return out;
     }
     let mut begin = 0;
-    for end in cuts.into_iter().chain(std::iter::once(text.len())) {
+    let ends = cuts.into_iter().chain(std::iter::once(text.len()));
+    for end in capped(text, ends) {
         let tile = &text[begin..end];
         let lead = tile.len() - tile.trim_start().len();
         let body = tile.trim();
@@ -226,4 +237,40 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         begin = end;
     }
     out
+}
+
+/// The tile ends `ends` (increasing, the last `text.len()`), with extra
+/// ends inserted so that no tile exceeds [`MAX_SENTENCE_BYTES`].
+fn capped(text: &str, ends: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut begin = 0;
+    for end in ends {
+        while end - begin > MAX_SENTENCE_BYTES {
+            let cut = long_cut(text, begin);
+            out.push(cut);
+            begin = cut;
+        }
+        out.push(end);
+        begin = end;
+    }
+    out
+}
+
+/// Where to cut a run starting at `begin` that is longer than the limit:
+/// just after the last whitespace in its second half, so the words stay
+/// whole and the whitespace stays in the first tile; else at the last char
+/// boundary within the limit.
+fn long_cut(text: &str, begin: usize) -> usize {
+    let mut limit = begin + MAX_SENTENCE_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let mut lo = begin + MAX_SENTENCE_BYTES / 2;
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    text.get(lo..limit)
+        .and_then(|window| window.char_indices().rev().find(|(_, c)| c.is_whitespace()))
+        .map(|(i, c)| lo + i + c.len_utf8())
+        .unwrap_or(limit)
 }

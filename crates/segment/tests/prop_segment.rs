@@ -187,3 +187,38 @@ proptest! {
         prop_assert!(check_tiling(&text, &bad).is_err(), "accepted {:?} for {:?}", bad, text);
     }
 }
+
+/// Text without any sentence break is cut into tiles of at most
+/// `MAX_SENTENCE_BYTES`, at whitespace, so a transcript with no full stop
+/// does not become one sentence the extractor works on as a whole.
+#[test]
+fn a_text_without_breaks_is_cut_at_whitespace_within_the_limit() {
+    use claimtrace_segment::MAX_SENTENCE_BYTES;
+    let text = "the convoy moved slowly past the checkpoint and ".repeat(2_000);
+    let s = sentences(&text);
+    check_tiling(&text, &s).unwrap();
+    assert!(s.len() >= text.len() / MAX_SENTENCE_BYTES);
+    for x in &s {
+        assert!(x.span.len() <= MAX_SENTENCE_BYTES, "{:?}", x.span);
+        // Cut after whitespace: no word is split.
+        if x.span.end < text.len() {
+            assert!(text[..x.span.end].ends_with(' '), "{:?}", x.span);
+        }
+    }
+    // One word longer than the limit is cut at a char boundary.
+    let word = "ü".repeat(3 * MAX_SENTENCE_BYTES);
+    let s = sentences(&word);
+    check_tiling(&word, &s).unwrap();
+    assert!(s.iter().all(|x| x.span.len() <= MAX_SENTENCE_BYTES));
+}
+
+proptest! {
+    /// Every tile respects the cap, whatever the text.
+    #[test]
+    fn no_tile_exceeds_the_cap(words in proptest::collection::vec("[a-zü ]{0,40}|\\.|\\n", 0..400)) {
+        let text = words.concat();
+        let s = sentences(&text);
+        prop_assert!(check_tiling(&text, &s).is_ok());
+        prop_assert!(s.iter().all(|x| x.span.len() <= claimtrace_segment::MAX_SENTENCE_BYTES));
+    }
+}

@@ -181,8 +181,9 @@ pub(crate) fn candidates(text: &str, base: Option<NaiveDate>) -> Vec<Candidate> 
             .then(a.start.cmp(&b.start))
     });
     let mut kept: Vec<Candidate> = Vec::new();
+    let mut taken = claimtrace_model::DisjointRanges::default();
     for c in all {
-        if kept.iter().all(|k| c.end <= k.start || k.end <= c.start) {
+        if taken.insert_if_free(c.start, c.end) {
             kept.push(c);
         }
     }

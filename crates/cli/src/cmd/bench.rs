@@ -76,6 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::build(&PipelineArgs {
         inputs: Vec::new(),
         max_bytes: 20 * 1024 * 1024,
+        text_column: None,
         actors: Vec::new(),
         weapons: Vec::new(),
         gazetteer: None,

@@ -24,6 +24,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Written from the pipeline's writer thread.
     let mut out = io::BufWriter::new(io::stdout());
     let mut open = true;
+    let mut not_articles = 0usize;
     pipeline.process(
         &inputs,
         &|_| false,
@@ -35,6 +36,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         output::report_failure(&msg);
                         failures.push(msg);
                     }
+                    Item::NotArticle => not_articles += 1,
                     Item::Done(_, ex) if open => match args.format {
                         Format::Jsonl => open = output::write_jsonl(&mut out, &ex.claims)?,
                         Format::Table => {
@@ -51,6 +53,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
     )?;
     let _ = out.flush();
+    if not_articles > 0 {
+        eprintln!(
+            "claimtrace: skipped {not_articles} files that are not articles (scripts, stylesheets, images, fonts, archives)"
+        );
+    }
     Ok(if failures.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -48,6 +48,8 @@ pub struct Summary {
     pub new: usize,
     pub already_stored: usize,
     pub failed: usize,
+    /// Files found in directories that are not articles (scripts, styles, images).
+    pub not_articles: usize,
     pub claims: usize,
     /// What corroboration did (nothing with `--no-corroborate`).
     pub corroboration: RunReport,
@@ -92,6 +94,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         summary.claims,
         secs
     );
+    if summary.not_articles > 0 {
+        eprintln!(
+            "claimtrace: skipped {} files that are not articles (scripts, stylesheets, images, fonts, archives)",
+            summary.not_articles
+        );
+    }
     if corroborate.is_some() {
         let c = &summary.corroboration;
         eprintln!(
@@ -136,6 +144,7 @@ pub fn ingest_inputs(
                         summary.failed += 1;
                     }
                     Item::Skipped => summary.already_stored += 1,
+                    Item::NotArticle => summary.not_articles += 1,
                     Item::Done(doc, ex) => batch.push((*doc, ex)),
                 }
             }

@@ -74,6 +74,7 @@ fn from_file(path: PathBuf) -> anyhow::Result<(Profile, Vec<Claim>)> {
     let pipeline_args = PipelineArgs {
         inputs: vec![path.clone()],
         max_bytes: 20 * 1024 * 1024,
+        text_column: None,
         actors: Vec::new(),
         weapons: Vec::new(),
         gazetteer: None,

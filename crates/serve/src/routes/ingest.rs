@@ -154,6 +154,7 @@ pub async fn ingest(
             // The body limit of the server is the only size limit here.
             let cfg = IngestConfig {
                 max_bytes: body.len() as u64 + 1,
+                ..IngestConfig::default()
             };
             let mut docs = Vec::new();
             let mut errors = Vec::new();
