@@ -29,8 +29,8 @@ impl HtmlPage {
     /// Never fails: malformed HTML is repaired by the HTML5 parser, and a page
     /// without text gives an empty `text`.
     ///
-    /// A page whose elements nest deeper than [`MAX_DOM_DEPTH`] is read by
-    /// one pass of the tokenizer instead (see [`HtmlScan`]): its text minus
+    /// A page whose elements nest deeper than `MAX_DOM_DEPTH` (512) is read by
+    /// one pass of the tokenizer instead (see `html_scan.rs`): its text minus
     /// furniture, its metadata from its head tags.
     pub fn extract(html: &str) -> HtmlPage {
         if may_be_deep(html) {

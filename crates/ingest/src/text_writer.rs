@@ -188,7 +188,7 @@ fn is_hidden(node: &NodeRef<'_>) -> bool {
 /// Plain text of an HTML fragment (a feed item's content), furniture kept:
 /// a fragment is already the article, not a page around it.
 ///
-/// A fragment nested deeper than [`crate::html_scan::MAX_DOM_DEPTH`] is read
+/// A fragment nested deeper than `MAX_DOM_DEPTH` (512 elements) is read
 /// by one tokenizer pass instead of a DOM, so its cost stays linear.
 pub fn fragment_text(html: &str) -> String {
     if crate::html_scan::may_be_deep(html) {

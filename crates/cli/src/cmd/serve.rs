@@ -43,7 +43,7 @@ pub struct Args {
     pub weapons: Vec<PathBuf>,
     /// Another Host name to answer (a reverse proxy's name: `example.org`
     /// for any port, `example.org:8443` for one); repeatable. The bound
-    /// address and localhost/127.0.0.1/[::1] with the port are always
+    /// address and localhost/127.0.0.1/`[::1]` with the port are always
     /// answered; any other Host gets 421 (DNS rebinding).
     #[arg(long = "allow-host", value_name = "NAME")]
     pub allow_hosts: Vec<String>,
