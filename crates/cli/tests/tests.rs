@@ -6,6 +6,7 @@ mod util;
 mod bad_input;
 mod concurrent;
 mod corroborate;
+mod export;
 mod extract;
 mod ingest;
 mod pipe;

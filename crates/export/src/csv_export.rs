@@ -82,6 +82,7 @@ mod tests {
         assert_eq!(&attack[col("quantity_values")], "117 drone");
         assert_eq!(&attack[col("date_inherited")], "0");
         assert_eq!(&rows[1][col("event")], "ev:c-hedged-1");
+        assert_eq!(&attack[col("event")], "ev:c-attack", "event from links");
         assert_eq!(
             &rows[1][col("outlet")],
             "",

@@ -18,6 +18,9 @@ pub enum ExportError {
     /// Building or writing the Parquet file failed.
     #[error("writing Parquet: {0}")]
     Parquet(String),
+    /// Reading claims, events, documents or reviews from the store failed.
+    #[error("reading the store: {0}")]
+    Store(#[from] claimtrace_store::Error),
     /// The format name is not one of csv, jsonl, geojson, gexf, parquet, claimreview.
     #[error(
         "unknown export format '{0}' (expected csv, jsonl, geojson, gexf, parquet or claimreview)"

@@ -2,7 +2,9 @@
 //!
 //! Everything here writes to any [`std::io::Write`] from plain data the
 //! caller passes in an [`ExportData`] (claims, document metadata, optional
-//! corroboration events and fact-check verdicts); nothing reads a store.
+//! corroboration events and fact-check verdicts). [`gather`] fills one from
+//! any `claimtrace_store::Store` (through the trait, no SQL), so the CLI and
+//! the HTTP API export the same thing.
 //!
 //! | [`ExportFormat`] | for | one record is |
 //! |---|---|---|
@@ -44,6 +46,7 @@ mod error;
 mod export_data;
 mod export_format;
 mod flat_claim;
+mod gather;
 mod geojson_export;
 mod gexf_export;
 mod jsonl_export;
@@ -59,9 +62,10 @@ use std::io::Write;
 pub use claim_review::{claim_review, write_claimreview};
 pub use csv_export::write_csv;
 pub use error::{ExportError, Result};
-pub use export_data::{DocMeta, ExportData, ExportStats, Verdict};
+pub use export_data::{ClaimLink, DocMeta, ExportData, ExportStats, Verdict};
 pub use export_format::ExportFormat;
 pub use flat_claim::{COLUMNS, Cell, Column, ColumnType, LIST_SEPARATOR, flat_row};
+pub use gather::{GatherOptions, claim_links, gather, has_events, verdict};
 pub use geojson_export::{PROPERTIES as GEOJSON_PROPERTIES, write_geojson};
 pub use gexf_export::{GEXF_NS, write_gexf};
 pub use jsonl_export::{DOC_KEYS as JSONL_DOC_KEYS, write_jsonl};

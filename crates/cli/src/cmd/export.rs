@@ -1,14 +1,13 @@
 //! `claimtrace export`: stored claims to CSV, JSON Lines, GeoJSON, GEXF,
 //! Parquet or schema.org ClaimReview.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimtrace_export::{DocMeta, ExportData, ExportFormat, Verdict};
-use claimtrace_store::{ReviewAction, Store};
+use claimtrace_export::{ExportFormat, GatherOptions};
+use claimtrace_store::Store;
 
 use crate::cmd::claims::ClaimFilter;
 use crate::db::DbArgs;
@@ -36,53 +35,10 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
         args.filter.limit = 0;
     }
     let claims = store.claims(&args.filter.to_query())?.items;
-    let mut ids: Vec<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut documents: Vec<DocMeta> = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(d) = store.document(id)? {
-            documents.push(DocMeta::from(&d.document));
-        }
-    }
-    let mut reviews = HashMap::new();
-    if args.format == ExportFormat::Claimreview {
-        for c in &claims {
-            if let Some(r) = store
-                .reviews(&c.id)?
-                .into_iter()
-                .rfind(|r| r.action != ReviewAction::Correct)
-            {
-                let rating = r
-                    .note
-                    .clone()
-                    .filter(|n| !n.trim().is_empty())
-                    .unwrap_or_else(|| match r.action {
-                        ReviewAction::Confirm => "Confirmed".to_string(),
-                        _ => "Not supported".to_string(),
-                    });
-                reviews.insert(
-                    c.id.clone(),
-                    Verdict {
-                        rating,
-                        who: r.who.clone(),
-                        at: r.at.clone().unwrap_or_default(),
-                        url: None,
-                        value: None,
-                        best: None,
-                        worst: None,
-                    },
-                );
-            }
-        }
-    }
-    let data = ExportData {
-        claims,
-        documents,
-        events: Vec::new(),
-        edges: None,
-        reviews,
+    let opts = GatherOptions {
+        verdicts: args.format == ExportFormat::Claimreview,
     };
+    let data = claimtrace_export::gather(&store, claims, opts)?;
     let stats = match &args.output {
         Some(path) => {
             let tmp = path.with_extension("partial");

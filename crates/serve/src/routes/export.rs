@@ -2,14 +2,12 @@
 //! JSON Lines, GeoJSON, GEXF or schema.org ClaimReview, the way
 //! `claimtrace export` writes them.
 
-use std::collections::HashMap;
-
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
-use claimtrace_export::{DocMeta, ExportData, ExportError, ExportFormat, Verdict};
-use claimtrace_store::{ReviewAction, Store};
+use claimtrace_export::{ExportError, ExportFormat, GatherOptions};
+use claimtrace_store::Store;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -110,29 +108,10 @@ pub async fn export(
                     ),
                 ));
             }
-            let mut ids: Vec<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            let mut documents = Vec::with_capacity(ids.len());
-            for id in ids {
-                if let Some(d) = s.document(id)? {
-                    documents.push(DocMeta::from(&d.document));
-                }
-            }
-            let mut reviews = HashMap::new();
-            if format == ExportFormat::Claimreview {
-                for c in &claims {
-                    if let Some(v) = verdict(&s.reviews(&c.id)?) {
-                        reviews.insert(c.id.clone(), v);
-                    }
-                }
-            }
-            Ok(ExportData {
-                claims,
-                documents,
-                reviews,
-                ..Default::default()
-            })
+            let opts = GatherOptions {
+                verdicts: format == ExportFormat::Claimreview,
+            };
+            Ok(claimtrace_export::gather(s, claims, opts)?)
         })
         .await?;
     let (bytes, stats) = app
@@ -159,30 +138,4 @@ pub async fn export(
     h.insert("x-claimtrace-records", HeaderValue::from(stats.records));
     h.insert("x-claimtrace-skipped", HeaderValue::from(stats.skipped));
     Ok(res)
-}
-
-/// A fact-checker's verdict from the latest confirmation or rejection, as
-/// `claimtrace export --format claimreview` derives it: the note is the
-/// rating when given.
-fn verdict(reviews: &[claimtrace_store::Review]) -> Option<Verdict> {
-    let r = reviews
-        .iter()
-        .rfind(|r| r.action != ReviewAction::Correct)?;
-    let rating = r
-        .note
-        .clone()
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| match r.action {
-            ReviewAction::Confirm => "Confirmed".to_string(),
-            _ => "Not supported".to_string(),
-        });
-    Some(Verdict {
-        rating,
-        who: r.who.clone(),
-        at: r.at.clone().unwrap_or_default(),
-        url: None,
-        value: None,
-        best: None,
-        worst: None,
-    })
 }
