@@ -78,3 +78,106 @@ fn claim_exports_carry_their_event() {
     }
     assert!(placed > 0, "some mapped claims are in events");
 }
+
+/// A short article of our own with an accented name and a qualified count.
+const ARTICLE: &str = "---\ntitle: Clashes near Idlib\noutlet: Test Wire\npublished: 2025-03-04\n---\n\
+On 3 March 2025, more than twenty soldiers were killed in a drone strike near Idlib, \
+the Syrian army said. President Recep Tayyip Erdoğan condemned the strike on Tuesday.\n";
+
+#[test]
+fn csv_for_spreadsheets_has_a_bom_and_keeps_qualifiers() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("idlib.md"), ARTICLE).unwrap();
+    let out = run(dir.path(), &["ingest", "--db", "c.db", "idlib.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let plain = export(dir.path(), &["--format", "csv"]).stdout;
+    assert!(plain.starts_with(b"id,"), "no mark unless asked");
+    let bom = export(dir.path(), &["--format", "csv", "--bom"]).stdout;
+    assert!(bom.starts_with(b"\xEF\xBB\xBFid,"));
+    assert!(String::from_utf8(bom).unwrap().contains("Erdoğan"));
+
+    let mut r = csv::Reader::from_reader(plain.as_slice());
+    let header = r.headers().unwrap().clone();
+    let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let killed = rows
+        .iter()
+        .find(|r| r[col("quantities")].contains("more than twenty"))
+        .expect("the qualified count is exported");
+    assert_eq!(&killed[col("quantity_qualifiers")], "more than");
+    assert_eq!(&killed[col("quantity_min")], "21");
+    assert!(
+        killed[col("quantity_values")].starts_with("more than 20"),
+        "{}",
+        &killed[col("quantity_values")]
+    );
+
+    let bad = run(
+        dir.path(),
+        &["export", "--db", "c.db", "--format", "jsonl", "--bom"],
+    );
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    assert!(bad.stdout.is_empty());
+}
+
+#[test]
+fn event_table_as_csv_and_plover_jsonl() {
+    let dir = sample_db();
+    std::fs::write(dir.path().join("idlib.md"), ARTICLE).unwrap();
+    let out = run(dir.path(), &["ingest", "--db", "c.db", "idlib.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = {
+        let out = run(
+            dir.path(),
+            &["events", "--db", "c.db", "--json", "--limit", "0"],
+        );
+        jsonl(&out)
+    };
+    let csv_out = export(dir.path(), &["--events", "--format", "csv", "--bom"]);
+    assert!(
+        csv_out
+            .stdout
+            .starts_with(b"\xEF\xBB\xBFevent_id,event_date,")
+    );
+    let mut r = csv::Reader::from_reader(&csv_out.stdout[3..]);
+    let header = r.headers().unwrap().clone();
+    let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), events.len(), "one row per event");
+    for row in &rows {
+        assert!(row[col("event_id")].starts_with("ev:"));
+        assert!(!row[col("event_type")].is_empty());
+        assert!(!row[col("notes")].is_empty());
+        assert!(["", "1", "2", "3"].contains(&&row[col("geo_precision")]));
+    }
+    let idlib = rows
+        .iter()
+        .find(|r| r[col("location")].contains("Idlib") && !r[col("fatalities")].is_empty())
+        .expect("the Idlib strike is an event");
+    assert_eq!(&idlib[col("event_type")], "Explosions/Remote violence");
+    assert_eq!(&idlib[col("sub_event_type")], "Air/drone strike");
+    assert_eq!(&idlib[col("country")], "SY");
+    assert_eq!(&idlib[col("fatalities")], "21");
+    assert_eq!(&idlib[col("event_date")], "2025-03-03");
+    assert_eq!(&idlib[col("time_precision")], "1");
+
+    let recs = jsonl(&export(dir.path(), &["--events", "--format", "jsonl"]));
+    assert_eq!(recs.len(), events.len());
+    for v in &recs {
+        assert!(
+            v["event_type"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .all(|c| c.is_ascii_uppercase())
+        );
+        assert!(v["acled"]["event_type"].is_string());
+        assert!(v["claims"].as_array().is_some_and(|c| !c.is_empty()));
+    }
+    let bad = run(
+        dir.path(),
+        &["export", "--db", "c.db", "--events", "--format", "gexf"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+}

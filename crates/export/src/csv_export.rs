@@ -11,6 +11,15 @@ use crate::{COLUMNS, Cell, ExportData, ExportStats, Result, flat_row};
 /// alone so negative longitudes stay numbers.
 const FORMULA_LEADS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
 
+/// `s` with a leading `'` when a spreadsheet would read it as a formula.
+pub(crate) fn safe(s: &str) -> String {
+    if s.starts_with(FORMULA_LEADS) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 fn field(cell: &Cell) -> String {
     let s = cell.to_field();
     match cell {

@@ -26,6 +26,9 @@ pub enum ExportError {
         "unknown export format '{0}' (expected csv, jsonl, geojson, gexf, parquet or claimreview)"
     )]
     UnknownFormat(String),
+    /// A byte-order mark was asked for a format other than CSV.
+    #[error("a byte-order mark is for CSV only, not {0}")]
+    BomNeedsCsv(&'static str),
     /// The format needs a cargo feature this build was made without.
     #[error("export format '{format}' needs claimtrace built with the cargo feature '{feature}'")]
     FeatureDisabled {

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use claimtrace_model::Claim;
 use claimtrace_store::{EventQuery, Review, ReviewAction, Store};
 
-use crate::{ClaimLink, DocMeta, ExportData, Result, Verdict};
+use crate::{ClaimLink, DocMeta, EventRecord, ExportData, Result, Verdict};
 
 /// What [`gather`] reads besides documents and events.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -112,4 +112,36 @@ pub fn verdict(reviews: &[Review]) -> Option<Verdict> {
         best: None,
         worst: None,
     })
+}
+
+/// The events matching `q`, each with its member claims (one lookup per
+/// member) and their documents: the input of the event table.
+pub fn gather_events<S: Store + ?Sized>(store: &S, q: &EventQuery) -> Result<Vec<EventRecord>> {
+    let events = store.events(q)?.items;
+    let mut docs: HashMap<String, Option<DocMeta>> = HashMap::new();
+    let mut out = Vec::with_capacity(events.len());
+    for event in events {
+        let mut claims = Vec::with_capacity(event.claims.len());
+        for m in &event.claims {
+            if let Some(c) = store.claim(&m.claim)? {
+                claims.push(c);
+            }
+        }
+        let mut documents = Vec::with_capacity(event.documents.len());
+        for id in &event.documents {
+            if !docs.contains_key(id) {
+                let meta = store.document(id)?.map(|d| DocMeta::from(&d.document));
+                docs.insert(id.clone(), meta);
+            }
+            if let Some(Some(d)) = docs.get(id) {
+                documents.push(d.clone());
+            }
+        }
+        out.push(EventRecord {
+            event,
+            claims,
+            documents,
+        });
+    }
+    Ok(out)
 }

@@ -3,11 +3,12 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimtrace_export::{ExportFormat, GatherOptions};
-use claimtrace_store::Store;
+use claimtrace_export::{EventRecord, ExportData, ExportStats};
+use claimtrace_export::{ExportFormat, ExportOptions, GatherOptions};
+use claimtrace_store::{EventQuery, Store};
 
 use crate::cmd::claims::ClaimFilter;
 use crate::db::DbArgs;
@@ -24,60 +25,137 @@ pub struct Args {
     /// first and renamed, so a failed export leaves no half-written file.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Start the CSV with a UTF-8 byte-order mark, so Excel shows accented
+    /// names ("Erdoğan") right. CSV only.
+    #[arg(long)]
+    pub bom: bool,
+    /// Export events (one row each, ACLED-like CSV or PLOVER-shaped JSON
+    /// Lines) instead of claims; --type, --actor, --since, --until and
+    /// --limit/--offset select the events.
+    #[arg(long)]
+    pub events: bool,
     #[command(flatten)]
     pub filter: ClaimFilter,
 }
 
+/// What to write: claims in any format, or the event table.
+enum Payload {
+    Claims(ExportData),
+    Events(Vec<EventRecord>),
+}
+
+fn usage(msg: &str) -> ExitCode {
+    eprintln!("claimtrace: error: {msg}");
+    ExitCode::from(crate::cmd::EXIT_USAGE)
+}
+
 pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.db.open_existing()?;
+    if args.bom && args.format != ExportFormat::Csv {
+        return Ok(usage(&format!(
+            "--bom is for --format csv only, not {}",
+            args.format
+        )));
+    }
+    let opts = ExportOptions { bom: args.bom };
     // `claims` shows 50 by default; an export takes everything unless told.
     if args.filter.limit == 50 {
         args.filter.limit = 0;
     }
-    let claims = store.claims(&args.filter.to_query())?.items;
-    let opts = GatherOptions {
-        verdicts: args.format == ExportFormat::Claimreview,
+    let payload = if args.events {
+        if !matches!(args.format, ExportFormat::Csv | ExportFormat::Jsonl) {
+            return Ok(usage("--events writes --format csv or jsonl only"));
+        }
+        let f = &args.filter;
+        if f.q.is_some()
+            || f.source_kind.is_some()
+            || f.epistemic.is_some()
+            || f.doc.is_some()
+            || f.outlet.is_some()
+        {
+            return Ok(usage(
+                "--events takes --type, --actor, --since, --until, --limit and --offset only",
+            ));
+        }
+        let q = EventQuery {
+            event_type: f.claim_type,
+            actor: f.actor.clone(),
+            since: f.since.clone(),
+            until: f.until.clone(),
+            limit: f.limit,
+            offset: f.offset,
+            ..Default::default()
+        };
+        let store = args.db.open_existing()?;
+        Payload::Events(claimtrace_export::gather_events(&store, &q)?)
+    } else {
+        let store = args.db.open_existing()?;
+        let claims = store.claims(&args.filter.to_query())?.items;
+        let what = GatherOptions {
+            verdicts: args.format == ExportFormat::Claimreview,
+        };
+        Payload::Claims(claimtrace_export::gather(&store, claims, what)?)
     };
-    let data = claimtrace_export::gather(&store, claims, opts)?;
-    let stats = match &args.output {
-        Some(path) => {
-            let tmp = path.with_extension("partial");
-            let mut out = BufWriter::new(
-                File::create(&tmp).map_err(|e| anyhow::anyhow!("{}: {e}", tmp.display()))?,
-            );
-            let stats = claimtrace_export::export(args.format, &data, &mut out);
-            let flushed = out.flush();
-            match (stats, flushed) {
-                (Ok(s), Ok(())) => {
-                    std::fs::rename(&tmp, path)?;
-                    s
+    let format = args.format;
+    let write = |out: &mut dyn Write| -> claimtrace_export::Result<ExportStats> {
+        match &payload {
+            Payload::Claims(data) => claimtrace_export::export_with(format, data, out, opts),
+            Payload::Events(events) => {
+                if opts.bom {
+                    out.write_all(claimtrace_export::UTF8_BOM)?;
                 }
-                (Err(e), _) => {
-                    let _ = std::fs::remove_file(&tmp);
-                    anyhow::bail!("export to {} failed: {e}", path.display());
-                }
-                (_, Err(e)) => {
-                    let _ = std::fs::remove_file(&tmp);
-                    anyhow::bail!("export to {} failed: {e}", path.display());
+                match format {
+                    ExportFormat::Jsonl => claimtrace_export::write_events_jsonl(events, out),
+                    _ => claimtrace_export::write_events_csv(events, out),
                 }
             }
         }
+    };
+    let stats = match &args.output {
+        Some(path) => write_file(path, write)?,
         None => {
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            let s = claimtrace_export::export(args.format, &data, &mut out)?;
+            let s = write(&mut out)?;
             out.flush().ok();
             s
         }
     };
     eprintln!(
-        "claimtrace: exported {} {} record(s){}",
+        "claimtrace: exported {} {} {}(s){}",
         stats.records,
         args.format,
+        if args.events { "event" } else { "record" },
         args.output
             .as_ref()
             .map(|p| format!(" to {}", p.display()))
             .unwrap_or_default()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Write through `write` to a temporary file renamed to `path` once whole,
+/// so a failed export leaves no half-written file.
+fn write_file(
+    path: &Path,
+    write: impl Fn(&mut dyn Write) -> claimtrace_export::Result<ExportStats>,
+) -> anyhow::Result<ExportStats> {
+    let tmp = path.with_extension("partial");
+    let mut out =
+        BufWriter::new(File::create(&tmp).map_err(|e| anyhow::anyhow!("{}: {e}", tmp.display()))?);
+    let stats = write(&mut out);
+    let flushed = out.flush();
+    match (stats, flushed) {
+        (Ok(s), Ok(())) => {
+            std::fs::rename(&tmp, path)?;
+            Ok(s)
+        }
+        (Err(e), _) => {
+            let _ = std::fs::remove_file(&tmp);
+            anyhow::bail!("export to {} failed: {e}", path.display());
+        }
+        (_, Err(e)) => {
+            let _ = std::fs::remove_file(&tmp);
+            anyhow::bail!("export to {} failed: {e}", path.display());
+        }
+    }
 }

@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
-use claimtrace_export::{ExportError, ExportFormat, GatherOptions};
+use claimtrace_export::{ExportError, ExportFormat, ExportOptions, GatherOptions};
 use claimtrace_store::Store;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -41,6 +41,9 @@ pub struct ExportParams {
     /// At most this many claims (default: every matching claim; at most 100,000 per request).
     pub limit: Option<usize>,
     pub offset: Option<usize>,
+    /// `true`: start the CSV with a UTF-8 byte-order mark, so Excel reads
+    /// accented names right (CSV only; 400 for other formats).
+    pub bom: Option<bool>,
 }
 
 /// The matching claims in an export format, as a download.
@@ -66,6 +69,14 @@ pub async fn export(
                 "export format '{format}' needs claimtrace built with the cargo feature 'parquet'"
             ),
         ));
+    }
+    let opts = ExportOptions {
+        bom: p.bom.unwrap_or(false),
+    };
+    if opts.bom && format != ExportFormat::Csv {
+        return Err(ApiError::bad_request(format!(
+            "bom: a byte-order mark is for format=csv only, not {format}"
+        )));
     }
     let filters = ClaimParams {
         q: p.q,
@@ -108,16 +119,16 @@ pub async fn export(
                     ),
                 ));
             }
-            let opts = GatherOptions {
+            let what = GatherOptions {
                 verdicts: format == ExportFormat::Claimreview,
             };
-            Ok(claimtrace_export::gather(s, claims, opts)?)
+            Ok(claimtrace_export::gather(s, claims, what)?)
         })
         .await?;
     let (bytes, stats) = app
         .blocking(move || {
             let mut out = Vec::new();
-            let stats = claimtrace_export::export(format, &data, &mut out)
+            let stats = claimtrace_export::export_with(format, &data, &mut out, opts)
                 .map_err(|e| ApiError::internal(e.to_string()))?;
             Ok((out, stats))
         })

@@ -592,3 +592,50 @@ async fn openapi_schemas_match_the_event_json() {
         ]
     );
 }
+
+#[tokio::test]
+async fn exported_claims_carry_their_event() {
+    let app = corpus_app();
+    let (_, claims) = app.get("/api/claims?limit=5000").await;
+    let event_of: HashMap<&str, Option<&str>> = claims["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap(),
+                c["corroboration"]["event"].as_str(),
+            )
+        })
+        .collect();
+    assert!(event_of.values().filter(|e| e.is_some()).count() > 10);
+    let (s, _, body) = app
+        .send(
+            Request::get("/api/export?format=jsonl")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let text = String::from_utf8(body).unwrap();
+    let mut n = 0;
+    for line in text.lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        let id = v["id"].as_str().unwrap();
+        assert_eq!(v["event"].as_str(), event_of[id], "{id}");
+        n += 1;
+    }
+    assert_eq!(n, event_of.len());
+
+    let (s, _, body) = app
+        .send(
+            Request::get("/api/export?format=csv&bom=true")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(body.starts_with(b"\xEF\xBB\xBFid,doc,"));
+    let (s, e) = app.get("/api/export?format=geojson&bom=true").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
+}
