@@ -82,11 +82,32 @@ pub struct ExportData {
     /// edges are then weighted by independent origins, else by documents.
     pub corroborated: bool,
     /// Network edges to write as GEXF; computed with
-    /// [`network_edges_with_origins`](crate::network_edges_with_origins)
-    /// from `claims` and `events` when `None`.
+    /// [`network_edges`](crate::network_edges) from `claims` and
+    /// [`ExportData::origins`] when `None`.
     pub edges: Option<Vec<NetworkEdge>>,
     /// Fact-check verdicts by claim id (ClaimReview `reviewRating`).
     pub reviews: HashMap<String, Verdict>,
+}
+
+impl ExportData {
+    /// The origin of each claim in an event (from `links`, then `events`),
+    /// or `None` when corroboration has not run: the network's weights.
+    pub fn origins(&self) -> Option<HashMap<String, String>> {
+        if !self.corroborated && self.events.is_empty() && self.links.is_empty() {
+            return None;
+        }
+        let mut m: HashMap<String, String> = self
+            .links
+            .iter()
+            .map(|(c, l)| (c.clone(), l.origin.clone()))
+            .collect();
+        for ev in &self.events {
+            for c in &ev.claims {
+                m.entry(c.claim.clone()).or_insert_with(|| c.origin.clone());
+            }
+        }
+        Some(m)
+    }
 }
 
 /// What an export wrote.

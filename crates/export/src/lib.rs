@@ -15,8 +15,8 @@
 //! | `parquet` | DuckDB, Spark, pandas | a claim, the CSV columns typed (feature `parquet`) |
 //! | `claimreview` | fact-checkers | a schema.org `ClaimReview`; rated only when a [`Verdict`] is given |
 //!
-//! [`network_edges`] / [`network_edges_with_origins`] compute the actor
-//! network once for GEXF, the HTTP API and the web page.
+//! [`network_edges`] builds the actor network once for GEXF, the HTTP API
+//! and the web page.
 //!
 //! ```
 //! use claimtrace_export::{export, ExportData, ExportFormat};
@@ -75,7 +75,7 @@ pub use geojson_export::{PROPERTIES as GEOJSON_PROPERTIES, write_geojson};
 pub use gexf_export::{GEXF_NS, write_gexf};
 pub use jsonl_export::{DOC_KEYS as JSONL_DOC_KEYS, write_jsonl};
 pub use network_edge::{
-    NetworkEdge, NetworkNode, WeightBasis, network_edges, network_edges_with_origins,
+    NetworkEdge, NetworkNode, RELATION_TYPES, WeightBasis, is_actor, network_edges,
 };
 #[cfg(feature = "parquet")]
 pub use parquet_export::{schema as parquet_schema, write_parquet};
