@@ -12,9 +12,12 @@ use claimtrace_store::{EventQuery, Store};
 
 use crate::cmd::claims::ClaimFilter;
 use crate::db::DbArgs;
+use crate::output;
 
 /// Export stored claims for other tools.
 #[derive(clap::Args, Debug)]
+// An export takes every matching claim unless told: say so in --help.
+#[command(mut_arg("limit", |a| a.default_value("0").help("At most this many claims or events (0: all)")))]
 pub struct Args {
     #[command(flatten)]
     pub db: DbArgs,
@@ -49,7 +52,7 @@ fn usage(msg: &str) -> ExitCode {
     ExitCode::from(crate::cmd::EXIT_USAGE)
 }
 
-pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.bom && args.format != ExportFormat::Csv {
         return Ok(usage(&format!(
             "--bom is for --format csv only, not {}",
@@ -57,10 +60,7 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
         )));
     }
     let opts = ExportOptions { bom: args.bom };
-    // `claims` shows 50 by default; an export takes everything unless told.
-    if args.filter.limit == 50 {
-        args.filter.limit = 0;
-    }
+    let started = std::time::Instant::now();
     let payload = if args.events {
         if !matches!(args.format, ExportFormat::Csv | ExportFormat::Jsonl) {
             return Ok(usage("--events writes --format csv or jsonl only"));
@@ -95,6 +95,16 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
         };
         Payload::Claims(claimtrace_export::gather(&store, claims, what)?)
     };
+    output::detail(format_args!(
+        "read {} {} from {} in {:.0?}",
+        match &payload {
+            Payload::Claims(d) => d.claims.len(),
+            Payload::Events(e) => e.len(),
+        },
+        if args.events { "events" } else { "claims" },
+        args.db.db.display(),
+        started.elapsed()
+    ));
     let format = args.format;
     let write = |out: &mut dyn Write| -> claimtrace_export::Result<ExportStats> {
         match &payload {
@@ -120,8 +130,8 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
             s
         }
     };
-    eprintln!(
-        "claimtrace: exported {} {} {}(s){}",
+    output::note(format_args!(
+        "exported {} {} {}(s){}",
         stats.records,
         args.format,
         if args.events { "event" } else { "record" },
@@ -129,7 +139,7 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
             .as_ref()
             .map(|p| format!(" to {}", p.display()))
             .unwrap_or_default()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
