@@ -402,7 +402,14 @@ pub fn write_events_csv(events: &[EventRecord], out: &mut dyn Write) -> Result<E
     w.write_record(EVENT_COLUMNS)?;
     for r in events {
         let row = event_row(r);
-        w.write_record(csv_fields(&row).iter().map(|s| crate::csv_export::safe(s)))?;
+        // Numbers stay numbers (a negative longitude is no formula).
+        w.write_record(csv_fields(&row).iter().map(|s| {
+            if s.parse::<f64>().is_ok() {
+                s.clone()
+            } else {
+                crate::csv_export::safe(s)
+            }
+        }))?;
     }
     w.flush()?;
     Ok(ExportStats {
@@ -555,6 +562,13 @@ mod tests {
         event.event_type = ClaimType::Attack;
         event.date_start = Some("2025-06-01".into());
         event.date_end = Some("2025-06-01".into());
+        event.label = "=attack".into();
+        event.place = Some(claimtrace_model::EventPlace {
+            name: "Belaya".into(),
+            country: Some("RU".into()),
+            lat: Some(52.9),
+            lon: Some(-3.5),
+        });
         let rec = EventRecord {
             event,
             claims,
@@ -571,7 +585,8 @@ mod tests {
         assert_eq!(col("time_precision"), "1");
         assert_eq!(col("actor1"), "Ukraine");
         assert_eq!(col("actor1_kind"), "state_agency");
-        assert!(!col("notes").is_empty());
+        assert!(col("notes").starts_with("'=attack"), "formula neutralised");
+        assert_eq!(col("longitude"), "-3.5", "numbers stay numbers");
         let v = plover_record(&rec);
         assert_eq!(v["event_type"], "ASSAULT");
         assert_eq!(v["mode"], "drone");
