@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 mod cmd;
 mod db;
@@ -17,6 +17,12 @@ mod synth;
 #[derive(Parser)]
 #[command(name = "claimtrace", version, about, long_about = None)]
 struct Cli {
+    /// Print nothing on stderr but errors (no progress bar, no summaries).
+    #[arg(long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Say more on stderr (what was read, how long it took).
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
     #[command(subcommand)]
     command: Command,
 }
@@ -49,6 +55,10 @@ enum Command {
     Gazetteer(cmd::gazetteer::Args),
     /// Measure extraction and ingest throughput on generated articles.
     Bench(cmd::bench::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(cmd::completions::Args),
+    /// Print the man page (roff): `claimtrace man > claimtrace.1`.
+    Man(cmd::completions::ManArgs),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +71,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    output::set_verbosity(cli.quiet, cli.verbose);
     let result = match cli.command {
         Command::Extract(a) => cmd::extract::run(a),
         Command::Ingest(a) => cmd::ingest::run(a),
@@ -75,15 +86,32 @@ fn main() -> ExitCode {
         Command::Eval(a) => cmd::eval::run(a),
         Command::Gazetteer(a) => cmd::gazetteer::run(a),
         Command::Bench(a) => cmd::bench::run(a),
+        Command::Completions(a) => cmd::completions::run(a, Cli::command()),
+        Command::Man(a) => cmd::completions::run_man(a, Cli::command()),
     };
     match result {
         Ok(code) => code,
         // The reader of our output went away (`| head`): nothing is wrong,
         // there is just nobody left to tell. Ripgrep's way.
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
+        // A filter value the store refuses (a malformed search) is a bad
+        // argument like any clap catches: exit 2.
+        Err(e) if is_bad_argument(&e) => {
+            eprintln!("claimtrace: error: {e:#}");
+            ExitCode::from(cmd::EXIT_USAGE)
+        }
         Err(e) => {
             eprintln!("claimtrace: error: {e:#}");
             ExitCode::from(cmd::EXIT_FAILURE)
         }
     }
+}
+
+fn is_bad_argument(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<claimtrace_store::Error>(),
+            Some(claimtrace_store::Error::InvalidQuery(_))
+        )
+    })
 }

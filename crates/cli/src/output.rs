@@ -6,6 +6,42 @@ use std::io::{self, Write};
 use claimtrace_model::{Claim, Profile};
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
+/// -1 quiet, 0 normal, 1.. verbose: set once from the global flags.
+static VERBOSITY: std::sync::atomic::AtomicI8 = std::sync::atomic::AtomicI8::new(0);
+
+/// Record `--quiet` / `-v` for [`note`], [`detail`] and [`is_quiet`].
+pub fn set_verbosity(quiet: bool, verbose: u8) {
+    let level = if quiet {
+        -1
+    } else {
+        i8::try_from(verbose).unwrap_or(i8::MAX)
+    };
+    VERBOSITY.store(level, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn verbosity() -> i8 {
+    VERBOSITY.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `--quiet` was given: no progress bars, no summaries.
+pub fn is_quiet() -> bool {
+    verbosity() < 0
+}
+
+/// A summary line on stderr (`claimtrace: exported 12 records`), unless `--quiet`.
+pub fn note(msg: std::fmt::Arguments<'_>) {
+    if !is_quiet() {
+        eprintln!("claimtrace: {msg}");
+    }
+}
+
+/// A detail line on stderr, only with `-v`.
+pub fn detail(msg: std::fmt::Arguments<'_>) {
+    if verbosity() > 0 {
+        eprintln!("claimtrace: {msg}");
+    }
+}
+
 /// Report one failed input on stderr, on one line.
 pub fn report_failure(message: &str) {
     eprintln!("claimtrace: {message}");
@@ -19,6 +55,30 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
             .downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
     })
+}
+
+/// A table as people read it on a terminal (boxes, wrapped to the width),
+/// or, when standard output is a pipe or a file, as plain tab-separated
+/// text: a header line, then one line per row, tabs and line breaks in
+/// cells turned into spaces, so `cut`, `awk` and spreadsheets read it.
+pub fn table_text(t: &comfy_table::Table) -> String {
+    if io::IsTerminal::is_terminal(&io::stdout()) {
+        return t.to_string();
+    }
+    tsv(t)
+}
+
+/// The tab-separated form of a table.
+pub fn tsv(t: &comfy_table::Table) -> String {
+    let line = |row: &comfy_table::Row| {
+        row.cell_iter()
+            .map(|c| c.content().replace(['\t', '\n', '\r'], " "))
+            .collect::<Vec<_>>()
+            .join("\t")
+    };
+    let mut lines: Vec<String> = t.header().map(line).into_iter().collect();
+    lines.extend(t.row_iter().map(line));
+    lines.join("\n")
 }
 
 /// Output format chosen with `--format`.

@@ -376,11 +376,12 @@ fn filters_and_exit_codes() {
     let out = run(dir.path(), &["event", "--db", db, "ev:nope"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no event"), "{}", stderr(&out));
+    // A bad argument value is a usage error like any other: 2.
     assert_eq!(
         run(dir.path(), &["events", "--db", db, "--since", "June"])
             .status
             .code(),
-        Some(1)
+        Some(2)
     );
     assert_eq!(
         run(dir.path(), &["events", "--db", "missing.db"])

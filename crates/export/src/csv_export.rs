@@ -11,6 +11,15 @@ use crate::{COLUMNS, Cell, ExportData, ExportStats, Result, flat_row};
 /// alone so negative longitudes stay numbers.
 const FORMULA_LEADS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
 
+/// `s` with a leading `'` when a spreadsheet would read it as a formula.
+pub(crate) fn safe(s: &str) -> String {
+    if s.starts_with(FORMULA_LEADS) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 fn field(cell: &Cell) -> String {
     let s = cell.to_field();
     match cell {
@@ -82,6 +91,7 @@ mod tests {
         assert_eq!(&attack[col("quantity_values")], "117 drone");
         assert_eq!(&attack[col("date_inherited")], "0");
         assert_eq!(&rows[1][col("event")], "ev:c-hedged-1");
+        assert_eq!(&attack[col("event")], "ev:c-attack", "event from links");
         assert_eq!(
             &rows[1][col("outlet")],
             "",

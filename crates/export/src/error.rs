@@ -18,11 +18,17 @@ pub enum ExportError {
     /// Building or writing the Parquet file failed.
     #[error("writing Parquet: {0}")]
     Parquet(String),
+    /// Reading claims, events, documents or reviews from the store failed.
+    #[error("reading the store: {0}")]
+    Store(#[from] claimtrace_store::Error),
     /// The format name is not one of csv, jsonl, geojson, gexf, parquet, claimreview.
     #[error(
         "unknown export format '{0}' (expected csv, jsonl, geojson, gexf, parquet or claimreview)"
     )]
     UnknownFormat(String),
+    /// A byte-order mark was asked for a format other than CSV.
+    #[error("a byte-order mark is for CSV only, not {0}")]
+    BomNeedsCsv(&'static str),
     /// The format needs a cargo feature this build was made without.
     #[error("export format '{format}' needs claimtrace built with the cargo feature '{feature}'")]
     FeatureDisabled {

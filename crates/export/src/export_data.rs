@@ -54,6 +54,17 @@ pub struct Verdict {
     pub worst: Option<i64>,
 }
 
+/// A claim's place in a corroboration event, as
+/// [`gather`](crate::gather) reads it from the store (one indexed lookup per
+/// claim, no event loaded).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimLink {
+    /// The event's id (`ev:...`).
+    pub event: String,
+    /// The origin key the claim rests on (`name:tass`, `doc:<copy group>`).
+    pub origin: String,
+}
+
 /// Everything an export may draw on; callers fill what they have.
 #[derive(Debug, Clone, Default)]
 pub struct ExportData {
@@ -64,12 +75,39 @@ pub struct ExportData {
     /// Event groups from corroboration: they add an `event` column and let
     /// network edges be weighted by independent origins instead of claims.
     pub events: Vec<Event>,
+    /// Each claim's event and origin by claim id: what the store knows
+    /// without loading whole events. Consulted before `events`.
+    pub links: HashMap<String, ClaimLink>,
+    /// Whether corroboration has run (the store holds events): network
+    /// edges are then weighted by independent origins, else by documents.
+    pub corroborated: bool,
     /// Network edges to write as GEXF; computed with
-    /// [`network_edges_with_origins`](crate::network_edges_with_origins)
-    /// from `claims` and `events` when `None`.
+    /// [`network_edges`](crate::network_edges) from `claims` and
+    /// [`ExportData::origins`] when `None`.
     pub edges: Option<Vec<NetworkEdge>>,
     /// Fact-check verdicts by claim id (ClaimReview `reviewRating`).
     pub reviews: HashMap<String, Verdict>,
+}
+
+impl ExportData {
+    /// The origin of each claim in an event (from `links`, then `events`),
+    /// or `None` when corroboration has not run: the network's weights.
+    pub fn origins(&self) -> Option<HashMap<String, String>> {
+        if !self.corroborated && self.events.is_empty() && self.links.is_empty() {
+            return None;
+        }
+        let mut m: HashMap<String, String> = self
+            .links
+            .iter()
+            .map(|(c, l)| (c.clone(), l.origin.clone()))
+            .collect();
+        for ev in &self.events {
+            for c in &ev.claims {
+                m.entry(c.claim.clone()).or_insert_with(|| c.origin.clone());
+            }
+        }
+        Some(m)
+    }
 }
 
 /// What an export wrote.
@@ -94,7 +132,11 @@ pub(crate) struct Lookup<'a> {
 impl<'a> Lookup<'a> {
     pub(crate) fn new(data: &'a ExportData) -> Self {
         let docs = data.documents.iter().map(|d| (d.id.as_str(), d)).collect();
-        let mut events = HashMap::new();
+        let mut events: HashMap<&'a str, &'a str> = data
+            .links
+            .iter()
+            .map(|(claim, l)| (claim.as_str(), l.event.as_str()))
+            .collect();
         for ev in &data.events {
             for m in &ev.claims {
                 // A claim belongs to one event; if a caller passes overlapping

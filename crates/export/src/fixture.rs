@@ -9,7 +9,7 @@ use claimtrace_model::{
     EventClaim, Mention, Place, PlaceRole, Plover, PloverEvent, Quantity, Source, SourceKind, Span,
 };
 
-use crate::{DocMeta, ExportData, Verdict};
+use crate::{ClaimLink, DocMeta, ExportData, Verdict};
 
 pub(crate) fn mention(
     text: &str,
@@ -306,6 +306,15 @@ pub(crate) fn data() -> ExportData {
             corroborated: false,
             contradicted: false,
         }])],
+        // The attack is linked the way `gather` reads a store: by claim id.
+        links: HashMap::from([(
+            "c-attack".to_string(),
+            ClaimLink {
+                event: "ev:c-attack".into(),
+                origin: "name:sbu".into(),
+            },
+        )]),
+        corroborated: true,
         edges: None,
         reviews,
     }

@@ -96,6 +96,9 @@ pub const COLUMNS: &[Column] = &[
     text("place_role"),
     text("quantities"),
     text("quantity_values"),
+    text("quantity_qualifiers"),
+    text("quantity_min"),
+    text("quantity_max"),
     text("weapons"),
     text("why"),
     text("event"),
@@ -155,16 +158,20 @@ fn mention_cells(m: Option<&Mention>) -> [Cell; 4] {
     ]
 }
 
-/// A quantity as `value unit` (`300 UAV`), or `min-max unit` for a range
-/// without a single value, `?` where nothing numeric was understood.
+/// A number in plain notation, whole numbers without `.0`.
+fn num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        format!("{}", x as i64)
+    } else {
+        x.to_string()
+    }
+}
+
+/// A quantity as `value unit` (`300 UAV`), with its qualifier in front
+/// (`more than 20 soldier`: the number said is not the count), or
+/// `min-max unit` for a range without a single value, `?` where nothing
+/// numeric was understood.
 fn quantity_value(q: &Quantity) -> String {
-    let num = |x: f64| {
-        if x.fract() == 0.0 && x.abs() < 9.0e15 {
-            format!("{}", x as i64)
-        } else {
-            x.to_string()
-        }
-    };
     let amount = match (q.value, q.min, q.max) {
         (Some(v), _, _) => num(v),
         (None, Some(lo), Some(hi)) => format!("{}-{}", num(lo), num(hi)),
@@ -172,9 +179,23 @@ fn quantity_value(q: &Quantity) -> String {
         (None, None, Some(hi)) => format!("<={}", num(hi)),
         (None, None, None) => "?".to_string(),
     };
+    let amount = match q.qualifier.as_deref().map(str::trim) {
+        Some(qual) if !qual.is_empty() && q.value.is_some() => format!("{qual} {amount}"),
+        _ => amount,
+    };
     match &q.unit {
         Some(u) => format!("{amount} {u}"),
         None => amount,
+    }
+}
+
+/// One value per quantity, positionally aligned with `quantities` (an
+/// empty item where a quantity has none), so the lists read side by side.
+fn aligned(items: Vec<String>) -> Cell {
+    if items.iter().all(String::is_empty) {
+        Cell::Text(None)
+    } else {
+        Cell::Text(Some(items.join(LIST_SEPARATOR)))
     }
 }
 
@@ -243,9 +264,24 @@ pub fn flat_row(claim: &Claim, doc: Option<&DocMeta>, event: Option<&str>) -> Ve
     ]);
     let qty_text: Vec<&str> = claim.quantities.iter().map(|q| q.text.as_str()).collect();
     let qty_value: Vec<String> = claim.quantities.iter().map(quantity_value).collect();
+    let qs = &claim.quantities;
+    let bound = |f: fn(&Quantity) -> Option<f64>| {
+        aligned(
+            qs.iter()
+                .map(|q| f(q).map(num).unwrap_or_default())
+                .collect(),
+        )
+    };
     row.extend([
         list(&qty_text),
         list(&qty_value),
+        aligned(
+            qs.iter()
+                .map(|q| q.qualifier.clone().unwrap_or_default())
+                .collect(),
+        ),
+        bound(|q| q.min),
+        bound(|q| q.max),
         list(&claim.weapons),
         list(&claim.why),
         opt(event),
@@ -292,6 +328,35 @@ mod tests {
         q.max = None;
         q.unit = None;
         assert_eq!(quantity_value(&q), "?");
+    }
+
+    #[test]
+    fn qualifiers_keep_their_own_columns() {
+        let mut c = fixture::claims()[0].clone();
+        let mut q = c.quantities[0].clone();
+        q.text = "more than twenty".into();
+        q.value = Some(20.0);
+        q.min = Some(21.0);
+        q.max = None;
+        q.qualifier = Some("more than".into());
+        q.unit = Some("soldier".into());
+        let mut exact = q.clone();
+        exact.text = "12".into();
+        exact.value = Some(12.0);
+        exact.min = Some(12.0);
+        exact.max = Some(12.0);
+        exact.qualifier = None;
+        c.quantities = vec![q, exact];
+        let row = flat_row(&c, None, None);
+        let col = |n: &str| {
+            let i = COLUMNS.iter().position(|c| c.name == n).unwrap();
+            row[i].to_field()
+        };
+        assert_eq!(col("quantities"), "more than twenty; 12");
+        assert_eq!(col("quantity_values"), "more than 20 soldier; 12 soldier");
+        assert_eq!(col("quantity_qualifiers"), "more than; ");
+        assert_eq!(col("quantity_min"), "21; 12");
+        assert_eq!(col("quantity_max"), "; 12");
     }
 
     #[test]

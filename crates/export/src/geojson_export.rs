@@ -160,6 +160,7 @@ mod tests {
         assert_eq!(belaya["properties"]["date"], "2025-06-01");
         assert_eq!(belaya["properties"]["outlet"], "Continental Press Agency");
         assert_eq!(belaya["properties"]["weapons"], "drone; FPV drone");
+        assert_eq!(belaya["properties"]["event"], "ev:c-attack");
         assert_eq!(features[1]["properties"]["target"], Value::Null);
     }
 

@@ -7,9 +7,7 @@ use std::io::Write;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use crate::{
-    ExportData, ExportStats, NetworkEdge, NetworkNode, Result, network_edges_with_origins,
-};
+use crate::{ExportData, ExportStats, NetworkEdge, NetworkNode, Result, network_edges};
 
 /// The GEXF 1.3 namespace.
 pub const GEXF_NS: &str = "http://gexf.net/1.3";
@@ -103,20 +101,20 @@ pub fn write_gexf(data: &ExportData, out: &mut dyn Write) -> Result<ExportStats>
     let edges: &[NetworkEdge] = match &data.edges {
         Some(e) => e,
         None => {
-            computed = network_edges_with_origins(&data.claims, &data.events);
+            computed = network_edges(&data.claims, data.origins().as_ref());
             &computed
         }
     };
-    // Nodes keyed by canonical name, numbered in first-seen order so the
+    // Nodes keyed as the network keys them (id, else name), numbered in first-seen order so the
     // same input always gives the same ids.
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     let mut nodes: Vec<(&NetworkNode, usize)> = Vec::new();
     for e in edges {
         for n in [&e.source, &e.target] {
-            match index.get(n.name.as_str()) {
+            match index.get(n.key.as_str()) {
                 Some(&i) => nodes[i].1 += e.claims.len(),
                 None => {
-                    index.insert(n.name.as_str(), nodes.len());
+                    index.insert(n.key.as_str(), nodes.len());
                     nodes.push((n, e.claims.len()));
                 }
             }
@@ -124,7 +122,7 @@ pub fn write_gexf(data: &ExportData, out: &mut dyn Write) -> Result<ExportStats>
     }
     let in_edges: std::collections::HashSet<&str> = edges
         .iter()
-        .flat_map(|e| e.claims.iter().map(String::as_str))
+        .flat_map(|e| e.claims.iter().chain(&e.denied_claims).map(String::as_str))
         .collect();
     let skipped = data
         .claims
@@ -153,7 +151,8 @@ pub fn write_gexf(data: &ExportData, out: &mut dyn Write) -> Result<ExportStats>
         &mut w,
         "description",
         "Actor network from claim records: edges are claimed actor-to-target relations, \
-         weighted by supporting claims or independent origins (edge attribute weight_basis).",
+         weighted by independent origins, or documents before corroboration (edge attribute \
+         weight_basis), as /api/network weighs them.",
     )?;
     end(&mut w, "meta")?;
     start(
@@ -183,8 +182,8 @@ pub fn write_gexf(data: &ExportData, out: &mut dyn Write) -> Result<ExportStats>
     start(&mut w, "edges", &[])?;
     for (i, e) in edges.iter().enumerate() {
         let (Some(s), Some(t)) = (
-            index.get(e.source.name.as_str()),
-            index.get(e.target.name.as_str()),
+            index.get(e.source.key.as_str()),
+            index.get(e.target.key.as_str()),
         ) else {
             continue;
         };
@@ -205,10 +204,7 @@ pub fn write_gexf(data: &ExportData, out: &mut dyn Write) -> Result<ExportStats>
                 ("label", e.relation.as_str()),
             ],
         )?;
-        let basis = match e.weight_basis {
-            crate::WeightBasis::Claims => "claims",
-            crate::WeightBasis::Origins => "origins",
-        };
+        let basis = e.weight_basis.as_str();
         attvalues(
             &mut w,
             &[

@@ -8,9 +8,11 @@ use serde_json::Value;
 use crate::export_data::Lookup;
 use crate::{ExportData, ExportStats, Result};
 
-/// Keys added to each claim object. They do not collide with claim fields,
-/// so a line still deserialises as a `model::Claim`.
-pub const DOC_KEYS: [&str; 3] = ["outlet", "url", "published"];
+/// Keys added to each claim object: the document's `outlet`, `url`,
+/// `published`, and the claim's corroboration `event` id (null when in no
+/// event). They do not collide with claim fields, so a line still
+/// deserialises as a `model::Claim`.
+pub const DOC_KEYS: [&str; 4] = ["outlet", "url", "published", "event"];
 
 /// Write every claim of `data` as one JSON object per line.
 pub fn write_jsonl(data: &ExportData, out: &mut dyn Write) -> Result<ExportStats> {
@@ -28,6 +30,10 @@ pub fn write_jsonl(data: &ExportData, out: &mut dyn Write) -> Result<ExportStats
             map.insert(
                 DOC_KEYS[2].into(),
                 field(doc.and_then(|d| d.published.as_ref())),
+            );
+            map.insert(
+                DOC_KEYS[3].into(),
+                lookup.event(claim).map_or(Value::Null, Value::from),
             );
         }
         serde_json::to_writer(&mut *out, &v)?;
@@ -73,5 +79,12 @@ mod tests {
         );
         let second: Value = serde_json::from_str(lines[1]).unwrap();
         assert_eq!(second["published"], Value::Null);
+        assert_eq!(
+            first["event"], "ev:c-attack",
+            "event from the store's links"
+        );
+        assert_eq!(second["event"], "ev:c-hedged-1", "event from events");
+        let third: Value = serde_json::from_str(lines[2]).unwrap();
+        assert_eq!(third["event"], Value::Null, "in no event");
     }
 }

@@ -1,78 +1,122 @@
-//! The actor network: who is claimed to do what to whom.
+//! The actor network: who is claimed to do what to whom. One builder,
+//! [`network_edges`], serves GEXF, `/api/network` and the web page, so the
+//! file an analyst opens in Gephi weighs edges as the page does.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use claimtrace_model::{ActorKind, Claim, ClaimType, Epistemic, Event};
+use claimtrace_model::{ActorKind, Claim, ClaimType, Epistemic, Mention};
 use serde::{Deserialize, Serialize};
+
+/// Claim types that relate two actors: only these make edges.
+pub const RELATION_TYPES: &[ClaimType] = &[
+    ClaimType::Attack,
+    ClaimType::ArmsTransfer,
+    ClaimType::MilitaryCooperation,
+    ClaimType::DiplomaticRupture,
+    ClaimType::DiplomaticEngagement,
+    ClaimType::DesignationOrSanction,
+];
 
 /// What an edge's `weight` counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WeightBasis {
-    /// Claims supporting the edge (no corroboration data was given).
-    Claims,
-    /// Independent origins supporting the edge (from corroboration events).
+    /// Distinct documents (corroboration has not run).
+    Documents,
+    /// Independent origins (a claim in no event counts as its document's own).
     Origins,
 }
 
-/// One end of an edge: an actor or target as the knowledge base names it.
+impl WeightBasis {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            WeightBasis::Documents => "documents",
+            WeightBasis::Origins => "origins",
+        }
+    }
+}
+
+/// An actor of the network.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NetworkNode {
-    /// Canonical name (`Mention::name`): what nodes are keyed on.
+    /// What nodes are keyed on: the knowledge-base id (`UKR`) when known,
+    /// else the canonical name, so "Kyiv" and "Ukraine" are one node.
+    pub key: String,
+    /// The canonical name first seen (`Mention::name`).
     pub name: String,
     /// Knowledge-base id, when known.
     pub id: Option<String>,
+    /// The kind most mentions give (unknown only when none says more).
     pub kind: ActorKind,
 }
 
-/// A directed actor → target relation claimed by one or more claims
-/// (`/api/network`, GEXF edges).
+/// A directed actor → target relation claimed by one or more claims.
 ///
-/// Invariants: `claims` is non-empty and sorted; every claim in it has
-/// `actor.name == source.name`, `target.name == target.name` and type
-/// `relation`; `weight + denials` counts each claim (or origin) once.
+/// Invariants: `claims` is non-empty (an edge only denied is no edge);
+/// `weight` counts the distinct origins (or documents, see `weight_basis`)
+/// of `claims`; `denials` those of `denied_claims`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NetworkEdge {
-    /// The actor.
     pub source: NetworkNode,
-    /// The target.
     pub target: NetworkNode,
     /// The claim type, e.g. `arms_transfer`.
     pub relation: ClaimType,
-    /// Claims or independent origins (see `weight_basis`) that assert,
-    /// report, hedge or opine the relation — denials excluded.
     pub weight: usize,
     pub weight_basis: WeightBasis,
-    /// Claims or origins (same basis) that deny the relation.
+    /// Distinct documents of `claims`.
+    pub documents: usize,
+    /// Origins (same basis) that deny the relation.
     pub denials: usize,
-    /// Ids of every claim behind the edge, denials included.
+    /// Ids of the claims that assert, report, hedge or opine it, in input order.
     pub claims: Vec<String>,
-    /// The epistemic label most of the edge's claims carry; a tie goes to
-    /// the firmer label (asserted > reported > hedged > opinion > denied).
+    /// Ids of the claims that deny it.
+    pub denied_claims: Vec<String>,
+    /// `claims` per epistemic label.
+    pub epistemic: BTreeMap<String, usize>,
+    /// The label most of `claims` carry; a tie goes to the firmer label
+    /// (asserted > reported > hedged > opinion).
     pub firmness: Epistemic,
 }
 
-/// Edges from actor → target pairs of `claims`, weighted by claim count.
-/// Claims without both an actor and a target give no edge.
-pub fn network_edges(claims: &[Claim]) -> Vec<NetworkEdge> {
-    build(claims, None)
+impl NetworkEdge {
+    /// `source|target|relation`: unique in one network.
+    pub fn id(&self) -> String {
+        format!(
+            "{}|{}|{}",
+            self.source.key,
+            self.target.key,
+            self.relation.as_str()
+        )
+    }
 }
 
-/// Edges weighted by independent origins: each claim's origin is taken from
-/// the corroboration `events` that contain it; a claim in no event counts as
-/// resting on its own document (`doc:<id>`), which over-counts wire copies
-/// but never merges distinct reports.
-pub fn network_edges_with_origins(claims: &[Claim], events: &[Event]) -> Vec<NetworkEdge> {
-    if events.is_empty() {
-        return network_edges(claims);
+/// Determiners that open a generic noun phrase ("a spokesman", "the army").
+const DETERMINERS: &[&str] = &["a", "an", "the", "this", "that", "these", "those", "some"];
+
+/// Whether a mention names an actor the network shows: not a place, not an
+/// unnamed group ("officials"), not a weapon of the claim, not a generic
+/// noun phrase ("a spokesman"): a proper name of a state, body, group or person.
+pub fn is_actor(m: &Mention, claim: &Claim) -> bool {
+    if matches!(m.kind, ActorKind::Location | ActorKind::Group) {
+        return false;
     }
-    let mut origins: HashMap<&str, &str> = HashMap::new();
-    for ev in events {
-        for m in &ev.claims {
-            origins.entry(m.claim.as_str()).or_insert(m.origin.as_str());
-        }
+    let name = m.name.trim();
+    let Some(first) = name.chars().find(|c| c.is_alphabetic()) else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
     }
-    build(claims, Some(&origins))
+    let lower = name.to_lowercase();
+    let first_word = lower.split_whitespace().next().unwrap_or("");
+    if m.kind == ActorKind::Unknown && DETERMINERS.contains(&first_word) {
+        return false;
+    }
+    !claim.weapons.iter().any(|w| w.to_lowercase() == lower)
+}
+
+fn node_key(m: &Mention) -> String {
+    m.id.clone().unwrap_or_else(|| m.name.trim().to_string())
 }
 
 /// Firmness order used to break ties (first is firmest).
@@ -84,156 +128,163 @@ const FIRMNESS_ORDER: [Epistemic; 5] = [
     Epistemic::Denied,
 ];
 
-fn firmness_rank(e: Epistemic) -> usize {
-    FIRMNESS_ORDER
-        .iter()
-        .position(|x| *x == e)
-        .unwrap_or(FIRMNESS_ORDER.len())
-}
-
 #[derive(Default)]
 struct Acc<'a> {
-    claims: Vec<&'a Claim>,
+    support: Vec<&'a Claim>,
+    denied: Vec<&'a Claim>,
 }
 
-fn build(claims: &[Claim], origins: Option<&HashMap<&str, &str>>) -> Vec<NetworkEdge> {
-    // BTreeMap keeps the edge order stable across runs (exports are diffed).
-    let mut groups: BTreeMap<(String, String, ClaimType), Acc> = BTreeMap::new();
+/// A node being collected: first name and id seen, kinds counted.
+type NodeAcc = (String, Option<String>, BTreeMap<ActorKind, usize>);
+
+/// Nodes by key.
+#[derive(Default)]
+struct Nodes {
+    by_key: HashMap<String, NodeAcc>,
+}
+
+impl Nodes {
+    fn add(&mut self, m: &Mention) {
+        let e = self
+            .by_key
+            .entry(node_key(m))
+            .or_insert_with(|| (m.name.trim().to_string(), None, BTreeMap::new()));
+        if e.1.is_none() {
+            e.1 = m.id.clone();
+        }
+        *e.2.entry(m.kind).or_default() += 1;
+    }
+
+    fn node(&self, key: &str) -> NetworkNode {
+        let (name, id, kinds) = self
+            .by_key
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| (key.to_string(), None, BTreeMap::new()));
+        // Most frequent known kind; BTreeMap order breaks ties stably.
+        let kind = kinds
+            .iter()
+            .filter(|(k, _)| **k != ActorKind::Unknown)
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map_or(ActorKind::Unknown, |(k, _)| *k);
+        NetworkNode {
+            key: key.to_string(),
+            name,
+            id,
+            kind,
+        }
+    }
+}
+
+/// The actor network of `claims`, heaviest edge first (then most claims,
+/// then id). `origins` gives the origin key of each claim in an event, by
+/// claim id, once corroboration has run (`None` before): an edge's weight is
+/// then its independent origins, a claim in no event counting as
+/// `doc:<its document>`; without origins it is its distinct documents.
+/// Only [`RELATION_TYPES`] between two different [`is_actor`] mentions make edges.
+pub fn network_edges(
+    claims: &[Claim],
+    origins: Option<&HashMap<String, String>>,
+) -> Vec<NetworkEdge> {
+    let mut groups: HashMap<(String, String, ClaimType), Acc> = HashMap::new();
+    let mut nodes = Nodes::default();
     for c in claims {
         let (Some(a), Some(t)) = (&c.actor, &c.target) else {
             continue;
         };
-        if a.name.trim().is_empty() || t.name.trim().is_empty() {
+        if !RELATION_TYPES.contains(&c.claim_type) || !is_actor(a, c) || !is_actor(t, c) {
             continue;
         }
-        groups
-            .entry((a.name.clone(), t.name.clone(), c.claim_type))
-            .or_default()
-            .claims
-            .push(c);
+        let (ka, kt) = (node_key(a), node_key(t));
+        if ka == kt {
+            continue;
+        }
+        nodes.add(a);
+        nodes.add(t);
+        let acc = groups.entry((ka, kt, c.claim_type)).or_default();
+        if c.epistemic == Epistemic::Denied {
+            acc.denied.push(c);
+        } else {
+            acc.support.push(c);
+        }
     }
-    groups
+    let origin = |c: &Claim| -> String {
+        origins
+            .and_then(|m| m.get(&c.id))
+            .cloned()
+            .unwrap_or_else(|| format!("doc:{}", c.doc))
+    };
+    let count = |cs: &[&Claim]| cs.iter().map(|c| origin(c)).collect::<HashSet<_>>().len();
+    let mut edges: Vec<NetworkEdge> = groups
         .into_iter()
-        .filter_map(|((_, _, relation), acc)| {
-            let first = acc.claims.first()?;
-            let source = node(
-                first.actor.as_ref()?,
-                acc.claims.iter().filter_map(|c| c.actor.as_ref()),
-            );
-            let target = node(
-                first.target.as_ref()?,
-                acc.claims.iter().filter_map(|c| c.target.as_ref()),
-            );
-            let (weight, denials, weight_basis) = match origins {
-                None => {
-                    let denied = acc
-                        .claims
-                        .iter()
-                        .filter(|c| c.epistemic == Epistemic::Denied)
-                        .count();
-                    (acc.claims.len() - denied, denied, WeightBasis::Claims)
-                }
-                Some(map) => {
-                    let key = |c: &Claim| -> String {
-                        map.get(c.id.as_str())
-                            .map(|o| o.to_string())
-                            .unwrap_or_else(|| format!("doc:{}", c.doc))
-                    };
-                    let mut support: Vec<String> = acc
-                        .claims
-                        .iter()
-                        .filter(|c| c.epistemic != Epistemic::Denied)
-                        .map(|c| key(c))
-                        .collect();
-                    let mut deny: Vec<String> = acc
-                        .claims
-                        .iter()
-                        .filter(|c| c.epistemic == Epistemic::Denied)
-                        .map(|c| key(c))
-                        .collect();
-                    support.sort();
-                    support.dedup();
-                    deny.sort();
-                    deny.dedup();
-                    (support.len(), deny.len(), WeightBasis::Origins)
-                }
-            };
-            let mut counts = [0usize; 5];
-            for c in &acc.claims {
-                if let Some(slot) = counts.get_mut(firmness_rank(c.epistemic)) {
-                    *slot += 1;
-                }
+        .filter(|(_, acc)| !acc.support.is_empty())
+        .map(|((s, t, relation), acc)| {
+            let mut epistemic: BTreeMap<String, usize> = BTreeMap::new();
+            for c in &acc.support {
+                *epistemic
+                    .entry(c.epistemic.as_str().to_string())
+                    .or_default() += 1;
             }
-            // max_by_key keeps the last maximum; iterating firmest-last makes
-            // ties resolve to the firmer label.
             let firmness = FIRMNESS_ORDER
                 .iter()
-                .zip(counts)
                 .rev()
-                .max_by_key(|(_, n)| *n)
-                .map(|(e, _)| *e)
-                .unwrap_or(first.epistemic);
-            let mut ids: Vec<String> = acc.claims.iter().map(|c| c.id.clone()).collect();
-            ids.sort();
-            Some(NetworkEdge {
-                source,
-                target,
+                .max_by_key(|e| epistemic.get(e.as_str()).copied().unwrap_or(0))
+                .copied()
+                .unwrap_or(Epistemic::Asserted);
+            NetworkEdge {
+                source: nodes.node(&s),
+                target: nodes.node(&t),
                 relation,
-                weight,
-                weight_basis,
-                denials,
-                claims: ids,
+                weight: count(&acc.support),
+                weight_basis: if origins.is_some() {
+                    WeightBasis::Origins
+                } else {
+                    WeightBasis::Documents
+                },
+                documents: acc
+                    .support
+                    .iter()
+                    .map(|c| &c.doc)
+                    .collect::<HashSet<_>>()
+                    .len(),
+                denials: count(&acc.denied),
+                claims: acc.support.iter().map(|c| c.id.clone()).collect(),
+                denied_claims: acc.denied.iter().map(|c| c.id.clone()).collect(),
+                epistemic,
                 firmness,
-            })
+            }
         })
-        .collect()
-}
-
-/// A node from the first mention, taking the first known id and kind any
-/// mention of the same name offers (an unresolved first mention should not
-/// hide a resolved later one).
-fn node<'a>(
-    first: &'a claimtrace_model::Mention,
-    all: impl Iterator<Item = &'a claimtrace_model::Mention>,
-) -> NetworkNode {
-    let mut id = first.id.clone();
-    let mut kind = first.kind;
-    for m in all {
-        if id.is_none() {
-            id = m.id.clone();
-        }
-        if kind == ActorKind::Unknown && m.kind != ActorKind::Unknown {
-            kind = m.kind;
-        }
-    }
-    NetworkNode {
-        name: first.name.clone(),
-        id,
-        kind,
-    }
+        .collect();
+    edges.sort_by(|a, b| {
+        b.weight
+            .cmp(&a.weight)
+            .then(b.claims.len().cmp(&a.claims.len()))
+            .then_with(|| a.id().cmp(&b.id()))
+    });
+    edges
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::fixture;
-    use claimtrace_model::EventClaim;
 
     #[test]
     fn groups_pairs_and_counts_denials() {
         let claims = fixture::claims();
-        let edges = network_edges(&claims);
+        let edges = network_edges(&claims, None);
         let e = edges
             .iter()
             .find(|e| e.relation == ClaimType::ArmsTransfer && e.source.name == "Ukraine")
             .expect("Ukraine -> RSF arms transfer edge");
         assert_eq!(e.target.name, "Rapid Support Forces");
-        assert_eq!(e.claims.len(), 3);
-        assert_eq!(e.weight, 2);
+        assert_eq!(e.claims.len(), 2);
+        assert_eq!(e.denied_claims, vec!["c-denied".to_string()]);
+        assert_eq!(e.weight, 2, "two documents");
         assert_eq!(e.denials, 1);
-        assert_eq!(e.weight_basis, WeightBasis::Claims);
+        assert_eq!(e.weight_basis, WeightBasis::Documents);
         assert_eq!(e.firmness, Epistemic::Hedged);
-        // The claim with no target gives no edge.
+        assert_eq!(e.source.key, "UKR", "keyed by knowledge-base id");
         assert!(
             edges
                 .iter()
@@ -244,30 +295,47 @@ mod tests {
     #[test]
     fn origins_collapse_copies() {
         let claims = fixture::claims();
-        // One origin only, so neither claim is corroborated by another.
-        let mk = |claim: &str, origin: &str| EventClaim {
-            claim: claim.into(),
-            doc: "d".into(),
-            origin: origin.into(),
-            epistemic: Epistemic::Hedged,
-            corroborated: false,
-            contradicted: false,
-        };
-        let event = fixture::event(vec![
-            mk("c-hedged-1", "name:eurasia signal"),
-            mk("c-hedged-2", "name:eurasia signal"),
+        let origins = HashMap::from([
+            ("c-hedged-1".to_string(), "name:eurasia signal".to_string()),
+            ("c-hedged-2".to_string(), "name:eurasia signal".to_string()),
         ]);
-        let edges = network_edges_with_origins(&claims, &[event]);
+        let edges = network_edges(&claims, Some(&origins));
         let e = edges
             .iter()
             .find(|e| e.relation == ClaimType::ArmsTransfer)
             .expect("edge");
         assert_eq!(e.weight_basis, WeightBasis::Origins);
         assert_eq!(e.weight, 1, "two claims, one origin");
-        assert_eq!(
-            e.denials, 1,
-            "the denial is outside any event: its own doc origin"
-        );
+        assert_eq!(e.documents, 2);
+        assert_eq!(e.denials, 1, "the denial rests on its own document");
+    }
+
+    #[test]
+    fn only_actors_are_nodes() {
+        let mut claims = fixture::claims();
+        claims.truncate(1);
+        let base = claims[0].clone();
+        let with_actor = |name: &str, kind: ActorKind| {
+            let mut c = base.clone();
+            c.id = format!("c-{name}");
+            let a = c.actor.as_mut().unwrap();
+            a.name = name.into();
+            a.id = None;
+            a.kind = kind;
+            c
+        };
+        claims.push(with_actor("a spokesman", ActorKind::Person));
+        claims.push(with_actor("The spokesman", ActorKind::Unknown));
+        claims.push(with_actor("Officials", ActorKind::Group));
+        claims.push(with_actor("Kherson", ActorKind::Location));
+        claims.push(with_actor("FPV drone", ActorKind::Unknown));
+        let mut own = with_actor("Russia", ActorKind::State);
+        own.actor.as_mut().unwrap().id = Some("RUS".into());
+        claims.push(own);
+        let edges = network_edges(&claims, None);
+        assert_eq!(edges.len(), 1, "{edges:?}");
+        assert_eq!(edges[0].source.name, "Ukraine");
+        assert_eq!(edges[0].claims, vec!["c-attack".to_string()]);
     }
 
     #[test]
@@ -275,9 +343,8 @@ mod tests {
         let mut claims = fixture::claims();
         claims.retain(|c| c.claim_type == ClaimType::ArmsTransfer);
         claims[0].epistemic = Epistemic::Reported;
-        claims[1].epistemic = Epistemic::Denied;
-        claims[2].epistemic = Epistemic::Opinion;
-        let edges = network_edges(&claims);
+        claims[1].epistemic = Epistemic::Opinion;
+        let edges = network_edges(&claims, None);
         assert_eq!(edges[0].firmness, Epistemic::Reported);
     }
 }

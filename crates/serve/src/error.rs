@@ -122,3 +122,13 @@ impl From<claimtrace_store::Error> for ApiError {
         }
     }
 }
+
+impl From<claimtrace_export::ExportError> for ApiError {
+    fn from(e: claimtrace_export::ExportError) -> Self {
+        match e {
+            // A store error keeps its own answer (timeout, busy, ...).
+            claimtrace_export::ExportError::Store(s) => ApiError::from(s),
+            other => ApiError::internal(other.to_string()),
+        }
+    }
+}

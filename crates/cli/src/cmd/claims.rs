@@ -40,10 +40,10 @@ pub struct ClaimFilter {
     #[arg(long, value_name = "NAME")]
     pub actor: Option<String>,
     /// Claims dated on or after this day (YYYY-MM-DD, YYYY-MM or YYYY).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cmd::date_arg)]
     pub since: Option<String>,
     /// Claims dated on or before this day.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cmd::date_arg)]
     pub until: Option<String>,
     /// Only claims of this document.
     #[arg(long, value_name = "ID")]
@@ -51,7 +51,7 @@ pub struct ClaimFilter {
     /// Only claims of documents from this outlet.
     #[arg(long, value_name = "NAME")]
     pub outlet: Option<String>,
-    /// At most this many claims.
+    /// At most this many claims (0: all).
     #[arg(long, default_value_t = 50, value_name = "N")]
     pub limit: usize,
     /// Skip this many claims first.
@@ -86,7 +86,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.json {
         output::write_jsonl(&mut out, &page.items)?;
     } else {
-        writeln!(out, "{}", output::claims_table(&page.items))?;
+        writeln!(
+            out,
+            "{}",
+            output::table_text(&output::claims_table(&page.items))
+        )?;
         writeln!(
             out,
             "{} of {} claims (offset {}; --limit/--offset for more, --json for records)",

@@ -54,7 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 d.title.clone().unwrap_or_default(),
             ]);
         }
-        writeln!(out, "{t}")?;
+        writeln!(out, "{}", output::table_text(&t))?;
         writeln!(out, "{} documents", docs.len())?;
     }
     out.flush().ok();

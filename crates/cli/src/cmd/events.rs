@@ -47,10 +47,10 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub actor: Option<String>,
     /// Events whose days reach this day or later (YYYY-MM-DD, YYYY-MM or YYYY).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cmd::date_arg)]
     pub since: Option<String>,
     /// Events whose days start on or before this day.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cmd::date_arg)]
     pub until: Option<String>,
     /// Corroboration level.
     #[arg(long, value_enum, value_name = "LEVEL")]
@@ -83,16 +83,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })?;
     let pending = store.pending_corroboration(0)?.len();
     if pending > 0 {
-        eprintln!(
-            "claimtrace: {pending} stored documents are not corroborated yet (run `claimtrace ingest` again to include them)"
-        );
+        output::note(format_args!(
+            "{pending} stored documents are not corroborated yet (run `claimtrace ingest` again to include them)"
+        ));
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
         output::write_jsonl(&mut out, &page.items)?;
     } else {
-        writeln!(out, "{}", table(&page.items))?;
+        writeln!(out, "{}", output::table_text(&table(&page.items)))?;
         writeln!(
             out,
             "{} of {} events (offset {}; --limit/--offset for more, `claimtrace event ID` for one, --json for records)",

@@ -41,8 +41,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         Format::Jsonl => open = output::write_jsonl(&mut out, &ex.claims)?,
                         Format::Table => {
                             if !ex.claims.is_empty() {
-                                open =
-                                    writeln!(out, "{}", output::claims_table(&ex.claims)).is_ok();
+                                open = writeln!(
+                                    out,
+                                    "{}",
+                                    output::table_text(&output::claims_table(&ex.claims))
+                                )
+                                .is_ok();
                             }
                         }
                     },

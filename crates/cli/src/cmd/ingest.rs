@@ -61,7 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (inputs, failures) = pipeline.discover(&args.pipeline.inputs);
     failures.iter().for_each(|f| output::report_failure(f));
     let started = Instant::now();
-    let progress = if !args.no_progress && std::io::stderr().is_terminal() {
+    let progress = if !args.no_progress && !output::is_quiet() && std::io::stderr().is_terminal() {
         let pb = ProgressBar::new(inputs.len() as u64);
         pb.set_style(
             ProgressStyle::with_template(
@@ -85,27 +85,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     )?;
     progress.finish_and_clear();
     let secs = started.elapsed().as_secs_f64();
-    eprintln!(
-        "claimtrace: ingested into {}: {} new, {} already stored, {} failed; {} claims stored ({:.1}s)",
+    output::note(format_args!(
+        "ingested into {}: {} new, {} already stored, {} failed; {} claims stored ({:.1}s)",
         args.db.db.display(),
         summary.new,
         summary.already_stored,
         summary.failed,
         summary.claims,
         secs
-    );
+    ));
     if summary.not_articles > 0 {
-        eprintln!(
-            "claimtrace: skipped {} files that are not articles (scripts, stylesheets, images, fonts, archives)",
+        output::note(format_args!(
+            "skipped {} files that are not articles (scripts, stylesheets, images, fonts, archives)",
             summary.not_articles
-        );
+        ));
     }
     if corroborate.is_some() {
         let c = &summary.corroboration;
-        eprintln!(
-            "claimtrace: corroborated {} documents: {} claims into events ({} opened, {} updated), {} copies found",
+        output::note(format_args!(
+            "corroborated {} documents: {} claims into events ({} opened, {} updated), {} copies found",
             c.documents, c.claims, c.events_opened, c.events_updated, c.copies
-        );
+        ));
     }
     Ok(if summary.failed == 0 {
         ExitCode::SUCCESS

@@ -32,7 +32,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.json {
         output::write_jsonl(&mut out, &profiles)?;
     } else {
-        writeln!(out, "{}", table(&profiles))?;
+        writeln!(out, "{}", output::table_text(&table(&profiles)))?;
         writeln!(
             out,
             "{} outlets. corroborated: claims in events that another independent origin supports; contradicted: claims on one side of a contradiction with another origin (shares of claims in events).",

@@ -2,14 +2,12 @@
 //! JSON Lines, GeoJSON, GEXF or schema.org ClaimReview, the way
 //! `claimtrace export` writes them.
 
-use std::collections::HashMap;
-
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
-use claimtrace_export::{DocMeta, ExportData, ExportError, ExportFormat, Verdict};
-use claimtrace_store::{ReviewAction, Store};
+use claimtrace_export::{ExportError, ExportFormat, ExportOptions, GatherOptions};
+use claimtrace_store::Store;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -43,6 +41,9 @@ pub struct ExportParams {
     /// At most this many claims (default: every matching claim; at most 100,000 per request).
     pub limit: Option<usize>,
     pub offset: Option<usize>,
+    /// `true`: start the CSV with a UTF-8 byte-order mark, so Excel reads
+    /// accented names right (CSV only; 400 for other formats).
+    pub bom: Option<bool>,
 }
 
 /// The matching claims in an export format, as a download.
@@ -68,6 +69,14 @@ pub async fn export(
                 "export format '{format}' needs claimtrace built with the cargo feature 'parquet'"
             ),
         ));
+    }
+    let opts = ExportOptions {
+        bom: p.bom.unwrap_or(false),
+    };
+    if opts.bom && format != ExportFormat::Csv {
+        return Err(ApiError::bad_request(format!(
+            "bom: a byte-order mark is for format=csv only, not {format}"
+        )));
     }
     let filters = ClaimParams {
         q: p.q,
@@ -110,35 +119,16 @@ pub async fn export(
                     ),
                 ));
             }
-            let mut ids: Vec<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            let mut documents = Vec::with_capacity(ids.len());
-            for id in ids {
-                if let Some(d) = s.document(id)? {
-                    documents.push(DocMeta::from(&d.document));
-                }
-            }
-            let mut reviews = HashMap::new();
-            if format == ExportFormat::Claimreview {
-                for c in &claims {
-                    if let Some(v) = verdict(&s.reviews(&c.id)?) {
-                        reviews.insert(c.id.clone(), v);
-                    }
-                }
-            }
-            Ok(ExportData {
-                claims,
-                documents,
-                reviews,
-                ..Default::default()
-            })
+            let what = GatherOptions {
+                verdicts: format == ExportFormat::Claimreview,
+            };
+            Ok(claimtrace_export::gather(s, claims, what)?)
         })
         .await?;
     let (bytes, stats) = app
         .blocking(move || {
             let mut out = Vec::new();
-            let stats = claimtrace_export::export(format, &data, &mut out)
+            let stats = claimtrace_export::export_with(format, &data, &mut out, opts)
                 .map_err(|e| ApiError::internal(e.to_string()))?;
             Ok((out, stats))
         })
@@ -159,30 +149,4 @@ pub async fn export(
     h.insert("x-claimtrace-records", HeaderValue::from(stats.records));
     h.insert("x-claimtrace-skipped", HeaderValue::from(stats.skipped));
     Ok(res)
-}
-
-/// A fact-checker's verdict from the latest confirmation or rejection, as
-/// `claimtrace export --format claimreview` derives it: the note is the
-/// rating when given.
-fn verdict(reviews: &[claimtrace_store::Review]) -> Option<Verdict> {
-    let r = reviews
-        .iter()
-        .rfind(|r| r.action != ReviewAction::Correct)?;
-    let rating = r
-        .note
-        .clone()
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| match r.action {
-            ReviewAction::Confirm => "Confirmed".to_string(),
-            _ => "Not supported".to_string(),
-        });
-    Some(Verdict {
-        rating,
-        who: r.who.clone(),
-        at: r.at.clone().unwrap_or_default(),
-        url: None,
-        value: None,
-        best: None,
-        worst: None,
-    })
 }

@@ -8,24 +8,15 @@ use std::collections::{BTreeMap, HashMap};
 
 use axum::Json;
 use axum::extract::State;
-use claimtrace_model::{Claim, ClaimType, Epistemic, Mention};
-use claimtrace_store::{EventQuery, Store};
+use claimtrace_export::{RELATION_TYPES, claim_links, has_events, network_edges};
+use claimtrace_model::Claim;
+use claimtrace_store::Store;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::error::{ApiResult, ErrorBody};
 use crate::params::{ClaimParams, Params};
 use crate::state::AppState;
-
-/// Claim types that relate two actors.
-pub const RELATION_TYPES: &[ClaimType] = &[
-    ClaimType::Attack,
-    ClaimType::ArmsTransfer,
-    ClaimType::MilitaryCooperation,
-    ClaimType::DiplomaticRupture,
-    ClaimType::DiplomaticEngagement,
-    ClaimType::DesignationOrSanction,
-];
 
 /// At most this many claims are read to build one graph; the answer says when
 /// the filters matched more.
@@ -100,120 +91,44 @@ pub struct Network {
     pub weight: &'static str,
 }
 
-fn key(m: &Mention) -> String {
-    m.id.clone().unwrap_or_else(|| m.name.clone())
-}
-
-#[derive(Default)]
-struct EdgeAcc {
-    docs: std::collections::HashSet<String>,
-    origins: std::collections::HashSet<String>,
-    ids: Vec<String>,
-    count: usize,
-    epistemic: BTreeMap<String, usize>,
-}
-
-/// The relation graph of `claims`: one edge per (actor, target, type), heaviest `limit` kept.
-/// `origins`: the origin key of each claim in an event (by claim id); a
-/// claim without one counts as `doc:<its document>`, so with no origins at
-/// all the weight is the number of distinct documents.
+/// The API's view of the shared network ([`claimtrace_export::network_edges`],
+/// the builder GEXF uses too): the heaviest `limit` edges and their nodes,
+/// with the number of edges before the cut.
 pub fn build(
     claims: &[Claim],
-    origins: &HashMap<String, String>,
+    origins: Option<&HashMap<String, String>>,
     limit: usize,
 ) -> (Vec<Node>, Vec<Edge>, usize) {
-    let mut edges: HashMap<(String, String, ClaimType), EdgeAcc> = HashMap::new();
-    let mut labels: HashMap<String, (String, HashMap<&'static str, usize>)> = HashMap::new();
-    for c in claims {
-        let (Some(a), Some(t)) = (&c.actor, &c.target) else {
-            continue;
-        };
-        if !RELATION_TYPES.contains(&c.claim_type) || c.epistemic == Epistemic::Denied {
-            continue;
+    let mut all = network_edges(claims, origins);
+    let total = all.len();
+    all.truncate(limit);
+    let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+    for e in &all {
+        for n in [&e.source, &e.target] {
+            nodes.entry(n.key.clone()).or_insert_with(|| Node {
+                id: n.key.clone(),
+                label: n.name.clone(),
+                kind: n.kind.as_str().to_string(),
+            });
         }
-        let (ka, kt) = (key(a), key(t));
-        if ka == kt {
-            continue;
-        }
-        for m in [a, t] {
-            let e = labels
-                .entry(key(m))
-                .or_insert_with(|| (m.name.clone(), HashMap::new()));
-            *e.1.entry(m.kind.as_str()).or_default() += 1;
-        }
-        let acc = edges.entry((ka, kt, c.claim_type)).or_default();
-        acc.docs.insert(c.doc.clone());
-        acc.origins.insert(
-            origins
-                .get(&c.id)
-                .cloned()
-                .unwrap_or_else(|| format!("doc:{}", c.doc)),
-        );
-        acc.count += 1;
-        if acc.ids.len() < IDS_PER_EDGE {
-            acc.ids.push(c.id.clone());
-        }
-        *acc.epistemic
-            .entry(c.epistemic.as_str().to_string())
-            .or_default() += 1;
     }
-    let total = edges.len();
-    let mut list: Vec<Edge> = edges
+    let edges = all
         .into_iter()
-        .map(|((s, t, ty), acc)| {
-            let label = |k: &str| {
-                labels
-                    .get(k)
-                    .map(|l| l.0.clone())
-                    .unwrap_or_else(|| k.to_string())
-            };
-            Edge {
-                id: format!("{s}|{t}|{}", ty.as_str()),
-                source_label: label(&s),
-                target_label: label(&t),
-                source: s,
-                target: t,
-                claim_type: ty.as_str().to_string(),
-                weight: acc.origins.len(),
-                documents: acc.docs.len(),
-                claims: acc.ids,
-                claim_count: acc.count,
-                epistemic: acc.epistemic,
-            }
+        .map(|e| Edge {
+            id: e.id(),
+            source_label: e.source.name,
+            target_label: e.target.name,
+            source: e.source.key,
+            target: e.target.key,
+            claim_type: e.relation.as_str().to_string(),
+            weight: e.weight,
+            documents: e.documents,
+            claim_count: e.claims.len(),
+            claims: e.claims.into_iter().take(IDS_PER_EDGE).collect(),
+            epistemic: e.epistemic,
         })
         .collect();
-    list.sort_by(|a, b| {
-        b.weight
-            .cmp(&a.weight)
-            .then(b.claim_count.cmp(&a.claim_count))
-            .then(a.id.cmp(&b.id))
-    });
-    list.truncate(limit);
-    let mut used: Vec<String> = list
-        .iter()
-        .flat_map(|e| [e.source.clone(), e.target.clone()])
-        .collect();
-    used.sort();
-    used.dedup();
-    let nodes = used
-        .into_iter()
-        .map(|id| {
-            let (label, kinds) = labels
-                .remove(&id)
-                .unwrap_or_else(|| (id.clone(), HashMap::new()));
-            let kind = kinds
-                .into_iter()
-                .max_by_key(|(k, n)| (*n, *k))
-                .map(|(k, _)| k)
-                .unwrap_or("unknown");
-            Node {
-                id,
-                label,
-                kind: kind.to_string(),
-            }
-        })
-        .collect();
-    (nodes, list, total)
+    (nodes.into_values().collect(), edges, total)
 }
 
 /// The actor network of the claims matching the filters; edge weight = independent origins
@@ -244,25 +159,22 @@ pub async fn network(
     q.count_cap = Some(MAX_CLAIMS + 1);
     app.read(move |s| {
         let page = s.claims(&q)?;
-        let has_events = s
-            .events(&EventQuery {
-                limit: 1,
-                ..Default::default()
-            })?
-            .total
-            > 0;
-        let mut origins = HashMap::new();
-        if has_events {
+        let has_events = has_events(s)?;
+        let origins = if has_events {
             // One indexed lookup per relation claim; other claims make no edge.
-            for c in page.items.iter().filter(|c| {
+            let relations = page.items.iter().filter(|c| {
                 c.actor.is_some() && c.target.is_some() && RELATION_TYPES.contains(&c.claim_type)
-            }) {
-                if let Some(m) = s.claim_corroboration(&c.id)? {
-                    origins.insert(c.id.clone(), m.origin);
-                }
-            }
-        }
-        let (nodes, edges, total_edges) = build(&page.items, &origins, limit);
+            });
+            Some(
+                claim_links(s, relations)?
+                    .into_iter()
+                    .map(|(c, l)| (c, l.origin))
+                    .collect::<HashMap<_, _>>(),
+            )
+        } else {
+            None
+        };
+        let (nodes, edges, total_edges) = build(&page.items, origins.as_ref(), limit);
         Ok(Json(Network {
             truncated: total_edges > edges.len() || page.total > page.items.len(),
             nodes,
