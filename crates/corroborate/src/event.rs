@@ -326,14 +326,19 @@ pub fn build_event(members: &[(&ClaimFeatures, &DocMeta)], vocab: &Vocab) -> Opt
         })
         .map(|(_, (c, _))| c.sentence.trim().to_string())
         .unwrap_or_default();
-    let date_start = members
+    // The happening's days: statements about it (a condemnation the next
+    // day) do not widen them, unless the event holds nothing else dated.
+    let happening = members
         .iter()
-        .filter_map(|(c, _)| c.date.map(|d| d.start))
-        .min();
-    let date_end = members
-        .iter()
-        .filter_map(|(c, _)| c.date.map(|d| d.end))
-        .max();
+        .any(|(c, _)| c.family != Family::Open && c.date.is_some());
+    let dated = || {
+        members
+            .iter()
+            .filter(move |(c, _)| !happening || c.family != Family::Open)
+            .filter_map(|(c, _)| c.date)
+    };
+    let date_start = dated().map(|d| d.start).min();
+    let date_end = dated().map(|d| d.end).max();
     let place =
         most_common(members.iter().filter_map(|(c, _)| c.place.map(|p| p.name))).and_then(|name| {
             let p = members
