@@ -1,18 +1,17 @@
 //! The extractor: one document in, its sentences and claim records out.
 
-use chrono::NaiveDate;
-use claimtrace_geo::{Gazetteer, PlaceMatch};
-use claimtrace_measure::{WeaponLexicon, WeaponMatch, find_quantities};
+use claimtrace_geo::Gazetteer;
+use claimtrace_measure::{WeaponLexicon, WeaponMatch};
 use claimtrace_model::{
-    Claim, ClaimType, DatePrecision, Document, Plover, Quantity, Sentence, Source, SourceKind, Span,
+    Claim, ClaimType, Document, Plover, Quantity, Sentence, Source, SourceKind, Span,
 };
-use claimtrace_temporal::{DateMention, find_dates};
 
 use crate::actor_kb::ActorKb;
 use crate::attribution::{self};
 use crate::clause;
 use crate::context::DocContext;
 use crate::cue::{CueHit, CueKind, CueLexicon};
+use crate::facts::DocFacts;
 use crate::firmness::firmness;
 use crate::mention::{self, Cand};
 use crate::not_claim::{is_headline, is_hypothetical, is_non_statement, is_question};
@@ -39,55 +38,6 @@ pub struct Extractor {
     pub(crate) nouns: SourceNouns,
     pub(crate) weapons: WeaponLexicon,
     pub(crate) gazetteer: Gazetteer,
-}
-
-/// Document-wide findings, computed once, each list in text order.
-struct Facts {
-    dates: Vec<DateMention>,
-    anchor_why: Option<String>,
-    anchor: Option<NaiveDate>,
-    /// Index in `dates` of the day of the happening (see [`DocFacts::event_day`]).
-    event_day: Option<usize>,
-    places: Vec<PlaceMatch>,
-    quantities: Vec<Quantity>,
-    weapons: Vec<WeaponMatch>,
-}
-
-/// The findings one sentence may use: those starting inside it, or at most
-/// two bytes past its end (where a quantity's unit is looked for). Slicing
-/// keeps the work per sentence proportional to the sentence, not to the
-/// document, so a long document costs linear time.
-pub(crate) struct DocFacts<'a> {
-    pub dates: &'a [DateMention],
-    /// How relative dates were anchored (for `why`).
-    pub anchor_why: &'a Option<String>,
-    /// The day of the happening the report tells: the first day it names
-    /// within two weeks up to its anchor (publication date, else the first
-    /// full date of the text), for claims whose paragraph names no date.
-    pub event_day: Option<&'a DateMention>,
-    pub places: &'a [PlaceMatch],
-    pub quantities: &'a [Quantity],
-    pub weapons: &'a [WeaponMatch],
-}
-
-impl Facts {
-    fn for_sentence(&self, from: usize, to: usize) -> DocFacts<'_> {
-        fn starting_in<T>(v: &[T], from: usize, to: usize, start: impl Fn(&T) -> usize) -> &[T] {
-            let a = v.partition_point(|x| start(x) < from);
-            let b = v.partition_point(|x| start(x) <= to + 2);
-            v.get(a..b.max(a)).unwrap_or(&[])
-        }
-        DocFacts {
-            dates: starting_in(&self.dates, from, to, |d| d.span.start),
-            anchor_why: &self.anchor_why,
-            event_day: self.event_day.and_then(|i| self.dates.get(i)),
-            places: starting_in(&self.places, from, to, |p| p.span.start),
-            quantities: starting_in(&self.quantities, from, to, |q| {
-                q.span.map_or(0, |s| s.start)
-            }),
-            weapons: starting_in(&self.weapons, from, to, |w| w.span.start),
-        }
-    }
 }
 
 pub(crate) fn within(span: Option<Span>, from: usize, to: usize) -> bool {
@@ -121,65 +71,6 @@ impl Extractor {
         }
         crate::quote_carry::carry(text, &sentences, &mut claims);
         Extraction { sentences, claims }
-    }
-
-    fn doc_facts(&self, doc: &Document) -> Facts {
-        let text = doc.text.as_str();
-        let base = doc
-            .published_date()
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let (dates, anchor_why, anchor) = match base {
-            Some(b) => (
-                find_dates(text, Some(b)),
-                Some(format!(
-                    "relative dates resolved against the publication date {b}"
-                )),
-                Some(b),
-            ),
-            None => {
-                // No publication date: anchor on the first full date the text gives.
-                let first = find_dates(text, None)
-                    .into_iter()
-                    .find(|m| {
-                        m.date.precision == DatePrecision::Day
-                            && !m.date.value.starts_with('X')
-                            && !m.vague
-                    })
-                    .and_then(|m| NaiveDate::parse_from_str(&m.date.value, "%Y-%m-%d").ok());
-                match first {
-                    Some(a) => (
-                        find_dates(text, Some(a)),
-                        Some(format!(
-                            "no publication date: relative dates resolved against the first full date in the text, {a}"
-                        )),
-                        Some(a),
-                    ),
-                    None => (find_dates(text, None), None, None),
-                }
-            }
-        };
-        let mut facts = Facts {
-            dates,
-            anchor_why,
-            anchor,
-            event_day: None,
-            places: self.gazetteer.find_places(text),
-            quantities: find_quantities(text),
-            weapons: self.weapons.find(text),
-        };
-        // The finders report in text order; a stable sort keeps it so (and
-        // keeps their order among equal starts) should one ever not.
-        facts.dates.sort_by_key(|d| d.span.start);
-        facts.places.sort_by_key(|p| p.span.start);
-        facts
-            .quantities
-            .sort_by_key(|q| q.span.map_or(0, |s| s.start));
-        facts.weapons.sort_by_key(|w| w.span.start);
-        facts.event_day = facts
-            .dates
-            .iter()
-            .position(|d| !d.vague && crate::setting::recent_day(&d.date, facts.anchor));
-        facts
     }
 
     fn sentence(

@@ -45,6 +45,7 @@ mod context;
 mod cue;
 mod error;
 mod extractor;
+mod facts;
 mod firmness;
 mod lexicon;
 mod mention;

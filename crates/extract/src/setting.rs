@@ -5,7 +5,8 @@ use claimtrace_geo::PlaceMatch;
 use claimtrace_model::{DateRef, PlaceRole};
 
 use crate::context::{Carried, DocContext};
-use crate::extractor::{DocFacts, Extractor};
+use crate::extractor::Extractor;
+use crate::facts::DocFacts;
 use crate::firmness::PrecisionStr;
 use crate::mention::Cand;
 
