@@ -179,28 +179,30 @@ impl SqliteStore {
     }
 }
 
-/// Store a batch: first all documents at once; when one fails, the batch
-/// is undone and stored again with a savepoint per document, so the bad one
-/// is rolled back alone and reported in its slot. (FTS5 flushes its pending
-/// terms at every savepoint, which is why the common case takes none per
-/// document: indexing happens once, after the inserts.)
-fn put_batch(conn: &Connection, docs: &[NewDocument<'_>]) -> Result<Vec<Result<PutOutcome>>> {
+/// Store a batch with one savepoint per document, so a bad one is rolled
+/// back alone and reported in its slot. The slow path: FTS5 flushes its
+/// pending terms at every savepoint, and every statement inside a savepoint
+/// keeps a statement journal.
+fn put_batch_each(conn: &Connection, docs: &[NewDocument<'_>]) -> Result<Vec<Result<PutOutcome>>> {
     let mark = write::fts_mark(conn)?;
-    let fast = savepoint(conn, "put_batch", |c| {
-        docs.iter()
-            .map(|d| write::put(c, d))
-            .collect::<Result<Vec<_>>>()
-    });
-    let outcomes = match fast {
-        Ok(all) => all.into_iter().map(Ok).collect(),
-        Err(e) if e.is_busy() || e.is_interrupted() => return Err(e),
-        Err(_) => docs
-            .iter()
-            .map(|d| savepoint(conn, "put_doc", |c| write::put(c, d)))
-            .collect(),
-    };
+    let outcomes = docs
+        .iter()
+        .map(|d| savepoint(conn, "put_doc", |c| write::put(c, d)))
+        .collect();
     write::index_new(conn, mark)?;
     Ok(outcomes)
+}
+
+/// Store a whole batch with no savepoint (the fast path): any failure fails
+/// the batch, whose transaction is then rolled back.
+fn put_batch_all(conn: &Connection, docs: &[NewDocument<'_>]) -> Result<Vec<PutOutcome>> {
+    let mark = write::fts_mark(conn)?;
+    let all = docs
+        .iter()
+        .map(|d| write::put(conn, d))
+        .collect::<Result<Vec<_>>>()?;
+    write::index_new(conn, mark)?;
+    Ok(all)
 }
 
 /// Run `f` inside a named savepoint of the open transaction: its writes are
@@ -244,7 +246,18 @@ impl Store for SqliteStore {
     }
 
     fn put_documents(&mut self, docs: &[NewDocument<'_>]) -> Result<Vec<Result<PutOutcome>>> {
-        self.write(|tx| put_batch(tx, docs))
+        // Inside a caller's write (begin_write): one savepoint per document.
+        if !self.conn.is_autocommit() {
+            return self.write(|tx| put_batch_each(tx, docs));
+        }
+        // Fast path: the whole batch in one transaction without savepoints;
+        // when a document fails, the transaction is rolled back and the
+        // batch stored again one savepoint per document.
+        match self.write(|tx| put_batch_all(tx, docs)) {
+            Ok(all) => Ok(all.into_iter().map(Ok).collect()),
+            Err(e) if e.is_busy() || e.is_interrupted() => Err(e),
+            Err(_) => self.write(|tx| put_batch_each(tx, docs)),
+        }
     }
 
     fn replace_extraction(
