@@ -54,6 +54,8 @@ test('the page loads and shows claim cards', async () => {
   const why = first.locator('details.why');
   assert.equal(await why.locator('li').count(), 0);
   await why.locator('summary').click();
+  // The list is filled after the click: wait for it rather than race it.
+  await why.locator('li').first().waitFor();
   assert.ok((await why.locator('li').count()) > 0);
   await shot(page, 'claims');
   assertClean(page);
