@@ -458,19 +458,13 @@ pub(crate) fn event_members(
     limit: usize,
     offset: usize,
 ) -> Result<Option<Page<EventClaim>>> {
-    let Some(seq) = event_seq(conn, id)? else {
-        return Ok(None);
-    };
-    let total = conn
-        .prepare_cached("SELECT count(*) FROM event_claims WHERE event_seq = ?1")?
-        .query_row([seq], |r| uget(r, 0))?;
-    Ok(Some(Page {
-        items: members(conn, seq, limit, offset)?,
-        total,
-        total_exact: true,
-        offset,
-        limit,
-    }))
+    event_page(
+        conn,
+        id,
+        "SELECT count(*) FROM event_claims WHERE event_seq = ?1",
+        |seq| members(conn, seq, limit, offset),
+        (limit, offset),
+    )
 }
 
 /// One page of an event's contradictions; `None`: no such event.
@@ -480,14 +474,32 @@ pub(crate) fn event_contradictions(
     limit: usize,
     offset: usize,
 ) -> Result<Option<Page<Contradiction>>> {
+    event_page(
+        conn,
+        id,
+        "SELECT count(*) FROM contradictions WHERE event_seq = ?1",
+        |seq| contradictions(conn, seq, limit, offset),
+        (limit, offset),
+    )
+}
+
+/// A page of one of an event's lists: `count_sql` counts them all for the
+/// event's sequence number, `items` reads the page; `None`: no such event.
+fn event_page<T>(
+    conn: &Connection,
+    id: &str,
+    count_sql: &'static str,
+    items: impl FnOnce(i64) -> Result<Vec<T>>,
+    (limit, offset): (usize, usize),
+) -> Result<Option<Page<T>>> {
     let Some(seq) = event_seq(conn, id)? else {
         return Ok(None);
     };
     let total = conn
-        .prepare_cached("SELECT count(*) FROM contradictions WHERE event_seq = ?1")?
+        .prepare_cached(count_sql)?
         .query_row([seq], |r| uget(r, 0))?;
     Ok(Some(Page {
-        items: contradictions(conn, seq, limit, offset)?,
+        items: items(seq)?,
         total,
         total_exact: true,
         offset,
