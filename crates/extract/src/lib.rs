@@ -55,6 +55,7 @@ mod quote_carry;
 mod roles;
 mod setting;
 mod source_noun;
+mod step;
 mod trigger;
 mod type_rules;
 mod words;

@@ -1,0 +1,225 @@
+//! Step 6: actor and target: the roles around the trigger, then the
+//! antecedent of a relative clause, a place struck, roles carried from an
+//! earlier claim about the same event, and a statement's speaker.
+
+use claimtrace_model::{ActorKind, Claim, ClaimType, Mention, Source, SourceKind};
+
+use crate::attribution::Attribution;
+use crate::cue::{CueKind, CueRole};
+use crate::mention::{Cand, Found};
+use crate::roles;
+use crate::trigger::TriggerHit;
+use crate::type_rules::anaphoric;
+
+use super::{Scope, Unit};
+
+/// The actor and target of a claim.
+#[derive(Debug, Default)]
+pub(crate) struct Participants {
+    pub actor: Option<Mention>,
+    pub target: Option<Mention>,
+}
+
+/// Decide actor and target of `unit`, a claim of `claim_type` told by
+/// `source`; `earlier` are the document's claims so far.
+pub(crate) fn decide(
+    sc: &Scope,
+    unit: &Unit,
+    attr: Option<&Attribution>,
+    (claim_type, source): (ClaimType, &Source),
+    earlier: &[Claim],
+    why: &mut Vec<String>,
+) -> Participants {
+    let mut p = around_trigger(sc, unit, attr, why);
+    if let Some(t) = &unit.trigger {
+        relative_antecedent(sc, unit, t, &mut p, why);
+        if claim_type == ClaimType::Attack {
+            place_struck(sc, unit, t, &mut p, why);
+        }
+        carried_from_earlier(sc, unit, t, claim_type, earlier, &mut p, why);
+    }
+    if p.actor.is_none()
+        && claim_type == ClaimType::StatementOrAcknowledgement
+        && source.kind != SourceKind::Author
+    {
+        p.actor = attr.and_then(|a| a.mention.as_ref()).map(Cand::to_mention);
+        if p.actor.is_some() {
+            why.push(format!(
+                "actor: the speaker {} (a statement's actor is its speaker)",
+                source.name
+            ));
+        }
+    }
+    p
+}
+
+/// The roles the trigger's grammar gives, never the source's own mention
+/// unless the cue speaks of the source's own act.
+fn around_trigger(
+    sc: &Scope,
+    unit: &Unit,
+    attr: Option<&Attribution>,
+    why: &mut Vec<String>,
+) -> Participants {
+    let Some(t) = &unit.trigger else {
+        return Participants::default();
+    };
+    let mut exclude: Vec<(usize, usize)> = sc.mentions.iter().filter_map(|m| m.role_span).collect();
+    if let Some(a) = attr
+        && let Some(m) = &a.mention
+        && (a.cue.cue.role == CueRole::Prep || a.trailing)
+    {
+        exclude.push((m.start, m.end));
+    }
+    let src = attr
+        .and_then(|a| a.mention.as_ref())
+        .map(|m| (m.start, m.end));
+    let own_act = attr.is_some_and(|a| own_act(sc.text, a));
+    let r = roles::find(
+        sc.text,
+        unit.start,
+        unit.end,
+        t,
+        sc.mentions,
+        &exclude,
+        src,
+        own_act,
+    );
+    why.extend(r.why);
+    Participants {
+        actor: r.actor,
+        target: r.target,
+    }
+}
+
+/// "Kyiv denied supplying", "X admitted", "claimed responsibility": the
+/// cue speaks of the source's own act.
+fn own_act(text: &str, a: &Attribution) -> bool {
+    let cue = text[a.cue.start..a.cue.end].to_lowercase();
+    a.cue.cue.kind == CueKind::Denial
+        || [
+            "acknowledg",
+            "admit",
+            "claimed responsibility",
+            "confirm",
+            "announc",
+        ]
+        .iter()
+        .any(|p| cue.starts_with(p))
+}
+
+/// A relative clause or apposition (", which has…", "—a group affiliated
+/// with…") is about the name right before it.
+fn relative_antecedent(
+    sc: &Scope,
+    unit: &Unit,
+    t: &TriggerHit,
+    p: &mut Participants,
+    why: &mut Vec<String>,
+) {
+    let head = sc.text.get(unit.start..unit.end).unwrap_or("");
+    let relative = [", which ", ", who ", "—", " — ", " – "]
+        .iter()
+        .any(|m| head.starts_with(m));
+    let passive = sc
+        .text
+        .get(unit.start..t.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .any(|w| matches!(w, "was" | "were" | "been" | "being"));
+    if !relative || passive {
+        return;
+    }
+    let Some(a) = sc
+        .mentions
+        .iter()
+        .filter(|m| !m.adjective && m.end <= unit.start && m.found != Found::SourceNoun)
+        .max_by_key(|m| m.end)
+    else {
+        return;
+    };
+    why.push(format!(
+        "actor: '{}' is the antecedent of the relative clause or apposition",
+        a.text
+    ));
+    if p.target.as_ref().is_some_and(|t| t.span == Some(a.span())) {
+        p.target = None;
+    }
+    p.actor = Some(a.to_mention());
+}
+
+/// "struck Kharkiv": a place right after an attack word is its target.
+fn place_struck(
+    sc: &Scope,
+    unit: &Unit,
+    t: &TriggerHit,
+    p: &mut Participants,
+    why: &mut Vec<String>,
+) {
+    if p.target.is_some() {
+        return;
+    }
+    let Some(pl) = sc.facts.places.iter().find(|pl| {
+        pl.span.start >= t.end
+            && pl.span.end <= unit.end
+            && sc
+                .text
+                .get(t.end..pl.span.start)
+                .is_some_and(|g| g.trim().is_empty() || g.trim() == "the")
+    }) else {
+        return;
+    };
+    why.push(format!(
+        "target: the place '{}' is the object of '{}'",
+        pl.place.text,
+        &sc.text[t.start..t.end]
+    ));
+    p.target = Some(Mention {
+        text: pl.place.text.clone(),
+        name: pl.place.name.clone(),
+        id: pl.place.geonameid.map(|g| format!("geonames:{g}")),
+        kind: ActorKind::Location,
+        span: Some(pl.span),
+        guessed: false,
+        role: None,
+    });
+}
+
+/// "the strike", "the same attack": with no roles of its own, a claim
+/// referring back takes those of a recent claim of its type.
+fn carried_from_earlier(
+    sc: &Scope,
+    unit: &Unit,
+    t: &TriggerHit,
+    claim_type: ClaimType,
+    earlier: &[Claim],
+    p: &mut Participants,
+    why: &mut Vec<String>,
+) {
+    if p.actor.is_some() || p.target.is_some() {
+        return;
+    }
+    let index = sc.sentence.index;
+    let Some(prev) = earlier.iter().rev().take(4).find(|c| {
+        c.claim_type == claim_type && c.doc == sc.doc.id && c.sentence_index + 3 >= index
+    }) else {
+        return;
+    };
+    if !anaphoric(sc.text, unit.start, t.start, t.end) {
+        return;
+    }
+    let unplaced = |m: &Option<Mention>| {
+        m.clone().map(|mut m| {
+            m.span = None;
+            m
+        })
+    };
+    p.actor = unplaced(&prev.actor);
+    p.target = unplaced(&prev.target);
+    why.push(format!(
+        "actor and target carried from claim {} ('{}' refers back to the same {})",
+        prev.id,
+        &sc.text[t.start..t.end],
+        claim_type
+    ));
+}
