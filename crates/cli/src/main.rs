@@ -51,6 +51,8 @@ enum Command {
     Serve(cmd::serve::Args),
     /// Score the extractor on third-party gold data; write EVALUATION.md.
     Eval(cmd::eval::Args),
+    /// Retrain a learned component (the claim-type model) from the tuning part of the gold claims.
+    Train(cmd::train::Args),
     /// Build the GeoNames gazetteer table.
     Gazetteer(cmd::gazetteer::Args),
     /// Measure extraction and ingest throughput on generated articles.
@@ -84,6 +86,7 @@ fn main() -> ExitCode {
         Command::Export(a) => cmd::export::run(a),
         Command::Serve(a) => cmd::serve::run(a),
         Command::Eval(a) => cmd::eval::run(a),
+        Command::Train(a) => cmd::train::run(a),
         Command::Gazetteer(a) => cmd::gazetteer::run(a),
         Command::Bench(a) => cmd::bench::run(a),
         Command::Completions(a) => cmd::completions::run(a, Cli::command()),

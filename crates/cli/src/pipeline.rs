@@ -30,6 +30,10 @@ pub struct PipelineArgs {
     /// Extra weapon lexicon entries; repeatable.
     #[arg(long, value_name = "FILE")]
     pub weapons: Vec<PathBuf>,
+    /// A learned claim-type model written by `claimtrace train type`; it
+    /// re-judges the rules' types (default: the rules alone).
+    #[arg(long, value_name = "FILE")]
+    pub type_model: Option<PathBuf>,
     /// GeoNames table built by scripts/setup-data.sh (default: data/geonames when present).
     #[arg(long, env = "CLAIMTRACE_GAZETTEER", value_name = "DIR")]
     pub gazetteer: Option<PathBuf>,
@@ -77,6 +81,7 @@ impl Pipeline {
             actors_files: args.actors.clone(),
             weapons_files: args.weapons.clone(),
             gazetteer_dir,
+            type_model: args.type_model.clone(),
         };
         let extractor = config.build()?;
         let ingest = IngestConfig {

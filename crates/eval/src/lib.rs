@@ -32,6 +32,7 @@ pub mod report;
 pub mod score;
 pub mod split;
 pub mod suite;
+pub mod train;
 
 pub use error::{EvalError, Result};
 pub use split::{Part, Split, part_of};

@@ -10,6 +10,7 @@ use crate::actor_kb::ActorKb;
 use crate::cue::CueLexicon;
 use crate::error::{ExtractError, Result};
 use crate::extractor::Extractor;
+use crate::learn::LinearModel;
 use crate::source_noun::SourceNouns;
 use crate::trigger::TriggerLexicon;
 
@@ -29,6 +30,10 @@ pub struct ExtractConfig {
     /// `None` uses the project's own gazetteer only.
     #[serde(default)]
     pub gazetteer_dir: Option<PathBuf>,
+    /// A learned type model (the TSV `claimtrace train type` writes) that
+    /// re-judges the rules' claim types; `None` keeps the rules' types.
+    #[serde(default)]
+    pub type_model: Option<PathBuf>,
 }
 
 impl ExtractConfig {
@@ -55,6 +60,25 @@ impl ExtractConfig {
             nouns: SourceNouns::builtin()?,
             weapons,
             gazetteer,
+            type_model: self
+                .type_model
+                .as_deref()
+                .map(load_type_model)
+                .transpose()?,
         })
     }
+}
+
+/// Read a type model written by `claimtrace train type`.
+fn load_type_model(path: &std::path::Path) -> Result<LinearModel> {
+    let bad = |reason: String| ExtractError::Component {
+        component: "type model",
+        reason: format!("{}: {reason}", path.display()),
+    };
+    let tsv = std::fs::read_to_string(path).map_err(|e| bad(e.to_string()))?;
+    let model = LinearModel::from_tsv(&tsv).ok_or_else(|| bad("a malformed line".into()))?;
+    if model.is_empty() {
+        return Err(bad("no weights".into()));
+    }
+    Ok(model)
 }

@@ -10,6 +10,7 @@ use crate::context::DocContext;
 use crate::cue::{CueHit, CueKind, CueLexicon};
 use crate::facts::DocFacts;
 use crate::firmness::firmness;
+use crate::learn::{LinearModel, features::type_features};
 use crate::mention::{self, Cand};
 use crate::not_claim::{is_headline, is_hypothetical, is_non_statement, is_question};
 use crate::source_noun::SourceNouns;
@@ -23,6 +24,9 @@ pub struct Extraction {
     pub sentences: Vec<Sentence>,
     /// Claim records in text order.
     pub claims: Vec<Claim>,
+    /// Per claim (same order), the features the type model read: what
+    /// `claimtrace train type` learns from.
+    pub type_features: Vec<Vec<String>>,
 }
 
 /// A built extractor (see [`crate::ExtractConfig::build`]). Immutable and
@@ -34,6 +38,8 @@ pub struct Extractor {
     pub(crate) nouns: SourceNouns,
     pub(crate) weapons: WeaponLexicon,
     pub(crate) gazetteer: Gazetteer,
+    /// The learned type model; `None` keeps the rules' types.
+    pub(crate) type_model: Option<LinearModel>,
 }
 
 pub(crate) fn within(span: Option<Span>, from: usize, to: usize) -> bool {
@@ -52,6 +58,7 @@ impl Extractor {
             ..Default::default()
         };
         let mut claims = Vec::new();
+        let mut features = Vec::new();
         let mut prev_end = 0;
         for s in &sentences {
             let gap = text.get(prev_end..s.trimmed.start).unwrap_or("");
@@ -62,10 +69,14 @@ impl Extractor {
             }
             prev_end = s.trimmed.end;
             let here = facts.for_sentence(s.trimmed.start, s.trimmed.end);
-            self.sentence(doc, s, &here, &mut ctx, &mut claims);
+            self.sentence(doc, s, &here, &mut ctx, (&mut claims, &mut features));
         }
         crate::quote_carry::carry(text, &sentences, &mut claims);
-        Extraction { sentences, claims }
+        Extraction {
+            sentences,
+            claims,
+            type_features: features,
+        }
     }
 
     /// One sentence: skip what makes no claim, find its mentions, cues,
@@ -77,7 +88,7 @@ impl Extractor {
         s: &Sentence,
         facts: &DocFacts,
         ctx: &mut DocContext,
-        claims: &mut Vec<Claim>,
+        (claims, features): (&mut Vec<Claim>, &mut Vec<Vec<String>>),
     ) {
         let text = doc.text.as_str();
         let (from, to) = (s.trimmed.start, s.trimmed.end);
@@ -110,14 +121,16 @@ impl Extractor {
             mentions: &mentions,
             cues: &cues,
             attributions: &attributions,
+            triggers: &triggers,
             quote: &quote,
             units: units.len(),
         };
         let (mut last_source, mut k) = (None, 0);
         for unit in &units {
-            if let Some(claim) = self.unit_claim(&sc, unit, k, ctx, claims) {
+            if let Some((claim, f)) = self.unit_claim(&sc, unit, k, ctx, claims) {
                 last_source = Some(claim.source.clone());
                 claims.push(claim);
+                features.push(f);
                 k += 1;
             }
         }
@@ -134,14 +147,16 @@ impl Extractor {
         k: usize,
         ctx: &mut DocContext,
         earlier: &[Claim],
-    ) -> Option<Claim> {
+    ) -> Option<(Claim, Vec<String>)> {
         let attr = unit.governing(sc.attributions);
         let scope_cues = unit.cues(sc.cues);
         if !unit.is_claim(sc, attr, &scope_cues) {
             return None;
         }
         let mut why = Vec::new();
-        let kind = step::kind::decide(sc, unit, attr, ctx, &mut why);
+        let rule = step::kind::decide(sc, unit, attr, ctx, &mut why);
+        let features = type_features(sc, unit, attr, &rule);
+        let kind = step::kind::rejudge(self.type_model.as_ref(), rule, &features, sc, &mut why);
         let source = step::source::decide(sc, attr, &mut why);
         let (epistemic, cue_hits, aux) =
             firmness(sc.text, &scope_cues, attr, source.kind, &mut why);
@@ -180,7 +195,7 @@ impl Extractor {
         let measures = step::measures::find(sc, unit, &mut why);
         let claim_type = kind.claim_type;
         let plover = step::measures::plover(sc, kind, aux, &mut why);
-        Some(Claim {
+        let claim = Claim {
             id: Claim::make_id(&sc.doc.hash, s.index, k),
             doc: sc.doc.id.clone(),
             sentence: text[sc.from..sc.to].to_string(),
@@ -203,7 +218,8 @@ impl Extractor {
             weapons: measures.weapons,
             weapon_spans: measures.weapon_spans,
             why,
-        })
+        };
+        Some((claim, features))
     }
 
     /// Triggers of the sentence, without those inside names, roles or cues.
@@ -224,6 +240,7 @@ impl Extractor {
                         && t.start >= m.start
                         && t.end <= m.end
                         && m.found != mention::Found::SourceNoun
+                        && !troops_head(t, m)
                 })
             })
             .filter(|t| {
@@ -271,4 +288,10 @@ fn cue_list<'a>(mut hits: Vec<&'a CueHit>, attr: Option<&'a Attribution>) -> Vec
     hits.sort_by_key(|c| c.start);
     hits.dedup_by_key(|c| c.start);
     hits
+}
+
+/// "North Korean troops are in Kursk": the personnel noun that heads a
+/// name still tells of a deployment (a weak trigger, beaten by any verb).
+fn troops_head(t: &TriggerHit, m: &Cand) -> bool {
+    t.trigger.claim_type == ClaimType::Deployment && !t.trigger.strong && t.end == m.end
 }

@@ -47,6 +47,7 @@ mod error;
 mod extractor;
 mod facts;
 mod firmness;
+pub mod learn;
 mod lexicon;
 mod mention;
 mod not_claim;

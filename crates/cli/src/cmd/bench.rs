@@ -79,6 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         text_column: None,
         actors: Vec::new(),
         weapons: Vec::new(),
+        type_model: None,
         gazetteer: None,
         threads: args.threads,
     })?;

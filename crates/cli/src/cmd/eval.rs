@@ -37,6 +37,9 @@ pub struct Args {
     /// DATA/claims_news_dev.
     #[arg(long, value_name = "DIR")]
     pub claims_gold: Option<PathBuf>,
+    /// Score with a learned claim-type model written by `claimtrace train type`.
+    #[arg(long, value_name = "FILE")]
+    pub type_model: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -56,6 +59,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         components: args.components.clone(),
         peers: !args.no_peers,
         gazetteer_dir,
+        type_model: args.type_model.clone(),
         command,
         errors_dir: args.errors.clone(),
         claims_dir: args.claims_gold.clone(),

@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod outlets;
 pub mod profile;
 pub mod serve;
+pub mod train;
 
 /// Some input failed (the rest were processed), or the command failed.
 pub const EXIT_FAILURE: u8 = 1;

@@ -77,6 +77,7 @@ fn from_file(path: PathBuf) -> anyhow::Result<(Profile, Vec<Claim>)> {
         text_column: None,
         actors: Vec::new(),
         weapons: Vec::new(),
+        type_model: None,
         gazetteer: None,
         threads: None,
     };

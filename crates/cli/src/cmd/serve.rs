@@ -71,6 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         actors_files: args.actors.clone(),
         weapons_files: args.weapons.clone(),
         gazetteer_dir,
+        type_model: None,
     };
     let limits = Limits {
         readers: args.workers.max(1),

@@ -100,7 +100,7 @@ pub(crate) fn sections(ctx: &Ctx<'_>) -> Result<Vec<Section>> {
 }
 
 /// Articles with gold claims, each with its claims, in file order.
-fn labelled_articles(data: &ClaimsNews) -> Vec<(&Article, Vec<&GoldClaim>)> {
+pub(crate) fn labelled_articles(data: &ClaimsNews) -> Vec<(&Article, Vec<&GoldClaim>)> {
     let mut by_article: BTreeMap<&str, Vec<&GoldClaim>> = BTreeMap::new();
     for g in &data.gold {
         by_article.entry(g.article_id.as_str()).or_default().push(g);

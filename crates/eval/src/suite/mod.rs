@@ -3,7 +3,7 @@
 //! claimtrace (and baselines / peers) and assembles the [`Report`].
 
 mod attribution;
-mod claims;
+pub(crate) mod claims;
 mod coding;
 mod dates;
 mod events;
@@ -126,6 +126,8 @@ pub struct EvalConfig {
     pub peers: bool,
     /// GeoNames table directory for the gazetteer (`data/geonames`), if set up.
     pub gazetteer_dir: Option<PathBuf>,
+    /// A learned type model for the extractor (`claimtrace train type`).
+    pub type_model: Option<PathBuf>,
     /// The command line, printed in the report.
     pub command: String,
     /// Write examples of claimtrace's errors (one file per data set) into
@@ -154,6 +156,7 @@ impl Ctx<'_> {
             .get_or_init(|| {
                 ExtractConfig {
                     gazetteer_dir: self.cfg.gazetteer_dir.clone(),
+                    type_model: self.cfg.type_model.clone(),
                     ..Default::default()
                 }
                 .build()

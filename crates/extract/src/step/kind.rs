@@ -1,11 +1,12 @@
 //! Step 3: the claim's type and PLOVER event, from the unit's trigger, the
 //! governing attribution, or a word that refers back to an earlier event.
 
-use claimtrace_model::{ClaimType, PloverEvent};
+use claimtrace_model::{ClaimType, PloverEvent, SourceKind};
 
 use crate::attribution::Attribution;
 use crate::context::DocContext;
 use crate::cue::CueKind;
+use crate::learn::LinearModel;
 use crate::trigger::TriggerHit;
 use crate::type_rules::{back_reference, is_event_type};
 
@@ -60,10 +61,19 @@ pub(crate) fn decide(
             ));
             Kind::statement()
         }
-        Some(t) => {
-            why.push(trigger_why(sc.text, t));
-            Kind::of_trigger(t)
-        }
+        Some(t) => match speech_over_event(sc, unit, t, attr) {
+            Some(reason) => {
+                why.push(format!(
+                    "type statement_or_acknowledgement: {reason}; the event word '{}' is its content (guidelines: the speech act itself is the news)",
+                    &sc.text[t.start..t.end]
+                ));
+                Kind::statement()
+            }
+            None => {
+                why.push(trigger_why(sc.text, t));
+                Kind::of_trigger(t)
+            }
+        },
         None if evaluation => {
             why.push(
                 "type statement_or_acknowledgement: a source's evaluation with no event trigger"
@@ -71,7 +81,7 @@ pub(crate) fn decide(
             );
             Kind::statement()
         }
-        None => without_trigger(sc, unit, ctx, why),
+        None => without_trigger(sc, unit, attr, ctx, why),
     };
     if unit.trigger.is_some() && is_event_type(kind.claim_type) {
         ctx.last_event = Some((kind.claim_type, kind.plover));
@@ -104,7 +114,13 @@ fn trigger_why(text: &str, t: &TriggerHit) -> String {
 
 /// No trigger: a word referring back to the last event told takes its
 /// type; otherwise `other`.
-fn without_trigger(sc: &Scope, unit: &Unit, ctx: &DocContext, why: &mut Vec<String>) -> Kind {
+fn without_trigger(
+    sc: &Scope,
+    unit: &Unit,
+    attr: Option<&Attribution>,
+    ctx: &DocContext,
+    why: &mut Vec<String>,
+) -> Kind {
     match back_reference(&sc.text[unit.start..unit.end]).zip(ctx.last_event) {
         Some((word, (t, plover))) => {
             why.push(format!(
@@ -117,6 +133,13 @@ fn without_trigger(sc: &Scope, unit: &Unit, ctx: &DocContext, why: &mut Vec<Stri
                 contexts: vec!["military".to_string()],
             }
         }
+        None if attr.is_some_and(|a| named(a.source.kind)) => {
+            let name = attr.map_or("", |a| a.source.name.as_str());
+            why.push(format!(
+                "type statement_or_acknowledgement: no event trigger; what the named source {name} says is the news (guidelines: a source's evaluation is a statement)"
+            ));
+            Kind::statement()
+        }
         None => {
             why.push("type other: no event trigger; kept as a claim because it carries an attribution, hedge or opinion cue".to_string());
             Kind {
@@ -127,4 +150,131 @@ fn without_trigger(sc: &Scope, unit: &Unit, ctx: &DocContext, why: &mut Vec<Stri
             }
         }
     }
+}
+
+/// The probability above which the type model's class replaces the rules'.
+/// Chosen by leave-one-event-out cross-validation on the tuning part
+/// (`claimtrace train type` prints the table).
+pub const OVERRIDE_AT: f64 = 0.5;
+
+/// Let the learned model re-judge the rules' type: its class wins when it
+/// differs and its probability reaches [`OVERRIDE_AT`]; `why` names the
+/// features that weighed most either way.
+pub(crate) fn rejudge(
+    model: Option<&LinearModel>,
+    rule: Kind,
+    features: &[String],
+    sc: &Scope,
+    why: &mut Vec<String>,
+) -> Kind {
+    let Some(model) = model else {
+        return rule;
+    };
+    let Some(p) = model.predict(features, 4) else {
+        return rule;
+    };
+    let Some(class) = model.classes()[p.class].parse::<ClaimType>().ok() else {
+        return rule;
+    };
+    let reasons = p
+        .reasons
+        .iter()
+        .map(|(f, w)| format!("{f} {w:+.2}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if class == rule.claim_type {
+        why.push(format!(
+            "type model agrees: {class} (p={:.2}; {reasons})",
+            p.probability
+        ));
+        return rule;
+    }
+    if p.probability < OVERRIDE_AT {
+        why.push(format!(
+            "type model leans to {class} (p={:.2}, below {OVERRIDE_AT}); the rules' {} stands",
+            p.probability, rule.claim_type
+        ));
+        return rule;
+    }
+    why.push(format!(
+        "type {class}: the type model overrides the rules' {} (p={:.2}; weighed most: {reasons})",
+        rule.claim_type, p.probability
+    ));
+    // The unit's own trigger of that type gives the PLOVER coding.
+    match sc.triggers.iter().find(|t| t.trigger.claim_type == class) {
+        Some(t) => Kind::of_trigger(t),
+        None => Kind {
+            claim_type: class,
+            plover: class.default_plover(),
+            mode: None,
+            contexts: Vec::new(),
+        },
+    }
+}
+
+/// Speech-act verbs whose object is an event told as their content
+/// ("condemned the attack", "warned it will retaliate for the strike").
+const SPEECH_ACTS: &[&str] = &[
+    "condemn", "warn", "vow", "denounc", "urg", "prais", "welcom", "label", "threaten", "deplor",
+    "decr",
+];
+
+/// Words that make an event word a noun phrase rather than a verb.
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "these", "those", "an", "a", "its", "their", "his", "her", "such",
+];
+
+fn named(kind: SourceKind) -> bool {
+    matches!(
+        kind,
+        SourceKind::NamedPerson | SourceKind::NamedOrganisation
+    )
+}
+
+/// Why a clause whose trigger is an event is the source's statement about
+/// it, if it is one: a speech-act verb before an event noun ("condemned
+/// this heinous attack"), or a named source's warning about what would
+/// happen if ("troops would become targets if they fight").
+fn speech_over_event(
+    sc: &Scope,
+    unit: &Unit,
+    t: &TriggerHit,
+    attr: Option<&Attribution>,
+) -> Option<String> {
+    if t.trigger.claim_type == ClaimType::StatementOrAcknowledgement {
+        return None;
+    }
+    let before = sc.text.get(sc.from..t.start).unwrap_or("").to_lowercase();
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let nominal = words.iter().rev().take(4).any(|w| DETERMINERS.contains(w));
+    if nominal
+        && let Some(verb) = words
+            .iter()
+            .find(|w| SPEECH_ACTS.iter().any(|p| w.starts_with(p)))
+    {
+        return Some(format!("'{verb}' is the act told, before the event noun"));
+    }
+    let clause = sc
+        .text
+        .get(unit.start..unit.end)
+        .unwrap_or("")
+        .to_lowercase();
+    // The event only inside the "if" clause, or a weak event word, under a
+    // modal: the source warns of what would happen.
+    let if_at = clause.find(" if ").map(|i| unit.start + i);
+    let conditional = if_at.is_some_and(|i| !t.trigger.strong || t.start > i)
+        && [" would ", " could "].iter().any(|m| clause.contains(m));
+    let concern = clause.contains("concerned that") && !t.trigger.strong;
+    if (conditional || concern) && attr.is_some_and(|a| named(a.source.kind)) {
+        let what = if concern {
+            "a concern"
+        } else {
+            "a conditional warning"
+        };
+        return Some(format!("a named source's {what}"));
+    }
+    None
 }

@@ -39,6 +39,8 @@ pub(crate) struct Scope<'a> {
     pub mentions: &'a [Cand],
     pub cues: &'a [CueHit],
     pub attributions: &'a [Attribution],
+    /// The sentence's event triggers.
+    pub triggers: &'a [TriggerHit],
     pub quote: &'a QuoteCarry,
     /// How many clause units the sentence has.
     pub units: usize,

@@ -1,0 +1,170 @@
+//! Training the learned type model (`claimtrace train type`): examples are
+//! the rules' features of the claims that match gold claims of the tuning
+//! part (dev) of claims_news_dev; leave-one-event-out cross-validation
+//! picks nothing by looking at the reporting part.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::Path;
+
+use claimtrace_extract::learn::{Example, LinearModel, TrainParams};
+use claimtrace_extract::{ExtractConfig, Extractor};
+use claimtrace_model::{Claim, ClaimType};
+
+use crate::data::claims_news;
+use crate::error::{EvalError, Result};
+use crate::score::claims::{Field, compare, score_document};
+use crate::split::Part;
+use crate::suite::claims::{document, labelled_articles, part};
+
+/// One matched gold claim: its event, the features of the claim it
+/// matched, the rules' claim (for scoring a class with the gold's `alt`).
+struct Sample {
+    event: String,
+    example: Example,
+    claim: Claim,
+    gold: claims_news::GoldClaim,
+}
+
+/// What training produced: the cross-validation table and the model.
+pub struct TypeTraining {
+    /// Leave-one-event-out accuracy of the rules and of the model at each
+    /// override threshold, as text.
+    pub report: String,
+    /// The model trained on the whole tuning part.
+    pub model: LinearModel,
+    /// Examples it was trained on.
+    pub examples: usize,
+}
+
+/// The override thresholds the cross-validation compares.
+const THRESHOLDS: &[f64] = &[0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+/// Train the type model on the tuning part of the gold claims in `dir`.
+pub fn train_type(
+    dir: &Path,
+    gazetteer: Option<&Path>,
+    params: TrainParams,
+) -> Result<TypeTraining> {
+    let samples = samples(dir, gazetteer)?;
+    let classes: Vec<String> = ClaimType::ALL.iter().map(|t| t.to_string()).collect();
+    let mut report = String::new();
+    cross_validate(&samples, &classes, params, &mut report);
+    let all: Vec<Example> = samples.iter().map(|s| s.example.clone()).collect();
+    let model = LinearModel::train(&classes, &all, params);
+    Ok(TypeTraining {
+        report,
+        model,
+        examples: all.len(),
+    })
+}
+
+/// The matched gold claims of the tuning part, with the rules' features.
+fn samples(dir: &Path, gazetteer: Option<&Path>) -> Result<Vec<Sample>> {
+    let data = claims_news::load(dir)?;
+    let ex: Extractor = ExtractConfig {
+        gazetteer_dir: gazetteer.map(Path::to_path_buf),
+        ..Default::default()
+    }
+    .build()
+    .map_err(|e| EvalError::Component {
+        component: "extractor".into(),
+        reason: e.to_string(),
+    })?;
+    let mut out = Vec::new();
+    for (article, gold) in labelled_articles(&data) {
+        if part(article) != Part::Dev {
+            continue;
+        }
+        let x = ex.extract(&document(article));
+        for o in score_document(&article.text, &gold, &x.claims) {
+            let (Some(i), Some(class)) = (o.predicted, class_of(&gold[o.gold].claim_type)) else {
+                continue;
+            };
+            out.push(Sample {
+                event: article.event.clone(),
+                example: Example {
+                    features: x.type_features[i].clone(),
+                    class,
+                },
+                claim: x.claims[i].clone(),
+                gold: gold[o.gold].clone(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn class_of(label: &str) -> Option<usize> {
+    ClaimType::ALL.iter().position(|t| t.as_str() == label)
+}
+
+/// Whether `class` is right for the sample (the gold's `alt` counts).
+fn right(s: &Sample, class: ClaimType) -> bool {
+    let mut c = s.claim.clone();
+    c.claim_type = class;
+    compare(&s.gold, &c)[Field::Type as usize]
+}
+
+/// Leave one event out: train on the others, judge the held-out event's
+/// claims by the rules and by the model at each threshold.
+fn cross_validate(samples: &[Sample], classes: &[String], p: TrainParams, out: &mut String) {
+    let events: Vec<&str> = {
+        let mut e: Vec<&str> = samples.iter().map(|s| s.event.as_str()).collect();
+        e.sort_unstable();
+        e.dedup();
+        e
+    };
+    let mut rules_right = 0;
+    let mut model_right: BTreeMap<usize, usize> = BTreeMap::new();
+    let _ = writeln!(out, "held-out event  claims  rules  model@0.5");
+    for ev in &events {
+        let train: Vec<Example> = samples
+            .iter()
+            .filter(|s| s.event != *ev)
+            .map(|s| s.example.clone())
+            .collect();
+        let m = LinearModel::train(classes, &train, p);
+        let (mut r, mut m5, mut n) = (0, 0, 0);
+        for s in samples.iter().filter(|s| s.event == *ev) {
+            n += 1;
+            r += usize::from(right(s, s.claim.claim_type));
+            let pred = m.predict(&s.example.features, 0);
+            for (ti, t) in THRESHOLDS.iter().enumerate() {
+                let class = match &pred {
+                    Some(p) if p.probability >= *t => ClaimType::ALL[p.class],
+                    _ => s.claim.claim_type,
+                };
+                let ok = usize::from(right(s, class));
+                *model_right.entry(ti).or_default() += ok;
+                if (*t - 0.5).abs() < 1e-9 {
+                    m5 += ok;
+                }
+            }
+        }
+        rules_right += r;
+        let _ = writeln!(
+            out,
+            "{ev:<15} {n:>6}  {:>5.3}  {:>9.3}",
+            ratio(r, n),
+            ratio(m5, n)
+        );
+    }
+    let n = samples.len();
+    let _ = writeln!(
+        out,
+        "\nall held-out claims: {n}; rules {:.3}",
+        ratio(rules_right, n)
+    );
+    for (ti, t) in THRESHOLDS.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  model overrides at p >= {t:.1}: {:.3}",
+            ratio(model_right.get(&ti).copied().unwrap_or(0), n)
+        );
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
