@@ -236,158 +236,33 @@ pub(crate) fn find(
     cues: &[CueHit],
     mentions: &[Cand],
 ) -> Vec<Attribution> {
-    let mut out: Vec<Attribution> = Vec::new();
-    // Names inside a person's role ("the representative of X's Ministry of
-    // Defense") and places after a preposition ("observers in Moscow") are
-    // not the speaker.
-    let roles: Vec<(usize, usize)> = mentions.iter().filter_map(|m| m.role_span).collect();
-    let usable =
-        |m: &&Cand| !m.adjective && !roles.iter().any(|&(s, e)| m.start >= s && m.end <= e);
-    let subject = |m: &&Cand| {
-        usable(m)
-            && !in_pp(text, from, m, mentions)
-            && !matches!(m.text.as_str(), "him" | "her" | "them")
+    let f = Finder {
+        text,
+        from,
+        to,
+        mentions,
+        // Names inside a person's role ("the representative of X's
+        // Ministry of Defense") are not the speaker.
+        roles: mentions.iter().filter_map(|m| m.role_span).collect(),
     };
-    for c in cues {
-        if !matches!(
-            c.cue.kind,
-            CueKind::Report | CueKind::Hedge | CueKind::Denial | CueKind::Evaluation
-        ) {
-            continue;
-        }
-        let cue_text = &text[c.start..c.end];
-        match c.cue.role {
-            CueRole::Prep => {
-                // "according to X": the first mention right after the cue,
-                // else the head of the noun phrase after it ("according to
-                // Israel Defense Forces spokesperson Daniel Hagari").
-                let np_end = phrase_end(text, c.end, to);
-                let m = mentions
-                    .iter()
-                    .filter(usable)
-                    .find(|m| {
-                        m.start >= c.end
-                            && (only_aux_between(text, c.end, m.start.min(to))
-                                || m.start <= c.end + 5)
-                    })
-                    .or_else(|| {
-                        mentions
-                            .iter()
-                            .filter(usable)
-                            .filter(|m| m.start >= c.end && m.end <= np_end)
-                            .filter(|m| !in_pp(text, c.end, m, mentions))
-                            .max_by_key(|m| m.end)
-                    });
-                if let Some(m) = m {
-                    out.push(Attribution {
-                        cue: *c,
-                        source: source_of(m),
-                        mention: Some(m.clone()),
-                        trailing: false,
-                        why: format!("source: '{}' follows '{cue_text}'; {}", m.text, m.why),
-                    });
-                }
-            }
-            CueRole::Verb => {
-                // The subject: the nearest mention ending before the verb with
-                // only auxiliaries between ("officials have said"), or across
-                // an apposition ("Yusov, the representative of X, said").
-                let before = mentions
-                    .iter()
-                    .filter(subject)
-                    .filter(|m| m.end <= c.start)
-                    .filter(|m| {
-                        only_aux_between(text, m.end, c.start)
-                            || m.role_span
-                                .is_some_and(|(_, re)| only_aux_between(text, re, c.start))
-                            || pp_between(text, from, m.end, c.start, mentions)
-                            || parenthetical_between(text, m.end, c.start)
-                    });
-                let subject = before.max_by_key(|m| m.end);
-                let trailing =
-                    closing_quote_before(text, from, subject.map_or(c.start, |m| m.start))
-                        || subject.is_some_and(|m| {
-                            text.get(from..m.start)
-                                .is_some_and(|h| h.trim_end().ends_with(','))
-                        });
-                if let Some(m) = subject {
-                    out.push(Attribution {
-                        cue: *c,
-                        source: source_of(m),
-                        mention: Some(m.clone()),
-                        trailing,
-                        why: format!(
-                            "source: '{}' is the subject of '{cue_text}'; {}",
-                            m.text, m.why
-                        ),
-                    });
-                    continue;
-                }
-                // Inverted quote: "…,” said Colonel X; or an inverted
-                // report closing the sentence: "…, reported CBS News."
-                let quote = closing_quote_before(text, from, c.start);
-                let comma = text
-                    .get(from..c.start)
-                    .is_some_and(|h| h.trim_end().ends_with(','));
-                if (quote || comma)
-                    && let Some(m) = mentions
-                        .iter()
-                        .filter(usable)
-                        .find(|m| {
-                            m.start >= c.end
-                                && (m.start <= c.end + 2
-                                    || !quote && only_aux_between(text, c.end, m.start)
-                                    || !quote && text[c.end..m.start].trim() == "the")
-                        })
-                        .filter(|m| quote || ends_sentence(text, m.end, to))
-                {
-                    out.push(Attribution {
-                        cue: *c,
-                        source: source_of(m),
-                        mention: Some(m.clone()),
-                        trailing: true,
-                        why: format!(
-                            "source: '{}' speaks the quotation ('{cue_text}' after it); {}",
-                            m.text, m.why
-                        ),
-                    });
-                    continue;
-                }
-                // A plain noun phrase as subject: "the company said", "one of
-                // the organisers said". Only for reporting verbs, whose subject
-                // is a speaker.
-                if matches!(c.cue.kind, CueKind::Report | CueKind::Evaluation)
-                    && let Some((s0, np)) = noun_phrase_before(text, from, c.start)
-                {
-                    let head = np.rsplit(' ').next().unwrap_or(np).to_lowercase();
-                    let person = crate::words::ROLE_NOUNS.contains(&head.trim_end_matches('s'));
-                    let kind = if person {
-                        SourceKind::AnonymousOfficials
-                    } else {
-                        SourceKind::NamedOrganisation
-                    };
-                    out.push(Attribution {
-                        cue: *c,
-                        source: Source {
-                            text: np.to_string(),
-                            name: np.to_string(),
-                            kind,
-                            span: Some(Span::new(s0, s0 + np.len())),
-                            chain: Vec::new(),
-                            role: None,
-                        },
-                        mention: None,
-                        trailing: closing_quote_before(text, from, s0)
-                            || text.get(from..s0).is_some_and(|h| h.trim_end().ends_with(',')),
-                        why: format!(
-                            "source: the noun phrase '{np}' is the subject of '{cue_text}' ({kind}; not a known name)"
-                        ),
-                    });
-                }
-            }
-            CueRole::None => {}
-        }
-    }
+    let mut out: Vec<Attribution> = cues
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.cue.kind,
+                CueKind::Report | CueKind::Hedge | CueKind::Denial | CueKind::Evaluation
+            )
+        })
+        .filter_map(|c| match c.cue.role {
+            CueRole::Prep => f.after_preposition(c),
+            CueRole::Verb => f
+                .named_subject(c)
+                .or_else(|| f.inverted(c))
+                .or_else(|| f.subject_phrase(c))
+                .or_else(|| f.plain_noun_phrase(c)),
+            CueRole::None => None,
+        })
+        .collect();
     // Nested attribution: the outer (first) source is the one the article
     // cites; inner ones are kept as its chain.
     if out.len() > 1 {
@@ -397,6 +272,231 @@ pub(crate) fn find(
         }
     }
     out
+}
+
+/// One sentence's mentions, read for the source of each cue.
+struct Finder<'a> {
+    text: &'a str,
+    from: usize,
+    to: usize,
+    mentions: &'a [Cand],
+    roles: Vec<(usize, usize)>,
+}
+
+impl Finder<'_> {
+    fn usable(&self, m: &Cand) -> bool {
+        !m.adjective && !self.roles.iter().any(|&(s, e)| m.start >= s && m.end <= e)
+    }
+
+    /// Not in a prepositional phrase ("observers in Moscow"), not an
+    /// object pronoun.
+    fn subject(&self, m: &Cand) -> bool {
+        self.usable(m)
+            && !in_pp(self.text, self.from, m, self.mentions)
+            && !matches!(m.text.as_str(), "him" | "her" | "them")
+    }
+
+    fn cue_text(&self, c: &CueHit) -> &str {
+        &self.text[c.start..c.end]
+    }
+
+    /// "according to X": the first mention right after the cue, else the
+    /// head of the noun phrase after it ("according to Israel Defense
+    /// Forces spokesperson Daniel Hagari").
+    fn after_preposition(&self, c: &CueHit) -> Option<Attribution> {
+        let text = self.text;
+        let np_end = phrase_end(text, c.end, self.to);
+        let m = self
+            .mentions
+            .iter()
+            .filter(|m| self.usable(m))
+            .find(|m| {
+                m.start >= c.end
+                    && (only_aux_between(text, c.end, m.start.min(self.to)) || m.start <= c.end + 5)
+            })
+            .or_else(|| {
+                self.mentions
+                    .iter()
+                    .filter(|m| self.usable(m))
+                    .filter(|m| m.start >= c.end && m.end <= np_end)
+                    .filter(|m| !in_pp(text, c.end, m, self.mentions))
+                    .max_by_key(|m| m.end)
+            })?;
+        let m = self.outlet_behind(m, np_end);
+        Some(Attribution {
+            cue: *c,
+            source: source_of(m),
+            mention: Some(m.clone()),
+            trailing: false,
+            why: format!(
+                "source: '{}' follows '{}'; {}",
+                m.text,
+                self.cue_text(c),
+                m.why
+            ),
+        })
+    }
+
+    /// "a report from The New York Times", "A Reuters report": a report
+    /// noun whose outlet is named beside it stands for the outlet.
+    fn outlet_behind<'m>(&'m self, m: &'m Cand, np_end: usize) -> &'m Cand {
+        if m.source_kind != SourceKind::Document {
+            return m;
+        }
+        let beside = |o: &&Cand| {
+            let gap_after = o.start >= m.end
+                && o.end <= np_end
+                && self
+                    .text
+                    .get(m.end..o.start)
+                    .is_some_and(|g| matches!(g.trim(), "from" | "by" | "of" | "in"));
+            let before = o.end <= m.start
+                && self
+                    .text
+                    .get(o.end..m.start)
+                    .is_some_and(|g| g.trim().is_empty());
+            (gap_after || before) && o.source_kind == SourceKind::Media
+        };
+        self.mentions.iter().find(beside).unwrap_or(m)
+    }
+
+    /// The subject: the nearest mention ending before the verb with only
+    /// auxiliaries between ("officials have said"), or across an
+    /// apposition ("Yusov, the representative of X, said").
+    fn named_subject(&self, c: &CueHit) -> Option<Attribution> {
+        let text = self.text;
+        let m = self
+            .mentions
+            .iter()
+            .filter(|m| self.subject(m))
+            .filter(|m| m.end <= c.start)
+            .filter(|m| {
+                only_aux_between(text, m.end, c.start)
+                    || m.role_span
+                        .is_some_and(|(_, re)| only_aux_between(text, re, c.start))
+                    || pp_between(text, self.from, m.end, c.start, self.mentions)
+                    || parenthetical_between(text, m.end, c.start)
+            })
+            .max_by_key(|m| m.end)?;
+        let m = self.outlet_behind(m, c.start);
+        Some(Attribution {
+            cue: *c,
+            source: source_of(m),
+            mention: Some(m.clone()),
+            trailing: self.trails(m.start),
+            why: format!(
+                "source: '{}' is the subject of '{}'; {}",
+                m.text,
+                self.cue_text(c),
+                m.why
+            ),
+        })
+    }
+
+    /// Whether a source starting at `start` follows its content: a closing
+    /// quotation or a comma before it.
+    fn trails(&self, start: usize) -> bool {
+        closing_quote_before(self.text, self.from, start)
+            || self
+                .text
+                .get(self.from..start)
+                .is_some_and(|h| h.trim_end().ends_with(','))
+    }
+
+    /// Inverted quote: "…,” said Colonel X; or an inverted report closing
+    /// the sentence: "…, reported CBS News."
+    fn inverted(&self, c: &CueHit) -> Option<Attribution> {
+        let text = self.text;
+        let quote = closing_quote_before(text, self.from, c.start);
+        let comma = text
+            .get(self.from..c.start)
+            .is_some_and(|h| h.trim_end().ends_with(','));
+        if !(quote || comma) {
+            return None;
+        }
+        let m = self
+            .mentions
+            .iter()
+            .filter(|m| self.usable(m))
+            .find(|m| {
+                m.start >= c.end
+                    && (m.start <= c.end + 2
+                        || !quote && only_aux_between(text, c.end, m.start)
+                        || !quote && text[c.end..m.start].trim() == "the")
+            })
+            .filter(|m| quote || ends_sentence(text, m.end, self.to))?;
+        Some(Attribution {
+            cue: *c,
+            source: source_of(m),
+            mention: Some(m.clone()),
+            trailing: true,
+            why: format!(
+                "source: '{}' speaks the quotation ('{}' after it); {}",
+                m.text,
+                self.cue_text(c),
+                m.why
+            ),
+        })
+    }
+
+    /// A subject phrase that is not a known name ("Chad's state-run Tele
+    /// Tchad television reported", "Sudan's health minister says"),
+    /// classified by its head.
+    fn subject_phrase(&self, c: &CueHit) -> Option<Attribution> {
+        let p = crate::subject_np::before_verb(self.text, self.from, c.start, self.mentions)?;
+        let source = match &p.mention {
+            Some(m) if p.kind == m.source_kind => source_of(m),
+            _ => Source {
+                text: p.text.clone(),
+                name: p.text.clone(),
+                kind: p.kind,
+                span: Some(p.span),
+                chain: Vec::new(),
+                role: None,
+            },
+        };
+        Some(Attribution {
+            cue: *c,
+            source,
+            mention: p.mention.clone(),
+            trailing: self.trails(p.span.start),
+            why: format!("{} ('{}')", p.why, self.cue_text(c)),
+        })
+    }
+
+    /// A plain noun phrase as subject: "the company said", "one of the
+    /// organisers said". Only for reporting verbs, whose subject is a
+    /// speaker.
+    fn plain_noun_phrase(&self, c: &CueHit) -> Option<Attribution> {
+        if !matches!(c.cue.kind, CueKind::Report | CueKind::Evaluation) {
+            return None;
+        }
+        let (s0, np) = noun_phrase_before(self.text, self.from, c.start)?;
+        let head = np.rsplit(' ').next().unwrap_or(np).to_lowercase();
+        let person = crate::words::ROLE_NOUNS.contains(&head.trim_end_matches('s'));
+        let kind = if person {
+            SourceKind::AnonymousOfficials
+        } else {
+            SourceKind::NamedOrganisation
+        };
+        Some(Attribution {
+            cue: *c,
+            source: Source {
+                text: np.to_string(),
+                name: np.to_string(),
+                kind,
+                span: Some(Span::new(s0, s0 + np.len())),
+                chain: Vec::new(),
+                role: None,
+            },
+            mention: None,
+            trailing: self.trails(s0),
+            why: format!(
+                "source: the noun phrase '{np}' is the subject of '{}' ({kind}; not a known name)",
+                self.cue_text(c)
+            ),
+        })
+    }
 }
 
 /// A determiner-led noun phrase of two to five words ending right before

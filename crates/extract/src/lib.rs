@@ -57,6 +57,7 @@ mod roles;
 mod setting;
 mod source_noun;
 mod step;
+mod subject_np;
 mod trigger;
 mod type_rules;
 mod words;
