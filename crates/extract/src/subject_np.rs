@@ -144,8 +144,8 @@ pub(crate) fn before_verb(
 /// semicolon, colon or quotation mark.
 fn clause_start(head: &str) -> usize {
     head.char_indices()
-        .filter(|(_, c)| matches!(c, ',' | ';' | ':' | '“' | '"'))
-        .last()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '“' | '"'))
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
