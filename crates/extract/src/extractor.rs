@@ -158,8 +158,13 @@ impl Extractor {
         let features = type_features(sc, unit, attr, &rule);
         let kind = step::kind::rejudge(self.type_model.as_ref(), rule, &features, sc, &mut why);
         let source = step::source::decide(sc, attr, &mut why);
-        let (epistemic, cue_hits, aux) =
-            firmness(sc.text, &scope_cues, attr, source.kind, &mut why);
+        let (epistemic, cue_hits, aux) = firmness(
+            sc.text,
+            &statement_scope(&scope_cues, attr, &kind, source.kind),
+            attr,
+            source.kind,
+            &mut why,
+        );
         let cues = cue_list(cue_hits, attr);
         let roles = step::participants::decide(
             sc,
@@ -294,4 +299,30 @@ fn cue_list<'a>(mut hits: Vec<&'a CueHit>, attr: Option<&'a Attribution>) -> Vec
 /// name still tells of a deployment (a weak trigger, beaten by any verb).
 fn troops_head(t: &TriggerHit, m: &Cand) -> bool {
     t.trigger.claim_type == ClaimType::Deployment && !t.trigger.strong && t.end == m.end
+}
+
+/// The cues that can hedge a claim. In a source's statement ("X warned
+/// the strike could ignite a war") the claim is the speech act: a modal in
+/// what was said hedges its content, not the act, so only cues before the
+/// speech verb count (guidelines: a hedge counts only for the claim it
+/// governs).
+fn statement_scope<'a>(
+    cues: &[&'a CueHit],
+    attr: Option<&Attribution>,
+    kind: &step::kind::Kind,
+    source: claimtrace_model::SourceKind,
+) -> Vec<&'a CueHit> {
+    let speech_verb = attr.filter(|a| a.cue.cue.role == crate::cue::CueRole::Verb);
+    match speech_verb {
+        Some(a)
+            if kind.claim_type == ClaimType::StatementOrAcknowledgement
+                && source != claimtrace_model::SourceKind::Author =>
+        {
+            cues.iter()
+                .copied()
+                .filter(|c| c.cue.kind != CueKind::Hedge || c.start < a.cue.start && !a.trailing)
+                .collect()
+        }
+        _ => cues.to_vec(),
+    }
 }
