@@ -62,4 +62,7 @@ pub use error::{Error, Result};
 pub use query::{ClaimQuery, DocQuery, Page, fts_query};
 pub use review::{Review, ReviewAction};
 pub use sqlite_store::SqliteStore;
-pub use store::{DocSummary, NewDocument, PutOutcome, Stats, Store, StoredDocument};
+pub use store::{
+    ActorCount, DocSummary, DocumentMeta, NewDocument, OutletCount, PutOutcome, Stats, Store,
+    StoredDocument,
+};

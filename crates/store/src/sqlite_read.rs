@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 use crate::migration;
 use crate::query::{fts_filter, like_contains, limit_offset, since_day, until_day};
 use crate::review::{ReviewAction, apply_reviews};
-use crate::store::{DocSummary, Stats, StoredDocument};
+use crate::store::{ActorCount, DocSummary, DocumentMeta, OutletCount, Stats, StoredDocument};
 use crate::{ClaimQuery, DocQuery, Error, Page, Result, Review};
 
 pub(crate) fn find_hash(conn: &Connection, hash: &str) -> Result<Option<String>> {
@@ -24,6 +24,66 @@ pub(crate) fn document_hashes(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT hash FROM documents ORDER BY seq")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn document_meta(conn: &Connection, id: &str) -> Result<Option<DocumentMeta>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT title, outlet, published, url FROM documents WHERE id = ?1")?;
+    let meta = stmt
+        .query_row([id], |r| {
+            Ok(DocumentMeta {
+                title: r.get(0)?,
+                outlet: r.get(1)?,
+                published: r.get(2)?,
+                url: r.get(3)?,
+            })
+        })
+        .optional()?;
+    Ok(meta)
+}
+
+pub(crate) fn outlet_counts(conn: &Connection, limit: usize) -> Result<Vec<OutletCount>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT outlet, COUNT(*) FROM documents WHERE outlet IS NOT NULL AND outlet <> '' \
+         GROUP BY outlet ORDER BY COUNT(*) DESC, outlet LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([sql_limit(limit)], |r| {
+        Ok(OutletCount {
+            outlet: r.get(0)?,
+            documents: uget(r, 1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn actor_counts(
+    conn: &Connection,
+    contains: &str,
+    limit: usize,
+) -> Result<Vec<ActorCount>> {
+    let pattern = format!("%{}%", contains.to_lowercase().replace(['%', '_'], ""));
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, id, SUM(n) FROM ( \
+           SELECT actor_name AS name, actor_id AS id, COUNT(*) AS n FROM claims \
+             WHERE actor_name IS NOT NULL GROUP BY actor_name, actor_id \
+           UNION ALL \
+           SELECT target_name, target_id, COUNT(*) FROM claims \
+             WHERE target_name IS NOT NULL GROUP BY target_name, target_id) \
+         WHERE lower(name) LIKE ?1 GROUP BY name, id ORDER BY SUM(n) DESC, name LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![pattern, sql_limit(limit)], |r| {
+        Ok(ActorCount {
+            name: r.get(0)?,
+            id: r.get(1)?,
+            claims: uget(r, 2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A row limit as SQLite takes it (beyond `i64::MAX` is no limit at all).
+fn sql_limit(limit: usize) -> i64 {
+    i64::try_from(limit).unwrap_or(i64::MAX)
 }
 
 /// A WHERE clause built from fixed fragments, with the user's values bound

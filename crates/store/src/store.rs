@@ -83,6 +83,32 @@ pub struct Stats {
     pub schema_version: u32,
 }
 
+/// What a claim card or an event's document list shows of a stored
+/// document: its metadata without the text and sentences.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentMeta {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+}
+
+/// An outlet and how many stored documents name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletCount {
+    pub outlet: String,
+    pub documents: usize,
+}
+
+/// An actor or target name (with its knowledge-base id when known) and how
+/// many claims name it, as actor or as target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorCount {
+    pub name: String,
+    pub id: Option<String>,
+    pub claims: usize,
+}
+
 fn head(mut event: Event, cap: usize) -> EventHead {
     let claims_total = event.claims.len();
     let contradictions_total = event.contradictions.len();
@@ -179,6 +205,27 @@ pub trait Store: Send {
     fn documents(&self, q: &DocQuery) -> Result<Vec<DocSummary>>;
 
     fn document(&self, id: &str) -> Result<Option<StoredDocument>>;
+
+    /// Title, outlet, publication date and URL of a stored document. The
+    /// default reads the whole document; implementations read the row only.
+    fn document_meta(&self, id: &str) -> Result<Option<DocumentMeta>> {
+        Ok(self.document(id)?.map(|d| DocumentMeta {
+            title: d.document.title,
+            outlet: d.document.outlet,
+            published: d.document.published,
+            url: d.document.url,
+        }))
+    }
+
+    /// Outlets of the stored documents (no outlet or an empty one left out),
+    /// most documents first, then by name; at most `limit` of them.
+    fn outlet_counts(&self, limit: usize) -> Result<Vec<OutletCount>>;
+
+    /// Actor and target names of claims whose lowercased form contains
+    /// `contains` lowercased (`%` and `_` in it are ignored), most claims
+    /// first, then by name; a name with several ids is one row per id; at
+    /// most `limit` rows.
+    fn actor_counts(&self, contains: &str, limit: usize) -> Result<Vec<ActorCount>>;
 
     /// Claims matching `q`, reviews applied.
     fn claims(&self, q: &ClaimQuery) -> Result<Page<Claim>>;

@@ -2,11 +2,13 @@
 //! order and pages, capped counts, and document listings. Part of
 //! [`super::contract_suite`].
 
+use std::collections::BTreeMap;
+
 use claimtrace_model::{Claim, ClaimType, Epistemic, SourceKind};
 
 use super::contract::{all, expect_ids, put_all, query_ids, samples};
 use super::sample::Sample;
-use crate::{ClaimQuery, DocQuery, Error, Store};
+use crate::{ActorCount, ClaimQuery, DocQuery, DocumentMeta, Error, OutletCount, Store};
 
 pub(super) type Check = (&'static str, fn(&mut dyn Store));
 
@@ -17,6 +19,7 @@ pub(super) const CHECKS: &[Check] = &[
     ("pagination_and_order", pagination_and_order),
     ("capped_count", capped_count),
     ("documents_listing", documents_listing),
+    ("catalogue", catalogue),
 ];
 
 pub(super) fn some(v: Vec<String>) -> Vec<String> {
@@ -422,4 +425,80 @@ fn documents_listing(store: &mut dyn Store) {
         })
         .expect("q");
     assert_eq!(two, docs[1..3].to_vec());
+}
+
+/// Document metadata, outlet counts and actor counts (the catalogue of the
+/// API), against counts made here from the samples.
+fn catalogue(store: &mut dyn Store) {
+    let ss = samples(9);
+    put_all(store, &ss);
+    for s in &ss {
+        let meta = store.document_meta(&s.doc.id).expect("meta");
+        let d = &s.doc;
+        let want = DocumentMeta {
+            title: d.title.clone(),
+            outlet: d.outlet.clone(),
+            published: d.published.clone(),
+            url: d.url.clone(),
+        };
+        assert_eq!(meta, Some(want), "{}", d.id);
+    }
+    assert_eq!(store.document_meta("no such doc").expect("meta"), None);
+
+    let mut outlets: BTreeMap<String, usize> = BTreeMap::new();
+    for o in ss.iter().filter_map(|s| s.doc.outlet.clone()) {
+        *outlets.entry(o).or_default() += 1;
+    }
+    let mut want: Vec<OutletCount> = outlets
+        .into_iter()
+        .map(|(outlet, documents)| OutletCount { outlet, documents })
+        .collect();
+    want.sort_by(|a, b| b.documents.cmp(&a.documents).then(a.outlet.cmp(&b.outlet)));
+    assert!(want.len() > 1, "samples name several outlets");
+    assert_eq!(store.outlet_counts(1000).expect("outlets"), want);
+    assert_eq!(store.outlet_counts(1).expect("outlets"), want[..1]);
+
+    let want = actor_counts(&ss, "");
+    assert!(want.len() > 1, "samples name several actors");
+    assert_eq!(store.actor_counts("", 1000).expect("actors"), want);
+    assert_eq!(store.actor_counts("", 2).expect("actors"), want[..2]);
+    let name = &want[0].name;
+    let part: String = name
+        .chars()
+        .skip(1)
+        .take(3)
+        .collect::<String>()
+        .to_uppercase();
+    // `%` and `_` are no wildcards: "K_RA%" asks for names containing "kra".
+    let (head, tail) = part.split_at(1);
+    let found = store
+        .actor_counts(&format!("{head}_{tail}%"), 1000)
+        .expect("actors");
+    assert_eq!(found, actor_counts(&ss, &part.to_lowercase()));
+    assert!(found.iter().any(|a| &a.name == name));
+    assert!(
+        store
+            .actor_counts("no such actor", 10)
+            .expect("actors")
+            .is_empty()
+    );
+}
+
+/// What [`Store::actor_counts`] must answer, counted from the samples.
+fn actor_counts(ss: &[Sample], contains: &str) -> Vec<ActorCount> {
+    let mut counts: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
+    let mentions = ss
+        .iter()
+        .flat_map(|s| &s.claims)
+        .flat_map(|c| [&c.actor, &c.target])
+        .flatten();
+    for m in mentions.filter(|m| m.name.to_lowercase().contains(contains)) {
+        *counts.entry((m.name.clone(), m.id.clone())).or_default() += 1;
+    }
+    let mut out: Vec<ActorCount> = counts
+        .into_iter()
+        .map(|((name, id), claims)| ActorCount { name, id, claims })
+        .collect();
+    out.sort_by(|a, b| b.claims.cmp(&a.claims).then(a.name.cmp(&b.name)));
+    out
 }
