@@ -1,6 +1,9 @@
 //! SqliteStore specifics: pragmas, the schema names other code relies on,
 //! integrity, and a second connection reading while the first writes.
 
+// The store's own tests read and write its SQLite file directly.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
+
 use claimtrace_store::testing::sample::sample;
 use claimtrace_store::{SqliteStore, Store, schema};
 use rusqlite::Connection;
