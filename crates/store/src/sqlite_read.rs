@@ -354,9 +354,50 @@ fn matching(f: &Filter, since: Option<&str>, cols: &str) -> (String, Vec<Value>)
 pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
     let since = q.since.as_deref().map(since_day).transpose()?;
     let since = since.as_deref();
-    // The count: by the full-text index alone when only words are asked;
-    // else with the match set as a filter on the other filters' index
-    // (`walk`), so that no claim row is read to count it.
+    let (total, total_exact) = count_claims(conn, q, since)?;
+    // Two plans for the page. Few matches (the count did not reach its cap):
+    // find them by the filters' own indexes and sort them (`+` keeps SQLite
+    // from walking the order index). Many matches: walk an order index
+    // (`claims_order`, or `claims_type_order`), test each row, and stop at
+    // the page's end; matches are dense, so the walk is short. With `since`
+    // both arms are read in order and merged. Row ids only: the JSON is
+    // fetched for the page alone.
+    let walk = !(total_exact && total <= SPARSE_ROWS);
+    // Probing the full-text index claim by claim costs a lookup per claim
+    // walked, about (offset + limit) / density of them: past PROBES, or for
+    // a prefix term (which expands at every lookup), the match set is read
+    // once instead.
+    let prefix = q.q.as_deref().is_some_and(|w| w.contains('*'));
+    let probe = walk && q.q.is_some() && !prefix && few_probes(conn, q, total)?;
+    let words = match (walk, probe) {
+        (false, _) => Words::Drive,
+        (true, false) => Words::Filter,
+        (true, true) => Words::Probe,
+    };
+    let seqs = page_seqs(conn, q, since, walk, words)?;
+    let mut one = conn.prepare_cached("SELECT json FROM claims WHERE seq = ?1")?;
+    let jsons: Vec<String> = seqs
+        .iter()
+        .map(|seq| one.query_row([seq], |r| r.get(0)))
+        .collect::<rusqlite::Result<_>>()?;
+    let items = jsons
+        .iter()
+        .map(|j| reviewed(conn, j))
+        .collect::<Result<_>>()?;
+    Ok(Page {
+        items,
+        total,
+        total_exact,
+        offset: q.offset,
+        limit: q.limit,
+    })
+}
+
+/// How many claims match `q`, and whether that is exact (not capped at
+/// `count_cap`). By the full-text index alone when only words are asked;
+/// else with the match set as a filter on the other filters' index
+/// (`walk`), so that no claim row is read to count it.
+fn count_claims(conn: &Connection, q: &ClaimQuery, since: Option<&str>) -> Result<(usize, bool)> {
     let words_alone = words_only(q);
     let f = claim_filter(
         q,
@@ -375,52 +416,44 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
         matching(&f, since, "1")
     };
     let cap = q.count_cap.unwrap_or(NO_CAP).max(1);
-    let (total, total_exact) = if cap == NO_CAP {
+    if cap == NO_CAP {
         let n = conn
             .prepare_cached(&format!("SELECT count(*) FROM ({from})"))?
             .query_row(params_from_iter(values.iter()), |r| uget(r, 0))?;
-        (n, true)
+        return Ok((n, true));
+    }
+    values.push(Value::Integer(i64::try_from(cap).unwrap_or(i64::MAX)));
+    let n = conn
+        .prepare_cached(&format!("SELECT count(*) FROM ({from} LIMIT ?)"))?
+        .query_row(params_from_iter(values.iter()), |r| uget(r, 0))?;
+    Ok((n, n < cap))
+}
+
+/// Whether walking the order index for `q`'s page meets few enough claims
+/// (`total` of all) to probe the full-text index for each (at most PROBES).
+fn few_probes(conn: &Connection, q: &ClaimQuery, total: usize) -> Result<bool> {
+    let claims: i64 = conn
+        .prepare_cached("SELECT COALESCE(max(seq), 0) FROM claims")?
+        .query_row([], |r| r.get(0))?;
+    let wanted = (q.offset.saturating_add(if q.limit == 0 {
+        usize::MAX / 2
     } else {
-        values.push(Value::Integer(i64::try_from(cap).unwrap_or(i64::MAX)));
-        let n = conn
-            .prepare_cached(&format!("SELECT count(*) FROM ({from} LIMIT ?)"))?
-            .query_row(params_from_iter(values.iter()), |r| uget(r, 0))?;
-        (n, n < cap)
-    };
-    let (lim, off) = limit_offset(q.limit, q.offset);
-    // Two plans for the page. Few matches (the count did not reach its cap):
-    // find them by the filters' own indexes and sort them (`+` keeps SQLite
-    // from walking the order index). Many matches: walk an order index
-    // (`claims_order`, or `claims_type_order`), test each row, and stop at
-    // the page's end; matches are dense, so the walk is short. With `since`
-    // both arms are read in order and merged. Row ids only: the JSON is
-    // fetched for the page alone.
-    let walk = !(total_exact && total <= SPARSE_ROWS);
-    // Probing the full-text index claim by claim costs a lookup per claim
-    // walked, about (offset + limit) / density of them: past PROBES, or for
-    // a prefix term (which expands at every lookup), the match set is read
-    // once instead.
-    let prefix = q.q.as_deref().is_some_and(|w| w.contains('*'));
-    let probe = walk && q.q.is_some() && !prefix && {
-        let claims: i64 = conn
-            .prepare_cached("SELECT COALESCE(max(seq), 0) FROM claims")?
-            .query_row([], |r| r.get(0))?;
-        let wanted = (q.offset.saturating_add(if q.limit == 0 {
-            usize::MAX / 2
-        } else {
-            q.limit
-        })) as f64;
-        let density = total.max(1) as f64 / claims.max(1) as f64;
-        wanted / density <= PROBES
-    };
-    let f = claim_filter(
-        q,
-        match (walk, probe) {
-            (false, _) => Words::Drive,
-            (true, false) => Words::Filter,
-            (true, true) => Words::Probe,
-        },
-    )?;
+        q.limit
+    })) as f64;
+    let density = total.max(1) as f64 / claims.max(1) as f64;
+    Ok(wanted / density <= PROBES)
+}
+
+/// The row ids of the claims on `q`'s page, in page order: by walking an
+/// order index (`walk`) or sorting the matches.
+fn page_seqs(
+    conn: &Connection,
+    q: &ClaimQuery,
+    since: Option<&str>,
+    walk: bool,
+    words: Words,
+) -> Result<Vec<i64>> {
+    let f = claim_filter(q, words)?;
     let (sql, mut values) = if since.is_some() {
         let (arms, values) = matching(&f, since, "c.seq, c.ord_published, c.doc, c.span_start");
         (
@@ -436,27 +469,13 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
         let (base, values) = matching(&f, None, "c.seq");
         (format!("{base} ORDER BY {order} LIMIT ? OFFSET ?"), values)
     };
+    let (lim, off) = limit_offset(q.limit, q.offset);
     values.extend([Value::Integer(lim), Value::Integer(off)]);
     let mut stmt = conn.prepare_cached(&sql)?;
-    let seqs: Vec<i64> = stmt
+    let seqs = stmt
         .query_map(params_from_iter(values.iter()), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut one = conn.prepare_cached("SELECT json FROM claims WHERE seq = ?1")?;
-    let jsons: Vec<String> = seqs
-        .iter()
-        .map(|seq| one.query_row([seq], |r| r.get(0)))
-        .collect::<rusqlite::Result<_>>()?;
-    let items = jsons
-        .iter()
-        .map(|j| reviewed(conn, j))
-        .collect::<Result<_>>()?;
-    Ok(Page {
-        items,
-        total,
-        total_exact,
-        offset: q.offset,
-        limit: q.limit,
-    })
+    Ok(seqs)
 }
 
 /// A stored claim JSON with its reviews applied.
