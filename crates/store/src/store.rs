@@ -87,16 +87,22 @@ pub struct Stats {
 /// document: its metadata without the text and sentences.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentMeta {
+    /// The headline, when the input gave one.
     pub title: Option<String>,
+    /// The publishing outlet, when known.
     pub outlet: Option<String>,
+    /// Publication date or date-time (ISO 8601), when known.
     pub published: Option<String>,
+    /// Where the article was published, when known.
     pub url: Option<String>,
 }
 
 /// An outlet and how many stored documents name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutletCount {
+    /// The outlet as the documents name it.
     pub outlet: String,
+    /// How many stored documents name it.
     pub documents: usize,
 }
 
@@ -104,8 +110,11 @@ pub struct OutletCount {
 /// many claims name it, as actor or as target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActorCount {
+    /// The canonical name, as claims store it.
     pub name: String,
+    /// The knowledge-base id, when the name is known.
     pub id: Option<String>,
+    /// Claims naming it as actor plus claims naming it as target.
     pub claims: usize,
 }
 
