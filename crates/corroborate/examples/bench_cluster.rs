@@ -188,6 +188,154 @@ struct Stream {
     claims: usize,
 }
 
+/// A document republishing one of the `recent` ones under `id` on `day`:
+/// its claims are copies, true to the same events.
+fn republish(
+    r: &mut Rng,
+    recent: &std::collections::VecDeque<(Document, Vec<Claim>)>,
+    truth: &mut HashMap<String, usize>,
+    id: &str,
+    day: i32,
+) -> (Document, Vec<Claim>) {
+    let (orig, orig_claims) = &recent[recent.len() - 1 - r.below(recent.len())];
+    let mut doc = Document::from_text(id, &format!("Republished. {}", orig.text));
+    doc.outlet = Some(format!("Outlet {}", r.below(300)));
+    doc.published = Some(format!("{}T12:00:00Z", day_string(day)));
+    let offset = "Republished. ".len();
+    let claims: Vec<Claim> = orig_claims
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let mut c = c.clone();
+            truth.insert(format!("{id}:{k}:0"), truth[&c.id]);
+            c.id = format!("{id}:{k}:0");
+            c.doc = id.to_string();
+            c.span = Span::new(c.span.start + offset, c.span.end + offset);
+            c
+        })
+        .collect();
+    (doc, claims)
+}
+
+/// A new happening on `day`: its type drawn by `type_cdf`, its parties,
+/// place, topic words and count, and how many reports it will get.
+fn new_event(r: &mut Rng, w: &World, type_cdf: &[f64], day: i32) -> Truth {
+    let u = r.f();
+    let t = type_cdf.partition_point(|c| *c < u).min(TYPES.len() - 1);
+    let mut reports = 2;
+    while r.chance(0.6) && reports < 80 {
+        reports += 1;
+    }
+    Truth {
+        claim_type: TYPES[t].0,
+        actor: w.actor_z.sample(r),
+        target: w.actor_z.sample(r),
+        place: w.place_z.sample(r),
+        day,
+        topic: (0..6).map(|_| w.word_z.sample(r)).collect(),
+        count: (r.below(UNITS.len()), (5 + r.below(300)) as f64),
+        left: reports,
+    }
+}
+
+/// Claim `k` of report `id` about happening `ev`, its sentence appended
+/// to `text`.
+fn report_claim(
+    r: &mut Rng,
+    w: &World,
+    ev: &Truth,
+    id: &str,
+    k: usize,
+    text: &mut String,
+) -> Claim {
+    let mut words: Vec<&str> = ev
+        .topic
+        .iter()
+        .filter(|_| r.chance(0.8))
+        .map(|t| w.words[*t].as_str())
+        .collect();
+    for _ in 0..6 {
+        words.push(&w.words[w.word_z.sample(r)]);
+    }
+    let place = &w.places[ev.place];
+    let sentence = format!(
+        "{} {} {} in {} .",
+        w.actors[ev.actor].0,
+        words.join(" "),
+        ev.claim_type.as_str(),
+        place.0
+    );
+    let start = text.len();
+    text.push_str(&sentence);
+    let end = text.len();
+    text.push(' ');
+    let claim_id = format!("{id}:{k}:0");
+    let mut quantities = Vec::new();
+    if r.chance(0.3) {
+        let v = (ev.count.1 * (0.8 + 0.4 * r.f())).round();
+        quantities.push(Quantity {
+            text: format!("{v}"),
+            value: Some(v),
+            min: None,
+            max: None,
+            qualifier: None,
+            unit: Some(UNITS[ev.count.0].into()),
+            span: None,
+        });
+    }
+    let own_day = ev.day + i32::from(r.chance(0.2));
+    Claim {
+        id: claim_id,
+        doc: id.to_string(),
+        sentence,
+        span: Span::new(start, end),
+        sentence_index: k,
+        claim_type: ev.claim_type,
+        plover: Plover {
+            event: ev.claim_type.default_plover(),
+            mode: None,
+            context: Vec::new(),
+            aux: None,
+        },
+        actor: r.chance(0.7).then(|| mention(w, ev.actor)),
+        target: r.chance(0.6).then(|| mention(w, ev.target)),
+        source: Source::author(None),
+        epistemic: [
+            Epistemic::Asserted,
+            Epistemic::Reported,
+            Epistemic::Reported,
+            Epistemic::Hedged,
+            Epistemic::Denied,
+        ][r.below(5)],
+        cues: Vec::new(),
+        cue_spans: Vec::new(),
+        date: r.chance(0.5).then(|| DateRef {
+            text: "on that day".into(),
+            value: day_string(own_day),
+            precision: DatePrecision::Day,
+            start: None,
+            end: None,
+            span: None,
+            inherited: false,
+        }),
+        place: r.chance(0.7).then(|| Place {
+            text: place.0.clone(),
+            name: place.0.clone(),
+            country: Some(place.1.clone()),
+            lat: Some(place.2),
+            lon: Some(place.3),
+            feature: Some("city".into()),
+            geonameid: None,
+            role: PlaceRole::Event,
+            span: None,
+        }),
+        quantities,
+        weapons: Vec::new(),
+        weapon_spans: Vec::new(),
+        why: Vec::new(),
+    }
+}
+
 /// Generates documents one at a time into `sink` (a stream, as an ingest
 /// sees it: only the last 50 documents are kept, for syndicated copies).
 fn generate(
@@ -218,23 +366,7 @@ fn generate(
         let id = format!("doc{d:07}");
         // 5% of documents republish an earlier one.
         if recent.len() > 10 && r.chance(0.05) {
-            let (orig, orig_claims) = &recent[recent.len() - 1 - r.below(recent.len())];
-            let mut doc = Document::from_text(&id, &format!("Republished. {}", orig.text));
-            doc.outlet = Some(format!("Outlet {}", r.below(300)));
-            doc.published = Some(format!("{}T12:00:00Z", day_string(day)));
-            let offset = "Republished. ".len();
-            let claims: Vec<Claim> = orig_claims
-                .iter()
-                .enumerate()
-                .map(|(k, c)| {
-                    let mut c = c.clone();
-                    truth.insert(format!("{id}:{k}:0"), truth[&c.id]);
-                    c.id = format!("{id}:{k}:0");
-                    c.doc = id.clone();
-                    c.span = Span::new(c.span.start + offset, c.span.end + offset);
-                    c
-                })
-                .collect();
+            let (doc, claims) = republish(&mut r, &recent, &mut truth, &id, day);
             made += claims.len();
             sink(doc, claims);
             d += 1;
@@ -253,22 +385,7 @@ fn generate(
             } else if !open.is_empty() && r.chance(0.55) {
                 open[r.below(open.len())]
             } else {
-                let u = r.f();
-                let t = type_cdf.partition_point(|c| *c < u).min(TYPES.len() - 1);
-                let mut reports = 2;
-                while r.chance(0.6) && reports < 80 {
-                    reports += 1;
-                }
-                events.push(Truth {
-                    claim_type: TYPES[t].0,
-                    actor: w.actor_z.sample(&mut r),
-                    target: w.actor_z.sample(&mut r),
-                    place: w.place_z.sample(&mut r),
-                    day,
-                    topic: (0..6).map(|_| w.word_z.sample(&mut r)).collect(),
-                    count: (r.below(UNITS.len()), (5 + r.below(300)) as f64),
-                    left: reports,
-                });
+                events.push(new_event(&mut r, &w, &type_cdf, day));
                 open.push(events.len() - 1);
                 events.len() - 1
             };
@@ -276,94 +393,9 @@ fn generate(
                 doc_events.push(e);
             }
             events[e].left = events[e].left.saturating_sub(1);
-            let ev = &events[e];
-            let mut words: Vec<&str> = ev
-                .topic
-                .iter()
-                .filter(|_| r.chance(0.8))
-                .map(|t| w.words[*t].as_str())
-                .collect();
-            for _ in 0..6 {
-                words.push(&w.words[w.word_z.sample(&mut r)]);
-            }
-            let place = &w.places[ev.place];
-            let sentence = format!(
-                "{} {} {} in {} .",
-                w.actors[ev.actor].0,
-                words.join(" "),
-                ev.claim_type.as_str(),
-                place.0
-            );
-            let start = text.len();
-            text.push_str(&sentence);
-            let end = text.len();
-            text.push(' ');
-            let claim_id = format!("{id}:{k}:0");
-            truth.insert(claim_id.clone(), e);
-            let mut quantities = Vec::new();
-            if r.chance(0.3) {
-                let v = (ev.count.1 * (0.8 + 0.4 * r.f())).round();
-                quantities.push(Quantity {
-                    text: format!("{v}"),
-                    value: Some(v),
-                    min: None,
-                    max: None,
-                    qualifier: None,
-                    unit: Some(UNITS[ev.count.0].into()),
-                    span: None,
-                });
-            }
-            let own_day = ev.day + i32::from(r.chance(0.2));
-            claims.push(Claim {
-                id: claim_id,
-                doc: id.clone(),
-                sentence,
-                span: Span::new(start, end),
-                sentence_index: k,
-                claim_type: ev.claim_type,
-                plover: Plover {
-                    event: ev.claim_type.default_plover(),
-                    mode: None,
-                    context: Vec::new(),
-                    aux: None,
-                },
-                actor: r.chance(0.7).then(|| mention(&w, ev.actor)),
-                target: r.chance(0.6).then(|| mention(&w, ev.target)),
-                source: Source::author(None),
-                epistemic: [
-                    Epistemic::Asserted,
-                    Epistemic::Reported,
-                    Epistemic::Reported,
-                    Epistemic::Hedged,
-                    Epistemic::Denied,
-                ][r.below(5)],
-                cues: Vec::new(),
-                cue_spans: Vec::new(),
-                date: r.chance(0.5).then(|| DateRef {
-                    text: "on that day".into(),
-                    value: day_string(own_day),
-                    precision: DatePrecision::Day,
-                    start: None,
-                    end: None,
-                    span: None,
-                    inherited: false,
-                }),
-                place: r.chance(0.7).then(|| Place {
-                    text: place.0.clone(),
-                    name: place.0.clone(),
-                    country: Some(place.1.clone()),
-                    lat: Some(place.2),
-                    lon: Some(place.3),
-                    feature: Some("city".into()),
-                    geonameid: None,
-                    role: PlaceRole::Event,
-                    span: None,
-                }),
-                quantities,
-                weapons: Vec::new(),
-                weapon_spans: Vec::new(),
-                why: Vec::new(),
-            });
+            let claim = report_claim(&mut r, &w, &events[e], &id, k, &mut text);
+            truth.insert(claim.id.clone(), e);
+            claims.push(claim);
         }
         let mut doc = Document::from_text(&id, &text);
         doc.outlet = Some(outlet);

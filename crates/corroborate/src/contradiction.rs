@@ -65,27 +65,56 @@ pub struct Side<'a> {
 /// Every contradiction among `members` (in member order, first pair kept),
 /// and for each member whether it contradicts a claim of another origin.
 pub fn contradictions(members: &[Side<'_>], vocab: &Vocab) -> (Vec<Contradiction>, Vec<bool>) {
-    let mut out = Vec::new();
-    let mut seen: HashSet<(ContradictionKind, String, String)> = HashSet::new();
     let (reps, rep_of) = representatives(members);
-    let mut flagged = vec![false; reps.len()];
-    let mut push = |kind: ContradictionKind,
-                    (ia, a): (usize, &Side<'_>),
-                    (ib, b): (usize, &Side<'_>),
-                    va: String,
-                    vb: String| {
+    let mut found = Found {
+        out: Vec::new(),
+        seen: HashSet::new(),
+        flagged: vec![false; reps.len()],
+    };
+    for (i, a) in reps.iter().enumerate() {
+        for (j, b) in reps.iter().enumerate().skip(i + 1) {
+            compare(&mut found, (i, *a), (j, *b), vocab);
+        }
+    }
+    let member_flags = rep_of.iter().map(|r| found.flagged[*r]).collect();
+    (found.out, member_flags)
+}
+
+/// A representative with its index among the representatives.
+type Indexed<'s, 'a> = (usize, &'s Side<'a>);
+
+/// The contradictions found so far.
+struct Found {
+    out: Vec<Contradiction>,
+    /// (kind, smaller value, larger value) of every contradiction kept.
+    seen: HashSet<(ContradictionKind, String, String)>,
+    /// Per representative: it contradicts a claim of another origin.
+    flagged: Vec<bool>,
+}
+
+impl Found {
+    /// Record that `a` (saying `va`) and `b` (saying `vb`) disagree, unless
+    /// they rest on one origin; the first pair of each value pair is kept.
+    fn push(
+        &mut self,
+        kind: ContradictionKind,
+        (ia, a): Indexed<'_, '_>,
+        (ib, b): Indexed<'_, '_>,
+        va: String,
+        vb: String,
+    ) {
         if a.origin == b.origin {
             return;
         }
-        flagged[ia] = true;
-        flagged[ib] = true;
+        self.flagged[ia] = true;
+        self.flagged[ib] = true;
         let key = if va <= vb {
             (kind, va.clone(), vb.clone())
         } else {
             (kind, vb.clone(), va.clone())
         };
-        if seen.insert(key) {
-            out.push(Contradiction {
+        if self.seen.insert(key) {
+            self.out.push(Contradiction {
                 kind,
                 a: a.claim.claim.to_string(),
                 b: b.claim.claim.to_string(),
@@ -94,99 +123,113 @@ pub fn contradictions(members: &[Side<'_>], vocab: &Vocab) -> (Vec<Contradiction
                 b_origin: b.origin.to_string(),
             });
         }
-    };
-    for (i, a) in reps.iter().enumerate() {
-        for (j, b) in reps.iter().enumerate().skip(i + 1) {
-            let (a, b) = ((i, *a), (j, *b));
-            let (ca, cb) = (a.1.claim, b.1.claim);
-            let denied_a = ca.epistemic == Epistemic::Denied;
-            let denied_b = cb.epistemic == Epistemic::Denied;
-            // A hedged report ("allegedly supplied") still says what the
-            // denial rejects; opinions say nothing checkable.
-            let firm = |e: Epistemic| {
-                matches!(
-                    e,
-                    Epistemic::Asserted | Epistemic::Reported | Epistemic::Hedged
-                )
-            };
-            if denied_a != denied_b {
-                let (d, s) = if denied_a { (a, b) } else { (b, a) };
-                if firm(s.1.claim.epistemic) && denies(d.1.claim, s.1.claim) {
-                    let (vs, vd) = (
-                        format!("{} ({})", s.1.claim.epistemic.as_str(), s.1.origin),
-                        format!("denied ({})", d.1.origin),
-                    );
-                    push(ContradictionKind::Denial, s, d, vs, vd);
-                }
-                continue;
-            }
-            if denied_a {
-                continue;
-            }
-            for qa in &ca.quantities {
-                for qb in &cb.quantities {
-                    if qa.unit == qb.unit && (qa.hi < qb.lo || qb.hi < qa.lo) {
-                        push(
-                            ContradictionKind::Quantity,
-                            a,
-                            b,
-                            qa.text.to_string(),
-                            qb.text.to_string(),
-                        );
-                    }
-                }
-            }
-            let roles = ca.family != Family::Open
-                && cb.family != Family::Open
-                && ca.claim_type == cb.claim_type;
-            if roles
-                && let (Some(x), Some(y)) = (ca.actor, cb.actor)
-                && x != y
-                && rivals(vocab.get(x), vocab.get(y))
-            {
-                let name = |l: Option<u32>, k: u32| vocab.get(l.unwrap_or(k)).to_string();
-                push(
-                    ContradictionKind::Actor,
+    }
+}
+
+/// Every disagreement between two representatives: a denial and what it
+/// denies, or (neither denying) quantities, roles and dates.
+fn compare(found: &mut Found, a: Indexed<'_, '_>, b: Indexed<'_, '_>, vocab: &Vocab) {
+    let (ca, cb) = (a.1.claim, b.1.claim);
+    let denied_a = ca.epistemic == Epistemic::Denied;
+    let denied_b = cb.epistemic == Epistemic::Denied;
+    if denied_a != denied_b {
+        let (d, s) = if denied_a { (a, b) } else { (b, a) };
+        denial(found, d, s);
+        return;
+    }
+    if denied_a {
+        return;
+    }
+    for qa in &ca.quantities {
+        for qb in &cb.quantities {
+            if qa.unit == qb.unit && (qa.hi < qb.lo || qb.hi < qa.lo) {
+                found.push(
+                    ContradictionKind::Quantity,
                     a,
                     b,
-                    name(ca.actor_label, x),
-                    name(cb.actor_label, y),
+                    qa.text.to_string(),
+                    qb.text.to_string(),
                 );
-            }
-            if roles
-                && let (Some(x), Some(y)) = (ca.target, cb.target)
-                && x != y
-                && rivals(vocab.get(x), vocab.get(y))
-            {
-                let name = |l: Option<u32>, k: u32| vocab.get(l.unwrap_or(k)).to_string();
-                push(
-                    ContradictionKind::Target,
-                    a,
-                    b,
-                    name(ca.target_label, x),
-                    name(cb.target_label, y),
-                );
-            }
-            // Dates of lasting relationships are those of the reports.
-            if let (Some(x), Some(y)) = (ca.date, cb.date)
-                && !ca.family.is_lasting()
-                && !cb.family.is_lasting()
-                && x.precision == y.precision
-                && (x.end < y.start || y.end < x.start)
-            {
-                let show = |d: crate::features::DateFeature| {
-                    if d.start == d.end {
-                        day_string(d.start)
-                    } else {
-                        format!("{}/{}", day_string(d.start), day_string(d.end))
-                    }
-                };
-                push(ContradictionKind::Date, a, b, show(x), show(y));
             }
         }
     }
-    let member_flags = rep_of.iter().map(|r| flagged[*r]).collect();
-    (out, member_flags)
+    roles(found, a, b, vocab);
+    dates(found, a, b);
+}
+
+/// Denial `d` against claim `s` when `s` says something checkable and `d`
+/// is about it.
+fn denial(found: &mut Found, d: Indexed<'_, '_>, s: Indexed<'_, '_>) {
+    // A hedged report ("allegedly supplied") still says what the
+    // denial rejects; opinions say nothing checkable.
+    let firm = matches!(
+        s.1.claim.epistemic,
+        Epistemic::Asserted | Epistemic::Reported | Epistemic::Hedged
+    );
+    if firm && denies(d.1.claim, s.1.claim) {
+        let (vs, vd) = (
+            format!("{} ({})", s.1.claim.epistemic.as_str(), s.1.origin),
+            format!("denied ({})", d.1.origin),
+        );
+        found.push(ContradictionKind::Denial, s, d, vs, vd);
+    }
+}
+
+/// Rival actors, then rival targets, of two claims of one type (not
+/// statements: their speaker is often coded as the actor).
+fn roles(found: &mut Found, a: Indexed<'_, '_>, b: Indexed<'_, '_>, vocab: &Vocab) {
+    let (ca, cb) = (a.1.claim, b.1.claim);
+    let roles =
+        ca.family != Family::Open && cb.family != Family::Open && ca.claim_type == cb.claim_type;
+    if !roles {
+        return;
+    }
+    let name = |l: Option<u32>, k: u32| vocab.get(l.unwrap_or(k)).to_string();
+    if let (Some(x), Some(y)) = (ca.actor, cb.actor)
+        && x != y
+        && rivals(vocab.get(x), vocab.get(y))
+    {
+        found.push(
+            ContradictionKind::Actor,
+            a,
+            b,
+            name(ca.actor_label, x),
+            name(cb.actor_label, y),
+        );
+    }
+    if let (Some(x), Some(y)) = (ca.target, cb.target)
+        && x != y
+        && rivals(vocab.get(x), vocab.get(y))
+    {
+        found.push(
+            ContradictionKind::Target,
+            a,
+            b,
+            name(ca.target_label, x),
+            name(cb.target_label, y),
+        );
+    }
+}
+
+/// Own dates of one precision that do not overlap.
+fn dates(found: &mut Found, a: Indexed<'_, '_>, b: Indexed<'_, '_>) {
+    let (ca, cb) = (a.1.claim, b.1.claim);
+    // Dates of lasting relationships are those of the reports.
+    if let (Some(x), Some(y)) = (ca.date, cb.date)
+        && !ca.family.is_lasting()
+        && !cb.family.is_lasting()
+        && x.precision == y.precision
+        && (x.end < y.start || y.end < x.start)
+    {
+        let show = |d: crate::features::DateFeature| {
+            if d.start == d.end {
+                day_string(d.start)
+            } else {
+                format!("{}/{}", day_string(d.start), day_string(d.end))
+            }
+        };
+        found.push(ContradictionKind::Date, a, b, show(x), show(y));
+    }
 }
 
 /// Members with distinct (origin, coded values): copies of one claim add

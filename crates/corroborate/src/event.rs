@@ -216,8 +216,11 @@ fn most_common<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
         .map(|(k, _)| k)
 }
 
+/// A member claim with its document.
+type Member<'a> = (&'a ClaimFeatures, &'a DocMeta);
+
 /// The event of `members` (claims in joining order with their documents).
-pub fn build_event(members: &[(&ClaimFeatures, &DocMeta)], vocab: &Vocab) -> Option<Event> {
+pub fn build_event(members: &[Member<'_>], vocab: &Vocab) -> Option<Event> {
     let (first, _) = members.first()?;
     let origins_of = resolve_origins(members, vocab);
     let sides: Vec<Side<'_>> = members
@@ -229,9 +232,55 @@ pub fn build_event(members: &[(&ClaimFeatures, &DocMeta)], vocab: &Vocab) -> Opt
         })
         .collect();
     let (contradictions, contradicted) = contradictions(&sides, vocab);
+    let origins = event_origins(members, &origins_of);
+    let independent_origins = origins.iter().filter(|o| !o.denies).count();
+    let claims = event_claims(members, &origins_of, &contradicted);
+    let event_type = event_type(members);
+    let (date_start, date_end) = happening_days(members);
+    let place = event_place(members, vocab);
+    let actors = names(members, vocab, |c| c.actor_label);
+    let targets = names(members, vocab, |c| c.target_label);
+    let level = if contradictions.iter().any(|c| c.a_origin != c.b_origin) {
+        CorroborationLevel::Contested
+    } else if independent_origins >= 2 {
+        CorroborationLevel::Corroborated
+    } else {
+        CorroborationLevel::SingleSource
+    };
+    let label = event_label(event_type, &actors, &targets, place.as_ref(), date_start);
+    Some(Event {
+        id: format!("ev:{}", first.claim),
+        event_type,
+        label,
+        summary: summary(members),
+        source_kinds: counts(
+            members.iter().map(|(c, _)| c.source_kind),
+            |k: SourceKind| k.as_str(),
+        ),
+        firmness: counts(members.iter().map(|(c, _)| c.epistemic), |e: Epistemic| {
+            e.as_str()
+        }),
+        claims,
+        documents: documents(members),
+        origins,
+        independent_origins,
+        earliest: earliest_report(members),
+        date_start: date_start.map(day_string),
+        date_end: date_end.map(day_string),
+        place,
+        actors,
+        targets,
+        level,
+        contradictions,
+    })
+}
 
+/// The event's origins (`origins_of` gives each member's key and label),
+/// most claims first, then by key. An origin `denies` when all its claims
+/// are denials.
+fn event_origins(members: &[Member<'_>], origins_of: &[(String, String)]) -> Vec<Origin> {
     let mut origins: Vec<Origin> = Vec::new();
-    for ((c, d), (key, label)) in members.iter().zip(&origins_of) {
+    for ((c, d), (key, label)) in members.iter().zip(origins_of) {
         let i = match origins.iter().position(|o| &o.key == key) {
             Some(i) => i,
             None => {
@@ -256,20 +305,29 @@ pub fn build_event(members: &[(&ClaimFeatures, &DocMeta)], vocab: &Vocab) -> Opt
         }
         o.denies &= c.epistemic == Epistemic::Denied;
     }
-    let independent_origins = origins.iter().filter(|o| !o.denies).count();
+    origins.sort_by(|a, b| b.claims.cmp(&a.claims).then(a.key.cmp(&b.key)));
+    origins
+}
+
+/// The member claims as the event lists them, in joining order.
+fn event_claims(
+    members: &[Member<'_>],
+    origins_of: &[(String, String)],
+    contradicted: &[bool],
+) -> Vec<EventClaim> {
     // Origins per stance (asserting vs denying): a claim is corroborated when
     // its stance has another origin besides its own.
     let mut stance_origins: [Vec<&str>; 2] = [Vec::new(), Vec::new()];
-    for ((c, _), (key, _)) in members.iter().zip(&origins_of) {
+    for ((c, _), (key, _)) in members.iter().zip(origins_of) {
         let s = &mut stance_origins[usize::from(c.epistemic == Epistemic::Denied)];
         if !s.contains(&key.as_str()) {
             s.push(key);
         }
     }
-    let claims: Vec<EventClaim> = members
+    members
         .iter()
-        .zip(&origins_of)
-        .zip(&contradicted)
+        .zip(origins_of)
+        .zip(contradicted)
         .map(|(((c, d), (key, _)), contra)| {
             let corroborated =
                 stance_origins[usize::from(c.epistemic == Epistemic::Denied)].len() >= 2;
@@ -282,24 +340,36 @@ pub fn build_event(members: &[(&ClaimFeatures, &DocMeta)], vocab: &Vocab) -> Opt
                 contradicted: *contra,
             }
         })
-        .collect();
-    origins.sort_by(|a, b| b.claims.cmp(&a.claims).then(a.key.cmp(&b.key)));
+        .collect()
+}
 
+/// The members' documents, each once, in joining order.
+fn documents(members: &[Member<'_>]) -> Vec<String> {
     let mut documents: Vec<String> = Vec::new();
     for (_, d) in members {
         if !documents.contains(&d.id) {
             documents.push(d.id.clone());
         }
     }
-    let event_type = most_common(
+    documents
+}
+
+/// The most common claim type among members of a closed family (else among
+/// all members).
+fn event_type(members: &[Member<'_>]) -> ClaimType {
+    most_common(
         members
             .iter()
             .filter(|(c, _)| c.family != Family::Open)
             .map(|(c, _)| c.claim_type),
     )
     .or_else(|| most_common(members.iter().map(|(c, _)| c.claim_type)))
-    .unwrap_or(ClaimType::Other);
-    let earliest = members
+    .unwrap_or(ClaimType::Other)
+}
+
+/// The member of the earliest published document (undated ones last).
+fn earliest_report(members: &[Member<'_>]) -> Option<EarliestReport> {
+    members
         .iter()
         .enumerate()
         .min_by_key(|(i, (_, d))| {
@@ -313,8 +383,12 @@ pub fn build_event(members: &[(&ClaimFeatures, &DocMeta)], vocab: &Vocab) -> Opt
             doc: d.id.clone(),
             claim: c.claim.to_string(),
             published: d.published.clone(),
-        });
-    let summary = members
+        })
+}
+
+/// The sentence of the firmest member, the earliest reported among equals.
+fn summary(members: &[Member<'_>]) -> String {
+    members
         .iter()
         .enumerate()
         .min_by_key(|(i, (c, d))| {
@@ -325,9 +399,13 @@ pub fn build_event(members: &[(&ClaimFeatures, &DocMeta)], vocab: &Vocab) -> Opt
             )
         })
         .map(|(_, (c, _))| c.sentence.trim().to_string())
-        .unwrap_or_default();
-    // The happening's days: statements about it (a condemnation the next
-    // day) do not widen them, unless the event holds nothing else dated.
+        .unwrap_or_default()
+}
+
+/// The happening's first and last day: statements about it (a condemnation
+/// the next day) do not widen them, unless the event holds nothing else
+/// dated.
+fn happening_days(members: &[Member<'_>]) -> (Option<i32>, Option<i32>) {
     let happening = members
         .iter()
         .any(|(c, _)| c.family != Family::Open && c.date.is_some());
@@ -337,82 +415,68 @@ pub fn build_event(members: &[(&ClaimFeatures, &DocMeta)], vocab: &Vocab) -> Opt
             .filter(move |(c, _)| !happening || c.family != Family::Open)
             .filter_map(|(c, _)| c.date)
     };
-    let date_start = dated().map(|d| d.start).min();
-    let date_end = dated().map(|d| d.end).max();
-    let place =
-        most_common(members.iter().filter_map(|(c, _)| c.place.map(|p| p.name))).and_then(|name| {
-            let p = members
-                .iter()
-                .filter_map(|(c, _)| c.place)
-                .find(|p| p.name == name)?;
-            Some(EventPlace {
-                name: vocab.get(p.label).to_string(),
-                country: p.country.map(|c| vocab.get(c).to_string()),
-                lat: p.lat,
-                lon: p.lon,
-            })
-        });
-    let names = |f: &dyn Fn(&ClaimFeatures) -> Option<u32>| {
-        let mut v: Vec<String> = Vec::new();
-        for (c, _) in members {
-            if c.epistemic == Epistemic::Denied {
-                continue;
-            }
-            if let Some(l) = f(c) {
-                let s = vocab.get(l).to_string();
-                if !v.contains(&s) {
-                    v.push(s);
-                }
+    (dated().map(|d| d.start).min(), dated().map(|d| d.end).max())
+}
+
+/// The place most members name.
+fn event_place(members: &[Member<'_>], vocab: &Vocab) -> Option<EventPlace> {
+    most_common(members.iter().filter_map(|(c, _)| c.place.map(|p| p.name))).and_then(|name| {
+        let p = members
+            .iter()
+            .filter_map(|(c, _)| c.place)
+            .find(|p| p.name == name)?;
+        Some(EventPlace {
+            name: vocab.get(p.label).to_string(),
+            country: p.country.map(|c| vocab.get(c).to_string()),
+            lat: p.lat,
+            lon: p.lon,
+        })
+    })
+}
+
+/// The names `f` picks from the members that do not deny, each once, in
+/// joining order.
+fn names(
+    members: &[Member<'_>],
+    vocab: &Vocab,
+    f: impl Fn(&ClaimFeatures) -> Option<u32>,
+) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for (c, _) in members {
+        if c.epistemic == Epistemic::Denied {
+            continue;
+        }
+        if let Some(l) = f(c) {
+            let s = vocab.get(l).to_string();
+            if !v.contains(&s) {
+                v.push(s);
             }
         }
-        v
-    };
-    let actors = names(&|c| c.actor_label);
-    let targets = names(&|c| c.target_label);
-    let level = if contradictions.iter().any(|c| c.a_origin != c.b_origin) {
-        CorroborationLevel::Contested
-    } else if independent_origins >= 2 {
-        CorroborationLevel::Corroborated
-    } else {
-        CorroborationLevel::SingleSource
-    };
+    }
+    v
+}
+
+/// "type · actor → target · place · day", the parts that are known.
+fn event_label(
+    event_type: ClaimType,
+    actors: &[String],
+    targets: &[String],
+    place: Option<&EventPlace>,
+    date_start: Option<i32>,
+) -> String {
     let mut label = event_type.as_str().to_string();
     if !actors.is_empty() || !targets.is_empty() {
         let a = actors.first().map(String::as_str).unwrap_or("?");
         let t = targets.first().map(String::as_str).unwrap_or("?");
         label.push_str(&format!(" · {a} → {t}"));
     }
-    if let Some(p) = &place {
+    if let Some(p) = place {
         label.push_str(&format!(" · {}", p.name));
     }
     if let Some(s) = date_start {
         label.push_str(&format!(" · {}", day_string(s)));
     }
-    Some(Event {
-        id: format!("ev:{}", first.claim),
-        event_type,
-        label,
-        summary,
-        source_kinds: counts(
-            members.iter().map(|(c, _)| c.source_kind),
-            |k: SourceKind| k.as_str(),
-        ),
-        firmness: counts(members.iter().map(|(c, _)| c.epistemic), |e: Epistemic| {
-            e.as_str()
-        }),
-        claims,
-        documents,
-        origins,
-        independent_origins,
-        earliest,
-        date_start: date_start.map(day_string),
-        date_end: date_end.map(day_string),
-        place,
-        actors,
-        targets,
-        level,
-        contradictions,
-    })
+    label
 }
 
 #[cfg(test)]

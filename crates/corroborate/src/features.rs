@@ -322,100 +322,25 @@ impl FeatureBuilder {
         frame: Option<i32>,
     ) -> ClaimFeatures {
         let family = Family::of(claim.claim_type);
-        let mention_key = |vocab: &mut Vocab, m: &claimtrace_model::Mention| {
-            let key = match m.id.as_deref().filter(|s| !s.is_empty()) {
-                Some(id) => format!("id:{}", id.to_lowercase()),
-                None => normalise_name(&m.name),
-            };
-            (vocab.intern(&key), vocab.intern(&m.name))
-        };
-        let actor = claim
-            .actor
-            .as_ref()
-            .filter(|m| !normalise_name(&m.name).is_empty())
-            .map(|m| mention_key(vocab, m));
-        let target = claim
-            .target
-            .as_ref()
-            .filter(|m| !normalise_name(&m.name).is_empty())
-            .map(|m| mention_key(vocab, m));
-        let date = claim.date.as_ref().and_then(|d| {
-            if d.precision == DatePrecision::Interval {
-                return None;
-            }
-            let start = day_number(d.start.as_deref().unwrap_or(&d.value))?;
-            let end = d.end.as_deref().and_then(day_number).unwrap_or(start);
-            Some(DateFeature {
-                start: start.min(end),
-                end: start.max(end),
-                precision: d.precision,
-            })
-        });
+        // Interning order decides the ids, so the steps below keep it.
+        let actor = mention_feature(vocab, claim.actor.as_ref());
+        let target = mention_feature(vocab, claim.target.as_ref());
+        let date = date_feature(claim);
         let window = match (date, published_day) {
             (Some(d), _) => Some((d.start, d.end)),
-            (None, Some(p)) => {
-                let back = p - lookback(family);
-                let start = match frame {
-                    Some(f) if !family.is_lasting() && f < back && f >= p - FRAME_DAYS => f,
-                    _ => back,
-                };
-                Some((start, p))
-            }
+            (None, Some(p)) => Some((undated_start(p, family, lookback, frame), p)),
             (None, None) => None,
         };
-        let place = claim
-            .place
-            .as_ref()
-            .filter(|p| !normalise_name(&p.name).is_empty())
-            .map(|p| PlaceFeature {
-                name: vocab.intern(&normalise_name(&p.name)),
-                label: vocab.intern(&p.name),
-                country: p
-                    .country
-                    .as_deref()
-                    .map(|c| vocab.intern(&c.to_uppercase())),
-                lat: p.lat,
-                lon: p.lon,
-                precise: precise_feature(p.feature.as_deref())
-                    && p.lat.is_some()
-                    && p.lon.is_some(),
-                is_event: p.role == PlaceRole::Event,
-            });
-        let mut tokens: Vec<u32> = self
-            .words
-            .of(&claim.sentence)
-            .iter()
-            .map(|w| vocab.intern(w))
-            .collect();
-        tokens.sort_unstable();
-        tokens.dedup();
-        let mut names: Vec<u32> = sentence_names(&claim.sentence)
-            .iter()
-            .map(|n| vocab.intern(&format!("n:{n}")))
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        let quantities: Vec<QuantityFeature> = claim
-            .quantities
-            .iter()
-            .filter_map(|q| {
-                let unit = q.unit.as_deref().filter(|u| !u.trim().is_empty())?;
-                let (lo, hi) = quantity_interval(q)?;
-                Some(QuantityFeature {
-                    unit: vocab.intern(&unit_family(unit)),
-                    lo,
-                    hi,
-                    text: format!("{} {unit}", q.text).into(),
-                })
-            })
-            .collect();
-        let mut weapons: Vec<u32> = claim
-            .weapons
-            .iter()
-            .map(|w| vocab.intern(&normalise_name(w)))
-            .collect();
-        weapons.sort_unstable();
-        weapons.dedup();
+        let place = place_feature(vocab, claim);
+        let tokens = interned_set(vocab, self.words.of(&claim.sentence));
+        let names = interned_set(
+            vocab,
+            sentence_names(&claim.sentence)
+                .iter()
+                .map(|n| format!("n:{n}")),
+        );
+        let quantities = quantity_features(vocab, claim);
+        let weapons = interned_set(vocab, claim.weapons.iter().map(|w| normalise_name(w)));
         let mut units: Vec<u32> = quantities
             .iter()
             .filter(|q| is_counted_unit(vocab.get(q.unit)))
@@ -424,21 +349,7 @@ impl FeatureBuilder {
         units.sort_unstable();
         units.dedup();
         let refers_back = claim.epistemic == Epistemic::Denied && refers_back(&claim.sentence);
-        let mut anchors: Vec<u32> = Vec::with_capacity(5);
-        if let Some((a, _)) = actor {
-            anchors.push(vocab.intern(&format!("a:{}", vocab.get(a))));
-        }
-        if let Some((t, _)) = target {
-            anchors.push(vocab.intern(&format!("t:{}", vocab.get(t))));
-        }
-        if let Some(p) = &place {
-            anchors.push(vocab.intern(&format!("p:{}", vocab.get(p.name))));
-            if let Some(c) = p.country {
-                anchors.push(vocab.intern(&format!("c:{}", vocab.get(c))));
-            }
-        }
-        anchors.sort_unstable();
-        anchors.dedup();
+        let anchors = anchors(vocab, actor, target, place.as_ref());
         let (named_origin, named_origin_label) = match named_origin(claim) {
             Some((key, label)) => (Some(vocab.intern(&key)), Some(vocab.intern(label))),
             None => (None, None),
@@ -471,6 +382,124 @@ impl FeatureBuilder {
             sentence: claim.sentence.as_str().into(),
         }
     }
+}
+
+/// An actor or target as (matching key, label): the key is its id when it
+/// has one, else its normalised name. `None` for a name that normalises to
+/// nothing.
+fn mention_feature(vocab: &mut Vocab, m: Option<&claimtrace_model::Mention>) -> Option<(u32, u32)> {
+    let m = m.filter(|m| !normalise_name(&m.name).is_empty())?;
+    let key = match m.id.as_deref().filter(|s| !s.is_empty()) {
+        Some(id) => format!("id:{}", id.to_lowercase()),
+        None => normalise_name(&m.name),
+    };
+    Some((vocab.intern(&key), vocab.intern(&m.name)))
+}
+
+/// The claim's own days (an interval date is no day range).
+fn date_feature(claim: &Claim) -> Option<DateFeature> {
+    let d = claim.date.as_ref()?;
+    if d.precision == DatePrecision::Interval {
+        return None;
+    }
+    let start = day_number(d.start.as_deref().unwrap_or(&d.value))?;
+    let end = d.end.as_deref().and_then(day_number).unwrap_or(start);
+    Some(DateFeature {
+        start: start.min(end),
+        end: start.max(end),
+        precision: d.precision,
+    })
+}
+
+/// The first day an undated claim published on day `published` may refer
+/// to: its family's look-back, or further back to the document's `frame`
+/// when that is recent enough (not for lasting relationships).
+fn undated_start(
+    published: i32,
+    family: Family,
+    lookback: &dyn Fn(Family) -> i32,
+    frame: Option<i32>,
+) -> i32 {
+    let back = published - lookback(family);
+    match frame {
+        Some(f) if !family.is_lasting() && f < back && f >= published - FRAME_DAYS => f,
+        _ => back,
+    }
+}
+
+/// The claim's place (a name that normalises to nothing is none).
+fn place_feature(vocab: &mut Vocab, claim: &Claim) -> Option<PlaceFeature> {
+    let p = claim
+        .place
+        .as_ref()
+        .filter(|p| !normalise_name(&p.name).is_empty())?;
+    Some(PlaceFeature {
+        name: vocab.intern(&normalise_name(&p.name)),
+        label: vocab.intern(&p.name),
+        country: p
+            .country
+            .as_deref()
+            .map(|c| vocab.intern(&c.to_uppercase())),
+        lat: p.lat,
+        lon: p.lon,
+        precise: precise_feature(p.feature.as_deref()) && p.lat.is_some() && p.lon.is_some(),
+        is_event: p.role == PlaceRole::Event,
+    })
+}
+
+/// `words` interned, sorted and each once.
+fn interned_set<S: AsRef<str>>(vocab: &mut Vocab, words: impl IntoIterator<Item = S>) -> Vec<u32> {
+    let mut ids: Vec<u32> = words
+        .into_iter()
+        .map(|w| vocab.intern(w.as_ref()))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The claim's quantities that have a unit and a numeric interval.
+fn quantity_features(vocab: &mut Vocab, claim: &Claim) -> Vec<QuantityFeature> {
+    claim
+        .quantities
+        .iter()
+        .filter_map(|q| {
+            let unit = q.unit.as_deref().filter(|u| !u.trim().is_empty())?;
+            let (lo, hi) = quantity_interval(q)?;
+            Some(QuantityFeature {
+                unit: vocab.intern(&unit_family(unit)),
+                lo,
+                hi,
+                text: format!("{} {unit}", q.text).into(),
+            })
+        })
+        .collect()
+}
+
+/// The blocking anchors of a claim: its actor, target, place and country,
+/// each with its kind (`a:`, `t:`, `p:`, `c:`), sorted.
+fn anchors(
+    vocab: &mut Vocab,
+    actor: Option<(u32, u32)>,
+    target: Option<(u32, u32)>,
+    place: Option<&PlaceFeature>,
+) -> Vec<u32> {
+    let mut anchors: Vec<u32> = Vec::with_capacity(5);
+    if let Some((a, _)) = actor {
+        anchors.push(vocab.intern(&format!("a:{}", vocab.get(a))));
+    }
+    if let Some((t, _)) = target {
+        anchors.push(vocab.intern(&format!("t:{}", vocab.get(t))));
+    }
+    if let Some(p) = place {
+        anchors.push(vocab.intern(&format!("p:{}", vocab.get(p.name))));
+        if let Some(c) = p.country {
+            anchors.push(vocab.intern(&format!("c:{}", vocab.get(c))));
+        }
+    }
+    anchors.sort_unstable();
+    anchors.dedup();
+    anchors
 }
 
 /// Lower-cased words written with a capital letter after the first word of

@@ -163,9 +163,70 @@ impl Groups {
     }
 }
 
+/// One corroboration step over the documents `ids` (already chosen under
+/// the write lock): copy groups, candidate events, claim assignment, and the
+/// write of everything that changed.
 fn step(store: &mut dyn Store, cfg: &CorroboratorConfig, ids: &[String]) -> Result<RunReport> {
     let mut report = RunReport::default();
     let hasher = MinHasher::new(cfg.num_hashes, cfg.shingle_words, cfg.band_rows);
+    let docs = load_docs(store, &hasher, ids)?;
+
+    // 1. Copy groups, document by document in storing order.
+    let grouping = group_copies(store, cfg, &docs, &mut report)?;
+    // 2. Restore the candidate events, then assign the new claims.
+    let mut corr = cfg.build()?;
+    let mut metas = register_new_docs(&mut corr, &docs, &grouping);
+    let all_claims: Vec<Claim> = docs.iter().flat_map(|d| d.claims.iter().cloned()).collect();
+    let keys = corr.lookup_keys(&all_claims);
+    let renamed: Vec<String> = grouping
+        .regroup
+        .iter()
+        .map(|(old, _)| old.clone())
+        .collect();
+    let states = store.event_states(&keys, &renamed).map_err(store_err)?;
+    report.candidates_restored = states.len();
+    let stored_of = restore_candidates(store, &mut corr, &mut metas, &grouping.groups, &states)?;
+    let assignments = corr.add_claims(&all_claims);
+    report.claims = assignments.len();
+    report.documents = docs.len();
+
+    // 3. The events to write: new ones, ones that grew, rebuilt stale ones,
+    // and stored ones whose members' copy groups moved (their origins change).
+    let mut changed: BTreeSet<u32> = assignments.iter().map(|a| a.event).collect();
+    for (e, (_, restored)) in &stored_of {
+        if !*restored {
+            changed.insert(*e);
+        }
+    }
+    let out = Writeout {
+        groups: &grouping.groups,
+        renamed: &renamed,
+        by_id: all_claims.iter().map(|c| (c.id.as_str(), c)).collect(),
+        changed,
+    };
+    let mut update = CorroborationUpdate {
+        signatures: signatures(&docs, &grouping.group_of),
+        regroup: grouping.regroup,
+        events: Vec::new(),
+    };
+    for e in 0..corr.event_count() as u32 {
+        let stored = stored_of.get(&e).copied();
+        let Some(record) = event_record(store, &mut corr, &mut metas, &out, e, stored)? else {
+            continue;
+        };
+        match stored {
+            Some(_) => report.events_updated += 1,
+            None => report.events_opened += 1,
+        }
+        update.events.push(record);
+    }
+    store.put_corroboration(&update).map_err(store_err)?;
+    Ok(report)
+}
+
+/// The stored documents `ids` (unknown ones left out) with their claims,
+/// MinHash signatures and LSH band keys.
+fn load_docs(store: &dyn Store, hasher: &MinHasher, ids: &[String]) -> Result<Vec<NewDoc>> {
     let mut docs: Vec<NewDoc> = Vec::with_capacity(ids.len());
     for id in ids {
         let Some(stored) = store.document(id).map_err(store_err)? else {
@@ -187,28 +248,33 @@ fn step(store: &mut dyn Store, cfg: &CorroboratorConfig, ids: &[String]) -> Resu
             bands,
         });
     }
+    Ok(docs)
+}
 
-    // 1. Copy groups, document by document in storing order.
+/// The copy groups of a step: what it renames and the group of each of
+/// its documents.
+struct Grouping {
+    groups: Groups,
+    /// (old root, new root) for every group merged into an earlier one.
+    regroup: Vec<(String, String)>,
+    /// The copy group of each document of the step, renames applied.
+    group_of: Vec<String>,
+}
+
+/// Put each document of the step into a copy group, in storing order: the
+/// earliest root among the stored and earlier new documents it copies, or
+/// a group of its own; groups it bridges are merged into that root.
+fn group_copies(
+    store: &dyn Store,
+    cfg: &CorroboratorConfig,
+    docs: &[NewDoc],
+    report: &mut RunReport,
+) -> Result<Grouping> {
     let mut groups = Groups::default();
     let mut regroup: Vec<(String, String)> = Vec::new();
     let mut group_of: Vec<String> = Vec::with_capacity(docs.len());
     for (i, d) in docs.iter().enumerate() {
-        let mut roots: Vec<String> = Vec::new();
-        for c in store.copy_candidates(&d.bands).map_err(store_err)? {
-            let Some(other) = Signature::from_bytes(&c.signature, c.shingles) else {
-                continue;
-            };
-            if copy_resemblance(cfg, &d.sig, &other).is_some() {
-                let root = groups.resolve(&c.copy_group);
-                groups
-                    .roots
-                    .entry(c.copy_group.clone())
-                    .or_insert((c.group_published.clone(), c.group_outlet.clone()));
-                if !roots.contains(&root) {
-                    roots.push(root);
-                }
-            }
-        }
+        let mut roots = stored_copy_roots(store, cfg, &mut groups, d)?;
         for (j, earlier) in docs[..i].iter().enumerate() {
             if earlier.bands.iter().any(|b| d.bands.contains(b))
                 && copy_resemblance(cfg, &d.sig, &earlier.sig).is_some()
@@ -245,28 +311,79 @@ fn step(store: &mut dyn Store, cfg: &CorroboratorConfig, ids: &[String]) -> Resu
         group_of.push(new_root);
     }
     let group_of: Vec<String> = group_of.iter().map(|g| groups.resolve(g)).collect();
-    // 2. Restore the candidate events, then assign the new claims.
-    let mut corr = cfg.build()?;
+    Ok(Grouping {
+        groups,
+        regroup,
+        group_of,
+    })
+}
+
+/// The roots of the stored copy groups `d` copies (by shared LSH band and
+/// resemblance), each once; what is known of each root is noted in `groups`.
+fn stored_copy_roots(
+    store: &dyn Store,
+    cfg: &CorroboratorConfig,
+    groups: &mut Groups,
+    d: &NewDoc,
+) -> Result<Vec<String>> {
+    let mut roots: Vec<String> = Vec::new();
+    for c in store.copy_candidates(&d.bands).map_err(store_err)? {
+        let Some(other) = Signature::from_bytes(&c.signature, c.shingles) else {
+            continue;
+        };
+        if copy_resemblance(cfg, &d.sig, &other).is_some() {
+            let root = groups.resolve(&c.copy_group);
+            groups
+                .roots
+                .entry(c.copy_group.clone())
+                .or_insert((c.group_published.clone(), c.group_outlet.clone()));
+            if !roots.contains(&root) {
+                roots.push(root);
+            }
+        }
+    }
+    Ok(roots)
+}
+
+/// Tell the corroborator about the step's documents; their metadata by id.
+fn register_new_docs(
+    corr: &mut Corroborator,
+    docs: &[NewDoc],
+    grouping: &Grouping,
+) -> HashMap<String, DocMeta> {
     let mut metas: HashMap<String, DocMeta> = HashMap::new();
-    for (d, g) in docs.iter().zip(&group_of) {
-        let m = groups.meta(&d.doc.id, &d.doc.outlet, &d.doc.published, g);
+    for (d, g) in docs.iter().zip(&grouping.group_of) {
+        let m = grouping
+            .groups
+            .meta(&d.doc.id, &d.doc.outlet, &d.doc.published, g);
         corr.register_document(m.clone());
         metas.insert(m.id.clone(), m);
     }
-    let all_claims: Vec<Claim> = docs.iter().flat_map(|d| d.claims.iter().cloned()).collect();
-    let keys = corr.lookup_keys(&all_claims);
-    let renamed: Vec<String> = regroup.iter().map(|(old, _)| old.clone()).collect();
-    let states = store.event_states(&keys, &renamed).map_err(store_err)?;
-    report.candidates_restored = states.len();
-    // In-memory index → stored event, and whether its stored members count.
-    let mut stored_of: HashMap<u32, (&StoredEventState, bool)> = HashMap::new();
-    for st in &states {
+    metas
+}
+
+/// In-memory event index → its stored event, and whether the event was
+/// restored from its state (`true`) or rebuilt from its members because it
+/// was stale (`false`).
+type StoredOf<'s> = HashMap<u32, (&'s StoredEventState, bool)>;
+
+/// Bring the candidate events into `corr`: restored exactly from their
+/// stored state, or (stale ones) seeded again from their remaining members.
+fn restore_candidates<'s>(
+    store: &dyn Store,
+    corr: &mut Corroborator,
+    metas: &mut HashMap<String, DocMeta>,
+    groups: &Groups,
+    states: &'s [StoredEventState],
+) -> Result<StoredOf<'s>> {
+    let mut stored_of: StoredOf<'s> = HashMap::new();
+    for st in states {
         if st.stale {
             let Some(ev) = store.event(&st.id).map_err(store_err)? else {
                 continue;
             };
             let members = load_claims(store, ev.claims.iter().map(|m| m.claim.as_str()))?;
-            register_docs(store, &mut corr, &mut metas, &members, &groups)?;
+            register_docs(store, corr, metas, &members, groups)?;
             if let Some(e) = corr.seed_event(&members) {
                 stored_of.insert(e, (st, false));
             }
@@ -280,90 +397,107 @@ fn step(store: &mut dyn Store, cfg: &CorroboratorConfig, ids: &[String]) -> Resu
             stored_of.insert(e, (st, true));
         }
     }
-    let assignments = corr.add_claims(&all_claims);
-    report.claims = assignments.len();
-    report.documents = docs.len();
+    Ok(stored_of)
+}
 
-    // 3. The events to write: new ones, ones that grew, rebuilt stale ones,
-    // and stored ones whose members' copy groups moved (their origins change).
-    let mut changed: BTreeSet<u32> = assignments.iter().map(|a| a.event).collect();
-    for (e, (_, restored)) in &stored_of {
-        if !*restored {
-            changed.insert(*e);
+/// The signature, bands and copy group of each document of the step.
+fn signatures(docs: &[NewDoc], group_of: &[String]) -> Vec<DocSignature> {
+    docs.iter()
+        .zip(group_of)
+        .map(|(d, g)| DocSignature {
+            doc: d.doc.id.clone(),
+            shingles: d.sig.shingles,
+            signature: d.sig.to_bytes(),
+            bands: d.bands.clone(),
+            copy_group: g.clone(),
+        })
+        .collect()
+}
+
+/// What step 3 reads while it decides which events to write.
+struct Writeout<'a> {
+    groups: &'a Groups,
+    /// Copy groups merged away in this step.
+    renamed: &'a [String],
+    /// The step's new claims by id.
+    by_id: HashMap<&'a str, &'a Claim>,
+    /// Events that gained members in this step, or were rebuilt.
+    changed: BTreeSet<u32>,
+}
+
+/// The record to write for event `e`, or `None` when it has not changed.
+fn event_record(
+    store: &dyn Store,
+    corr: &mut Corroborator,
+    metas: &mut HashMap<String, DocMeta>,
+    out: &Writeout<'_>,
+    e: u32,
+    stored: Option<(&StoredEventState, bool)>,
+) -> Result<Option<EventRecord>> {
+    let grew = out.changed.contains(&e);
+    let mut members: Vec<Claim> = Vec::new();
+    match stored {
+        Some((st, true)) => {
+            let Some(stored_members) = restored_members(store, st, grew, out.renamed)? else {
+                return Ok(None);
+            };
+            members = stored_members;
+            register_docs(store, corr, metas, &members, out.groups)?;
+        }
+        Some((_, false)) => {}
+        None if !grew => return Ok(None),
+        None => {}
+    }
+    for id in corr.new_members(e) {
+        match out.by_id.get(id) {
+            Some(c) => members.push((*c).clone()),
+            None => members.extend(load_claims(store, std::iter::once(id))?),
         }
     }
-    let by_id: HashMap<&str, &Claim> = all_claims.iter().map(|c| (c.id.as_str(), c)).collect();
-    let mut update = CorroborationUpdate {
-        signatures: docs
-            .iter()
-            .zip(&group_of)
-            .map(|(d, g)| DocSignature {
-                doc: d.doc.id.clone(),
-                shingles: d.sig.shingles,
-                signature: d.sig.to_bytes(),
-                bands: d.bands.clone(),
-                copy_group: g.clone(),
-            })
-            .collect(),
-        regroup,
-        events: Vec::new(),
+    let (Some(event), Some((state, keys))) =
+        (corr.build_view(&members, metas), corr.event_state(e))
+    else {
+        return Ok(None);
     };
-    for e in 0..corr.event_count() as u32 {
-        let stored = stored_of.get(&e).copied();
-        let grew = changed.contains(&e);
-        let mut members: Vec<Claim> = Vec::new();
-        match stored {
-            Some((st, true)) => {
-                if !grew && renamed.is_empty() {
-                    continue;
-                }
-                let Some(ev) = store.event(&st.id).map_err(store_err)? else {
-                    continue;
-                };
-                if !grew {
-                    let member_docs: Vec<String> = ev.documents.clone();
-                    let moved = store
-                        .corroborated_docs(&member_docs)
-                        .map_err(store_err)?
-                        .iter()
-                        .any(|d| d.copy_group.as_ref().is_some_and(|g| renamed.contains(g)));
-                    if !moved {
-                        continue;
-                    }
-                }
-                members = load_claims(store, ev.claims.iter().map(|m| m.claim.as_str()))?;
-                register_docs(store, &mut corr, &mut metas, &members, &groups)?;
-            }
-            Some((_, false)) => {}
-            None if !grew => continue,
-            None => {}
-        }
-        for id in corr.new_members(e) {
-            match by_id.get(id) {
-                Some(c) => members.push((*c).clone()),
-                None => members.extend(load_claims(store, std::iter::once(id))?),
-            }
-        }
-        let (Some(event), Some((state, keys))) =
-            (corr.build_view(&members, &metas), corr.event_state(e))
-        else {
-            continue;
-        };
-        let state = serde_json::to_string(&state)
-            .map_err(|e| CorroborateError::Store(format!("event state does not encode: {e}")))?;
-        match stored {
-            Some(_) => report.events_updated += 1,
-            None => report.events_opened += 1,
-        }
-        update.events.push(EventRecord {
-            seq: stored.map(|(st, _)| st.seq),
-            event,
-            state,
-            keys,
-        });
+    let state = serde_json::to_string(&state)
+        .map_err(|e| CorroborateError::Store(format!("event state does not encode: {e}")))?;
+    Ok(Some(EventRecord {
+        seq: stored.map(|(st, _)| st.seq),
+        event,
+        state,
+        keys,
+    }))
+}
+
+/// The stored members of a restored event that must be written again —
+/// because it grew, or because a member's copy group was merged away (its
+/// origins change) — or `None` when it stays as stored.
+fn restored_members(
+    store: &dyn Store,
+    st: &StoredEventState,
+    grew: bool,
+    renamed: &[String],
+) -> Result<Option<Vec<Claim>>> {
+    if !grew && renamed.is_empty() {
+        return Ok(None);
     }
-    store.put_corroboration(&update).map_err(store_err)?;
-    Ok(report)
+    let Some(ev) = store.event(&st.id).map_err(store_err)? else {
+        return Ok(None);
+    };
+    if !grew {
+        let moved = store
+            .corroborated_docs(&ev.documents)
+            .map_err(store_err)?
+            .iter()
+            .any(|d| d.copy_group.as_ref().is_some_and(|g| renamed.contains(g)));
+        if !moved {
+            return Ok(None);
+        }
+    }
+    Ok(Some(load_claims(
+        store,
+        ev.claims.iter().map(|m| m.claim.as_str()),
+    )?))
 }
 
 /// Stored claims by id (reviews applied); missing ones are left out.

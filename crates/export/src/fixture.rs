@@ -62,6 +62,19 @@ fn base(id: &str, doc: &str, sentence: &str, claim_type: ClaimType, epistemic: E
 /// weapons, nested source chain), two hedged arms transfers and one denied,
 /// one claim with no target, and one whose names carry XML/CSV metacharacters.
 pub(crate) fn claims() -> Vec<Claim> {
+    vec![
+        attack_claim(),
+        transfer_claim("c-hedged-1", "signal.jsonl", Epistemic::Hedged),
+        transfer_claim("c-hedged-2", "signal-copy.jsonl", Epistemic::Hedged),
+        denied_claim(),
+        notarget_claim(),
+        odd_claim(),
+    ]
+}
+
+/// The fully coded attack: place with coordinates, date, quantity, weapons,
+/// nested source chain, and a reason with CSV metacharacters.
+fn attack_claim() -> Claim {
     let mut attack = base(
         "c-attack",
         "wire.txt",
@@ -134,45 +147,49 @@ pub(crate) fn claims() -> Vec<Claim> {
         "source: 'said' after a named organisation; reasons may contain ; and , and \"quotes\""
             .into(),
     );
+    attack
+}
 
-    let transfer = |id: &str, doc: &str, epistemic: Epistemic| {
-        let mut c = base(
-            id,
-            doc,
-            "The RSF reportedly used Ukrainian-made drones against Atbara airport.",
-            ClaimType::ArmsTransfer,
-            epistemic,
-        );
-        c.actor = Some(mention(
-            "Ukrainian-made",
-            "Ukraine",
-            Some("UKR"),
-            ActorKind::State,
-            24,
-        ));
-        c.target = Some(mention(
-            "The RSF",
-            "Rapid Support Forces",
-            None,
-            ActorKind::ArmedGroup,
-            10,
-        ));
-        c.place = Some(Place {
-            text: "Atbara".into(),
-            name: "Atbara".into(),
-            country: Some("SD".into()),
-            lat: None,
-            lon: None,
-            feature: Some("city".into()),
-            geonameid: Some(379_555),
-            role: PlaceRole::Event,
-            span: Some(Span::new(62, 68)),
-        });
-        c
-    };
-    let hedged1 = transfer("c-hedged-1", "signal.jsonl", Epistemic::Hedged);
-    let hedged2 = transfer("c-hedged-2", "signal-copy.jsonl", Epistemic::Hedged);
-    let mut denied = transfer("c-denied", "ledger.jsonl", Epistemic::Denied);
+/// A hedged arms transfer (Ukraine → RSF at Atbara).
+fn transfer_claim(id: &str, doc: &str, epistemic: Epistemic) -> Claim {
+    let mut c = base(
+        id,
+        doc,
+        "The RSF reportedly used Ukrainian-made drones against Atbara airport.",
+        ClaimType::ArmsTransfer,
+        epistemic,
+    );
+    c.actor = Some(mention(
+        "Ukrainian-made",
+        "Ukraine",
+        Some("UKR"),
+        ActorKind::State,
+        24,
+    ));
+    c.target = Some(mention(
+        "The RSF",
+        "Rapid Support Forces",
+        None,
+        ActorKind::ArmedGroup,
+        10,
+    ));
+    c.place = Some(Place {
+        text: "Atbara".into(),
+        name: "Atbara".into(),
+        country: Some("SD".into()),
+        lat: None,
+        lon: None,
+        feature: Some("city".into()),
+        geonameid: Some(379_555),
+        role: PlaceRole::Event,
+        span: Some(Span::new(62, 68)),
+    });
+    c
+}
+
+/// The transfer denied by a named ministry.
+fn denied_claim() -> Claim {
+    let mut denied = transfer_claim("c-denied", "ledger.jsonl", Epistemic::Denied);
     denied.sentence =
         "Ukraine has not supplied drones to the Rapid Support Forces, the ministry said.".into();
     denied.source = Source {
@@ -183,7 +200,11 @@ pub(crate) fn claims() -> Vec<Claim> {
         chain: vec![],
         role: None,
     };
+    denied
+}
 
+/// A diplomatic engagement with an actor and no target.
+fn notarget_claim() -> Claim {
     let mut notarget = base(
         "c-notarget",
         "wire.txt",
@@ -209,7 +230,11 @@ pub(crate) fn claims() -> Vec<Claim> {
         role: PlaceRole::Event,
         span: Some(Span::new(16, 24)),
     });
+    notarget
+}
 
+/// Names with XML/CSV metacharacters, a tab and a newline.
+fn odd_claim() -> Claim {
     let mut odd = base(
         "c-odd",
         "odd.html",
@@ -232,8 +257,7 @@ pub(crate) fn claims() -> Vec<Claim> {
         60,
     ));
     odd.plover.aux = Some("historical".into());
-
-    vec![attack, hedged1, hedged2, denied, notarget, odd]
+    odd
 }
 
 pub(crate) fn documents() -> Vec<DocMeta> {

@@ -105,8 +105,39 @@ pub fn write_gexf(data: &ExportData, out: &mut dyn Write) -> Result<ExportStats>
             &computed
         }
     };
-    // Nodes keyed as the network keys them (id, else name), numbered in first-seen order so the
-    // same input always gives the same ids.
+    let (index, nodes) = number_nodes(edges);
+    let in_edges: std::collections::HashSet<&str> = edges
+        .iter()
+        .flat_map(|e| e.claims.iter().chain(&e.denied_claims).map(String::as_str))
+        .collect();
+    let skipped = data
+        .claims
+        .iter()
+        .filter(|c| !in_edges.contains(c.id.as_str()))
+        .count();
+
+    let mut w: XmlWriter = Writer::new_with_indent(out, b' ', 2);
+    write_head(&mut w)?;
+    write_nodes(&mut w, &nodes)?;
+    write_edges(&mut w, edges, &index)?;
+    end(&mut w, "graph")?;
+    end(&mut w, "gexf")?;
+    let out = w.into_inner();
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(ExportStats {
+        records: edges.len(),
+        skipped,
+        nodes: nodes.len(),
+    })
+}
+
+/// Node index by network key, and the nodes with their claim counts,
+/// numbered in first-seen order so the same input always gives the same ids.
+type Nodes<'e> = (BTreeMap<&'e str, usize>, Vec<(&'e NetworkNode, usize)>);
+
+/// The nodes of `edges`, keyed as the network keys them (id, else name).
+fn number_nodes(edges: &[NetworkEdge]) -> Nodes<'_> {
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     let mut nodes: Vec<(&NetworkNode, usize)> = Vec::new();
     for e in edges {
@@ -120,20 +151,15 @@ pub fn write_gexf(data: &ExportData, out: &mut dyn Write) -> Result<ExportStats>
             }
         }
     }
-    let in_edges: std::collections::HashSet<&str> = edges
-        .iter()
-        .flat_map(|e| e.claims.iter().chain(&e.denied_claims).map(String::as_str))
-        .collect();
-    let skipped = data
-        .claims
-        .iter()
-        .filter(|c| !in_edges.contains(c.id.as_str()))
-        .count();
+    (index, nodes)
+}
 
-    let mut w: XmlWriter = Writer::new_with_indent(out, b' ', 2);
+/// The XML declaration, the `gexf` root, its `meta`, and the opening of
+/// the directed `graph` with its attribute declarations.
+fn write_head(w: &mut XmlWriter) -> Result<()> {
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     start(
-        &mut w,
+        w,
         "gexf",
         &[
             ("xmlns", GEXF_NS),
@@ -145,41 +171,54 @@ pub fn write_gexf(data: &ExportData, out: &mut dyn Write) -> Result<ExportStats>
             ("version", "1.3"),
         ],
     )?;
-    start(&mut w, "meta", &[])?;
-    text_element(&mut w, "creator", "claimtrace")?;
+    start(w, "meta", &[])?;
+    text_element(w, "creator", "claimtrace")?;
     text_element(
-        &mut w,
+        w,
         "description",
         "Actor network from claim records: edges are claimed actor-to-target relations, \
          weighted by independent origins, or documents before corroboration (edge attribute \
          weight_basis), as /api/network weighs them.",
     )?;
-    end(&mut w, "meta")?;
+    end(w, "meta")?;
     start(
-        &mut w,
+        w,
         "graph",
         &[("defaultedgetype", "directed"), ("mode", "static")],
     )?;
-    attribute_decls(&mut w, "node", &NODE_ATTRS)?;
-    attribute_decls(&mut w, "edge", &EDGE_ATTRS)?;
+    attribute_decls(w, "node", &NODE_ATTRS)?;
+    attribute_decls(w, "edge", &EDGE_ATTRS)?;
+    Ok(())
+}
 
-    start(&mut w, "nodes", &[])?;
+/// The `nodes` element: one node per actor, numbered `n0`, `n1`, ...
+fn write_nodes(w: &mut XmlWriter, nodes: &[(&NetworkNode, usize)]) -> Result<()> {
+    start(w, "nodes", &[])?;
     for (i, (n, claims)) in nodes.iter().enumerate() {
         let id = format!("n{i}");
-        start(&mut w, "node", &[("id", &id), ("label", &n.name)])?;
+        start(w, "node", &[("id", &id), ("label", &n.name)])?;
         attvalues(
-            &mut w,
+            w,
             &[
                 (NODE_ATTRS[0].0, n.kind.as_str().to_string()),
                 (NODE_ATTRS[1].0, n.id.clone().unwrap_or_default()),
                 (NODE_ATTRS[2].0, claims.to_string()),
             ],
         )?;
-        end(&mut w, "node")?;
+        end(w, "node")?;
     }
-    end(&mut w, "nodes")?;
+    end(w, "nodes")?;
+    Ok(())
+}
 
-    start(&mut w, "edges", &[])?;
+/// The `edges` element: one directed edge per network edge whose ends are
+/// numbered nodes.
+fn write_edges(
+    w: &mut XmlWriter,
+    edges: &[NetworkEdge],
+    index: &BTreeMap<&str, usize>,
+) -> Result<()> {
+    start(w, "edges", &[])?;
     for (i, e) in edges.iter().enumerate() {
         let (Some(s), Some(t)) = (
             index.get(e.source.key.as_str()),
@@ -194,7 +233,7 @@ pub fn write_gexf(data: &ExportData, out: &mut dyn Write) -> Result<ExportStats>
             e.weight.to_string(),
         );
         start(
-            &mut w,
+            w,
             "edge",
             &[
                 ("id", &id),
@@ -206,7 +245,7 @@ pub fn write_gexf(data: &ExportData, out: &mut dyn Write) -> Result<ExportStats>
         )?;
         let basis = e.weight_basis.as_str();
         attvalues(
-            &mut w,
+            w,
             &[
                 (EDGE_ATTRS[0].0, e.relation.as_str().to_string()),
                 (EDGE_ATTRS[1].0, e.firmness.as_str().to_string()),
@@ -216,19 +255,10 @@ pub fn write_gexf(data: &ExportData, out: &mut dyn Write) -> Result<ExportStats>
                 (EDGE_ATTRS[5].0, e.claims.join(crate::LIST_SEPARATOR)),
             ],
         )?;
-        end(&mut w, "edge")?;
+        end(w, "edge")?;
     }
-    end(&mut w, "edges")?;
-    end(&mut w, "graph")?;
-    end(&mut w, "gexf")?;
-    let out = w.into_inner();
-    out.write_all(b"\n")?;
-    out.flush()?;
-    Ok(ExportStats {
-        records: edges.len(),
-        skipped,
-        nodes: nodes.len(),
-    })
+    end(w, "edges")?;
+    Ok(())
 }
 
 #[cfg(test)]

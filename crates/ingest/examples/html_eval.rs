@@ -73,8 +73,29 @@ fn main() -> Result<(), Box<dyn Error>> {
         pages.len() as f64 / secs,
         bytes as f64 / 1e6 / secs
     );
-    let peers = dir.join("peer_outputs");
-    if let Ok(rd) = fs::read_dir(&peers) {
+    print_peers(&dir.join("peer_outputs"), &pages, &golds)?;
+    println!("pages: {}", pages.len());
+    if worst > 0 {
+        print_worst(&pages, &golds, &predicted, worst);
+    }
+    if let Some(path) = out {
+        let map: serde_json::Map<String, Value> = pages
+            .iter()
+            .zip(&predicted)
+            .map(|((id, _), p)| (id.clone(), json!({ "articleBody": p })))
+            .collect();
+        fs::write(path, serde_json::to_string_pretty(&Value::Object(map))?)?;
+    }
+    Ok(())
+}
+
+/// The scores of the peer outputs committed with the benchmark, one line each.
+fn print_peers(
+    peers: &std::path::Path,
+    pages: &[(String, String)],
+    golds: &[String],
+) -> Result<(), Box<dyn Error>> {
+    if let Ok(rd) = fs::read_dir(peers) {
         let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
         files.sort();
         for f in files {
@@ -111,38 +132,31 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
         println!("* upstream peer outputs as committed in the benchmark (older tool versions)");
     }
-    println!("pages: {}", pages.len());
-    if worst > 0 {
-        let mut per: Vec<(f64, f64, &str)> = pages
-            .iter()
-            .zip(golds.iter().zip(&predicted))
-            .map(|((id, _), (g, p))| {
-                let m = ShingleMatch::compare(g, p);
-                let prec = if m.tp + m.fp > 0.0 {
-                    m.tp / (m.tp + m.fp)
-                } else {
-                    1.0
-                };
-                let rec = if m.tp + m.fn_ > 0.0 {
-                    m.tp / (m.tp + m.fn_)
-                } else {
-                    1.0
-                };
-                (prec, rec, id.as_str())
-            })
-            .collect();
-        per.sort_by(|a, b| (a.0 + a.1).total_cmp(&(b.0 + b.1)));
-        for (p, r, id) in per.into_iter().take(worst) {
-            println!("  P={p:.3} R={r:.3} {id}");
-        }
-    }
-    if let Some(path) = out {
-        let map: serde_json::Map<String, Value> = pages
-            .iter()
-            .zip(&predicted)
-            .map(|((id, _), p)| (id.clone(), json!({ "articleBody": p })))
-            .collect();
-        fs::write(path, serde_json::to_string_pretty(&Value::Object(map))?)?;
-    }
     Ok(())
+}
+
+/// The `worst` pages by precision + recall.
+fn print_worst(pages: &[(String, String)], golds: &[String], predicted: &[String], worst: usize) {
+    let mut per: Vec<(f64, f64, &str)> = pages
+        .iter()
+        .zip(golds.iter().zip(predicted))
+        .map(|((id, _), (g, p))| {
+            let m = ShingleMatch::compare(g, p);
+            let prec = if m.tp + m.fp > 0.0 {
+                m.tp / (m.tp + m.fp)
+            } else {
+                1.0
+            };
+            let rec = if m.tp + m.fn_ > 0.0 {
+                m.tp / (m.tp + m.fn_)
+            } else {
+                1.0
+            };
+            (prec, rec, id.as_str())
+        })
+        .collect();
+    per.sort_by(|a, b| (a.0 + a.1).total_cmp(&(b.0 + b.1)));
+    for (p, r, id) in per.into_iter().take(worst) {
+        println!("  P={p:.3} R={r:.3} {id}");
+    }
 }

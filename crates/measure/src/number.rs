@@ -105,31 +105,51 @@ pub(crate) fn digits(text: &str) -> Option<(f64, &str)> {
 /// Read an amount starting at `toks[i]`; returns it and the index after it.
 pub(crate) fn read(toks: &[Token], i: usize) -> Option<(Amount, usize)> {
     let t = toks.get(i)?;
-    let next = |k: usize| toks.get(k).filter(|t| t.spaced);
-    let lower = |k: usize| next(k).map(|t| t.lower());
-
     if t.kind == Kind::Number {
-        let (mut v, suffix) = digits(t.text)?;
-        if !suffix.is_empty() {
-            let s = suffix.to_ascii_lowercase();
-            return match s.as_str() {
-                "bn" => Some((Amount::Exact(v * 1e9), i + 1)),
-                _ => None,
-            };
-        }
-        let mut j = i + 1;
-        if let Some(s) = lower(j).as_deref().and_then(scale_word) {
-            v *= s;
-            j += 1;
-        }
-        return Some((Amount::Exact(v), j));
+        return read_digits(toks, i);
     }
     if t.kind != Kind::Word {
         return None;
     }
     let w = t.lower();
+    if let Some(decided) = read_vague(toks, i, &w) {
+        return decided;
+    }
+    match lead(toks, i, &w) {
+        Lead::Done(found) => found,
+        Lead::Words { next, value } => read_words(toks, i, next, value),
+    }
+}
 
-    // Vague counts: "dozens", "hundreds of thousands", "several hundred", "a few".
+/// The lower-cased token `k` when it follows a space (the next word of
+/// the same number).
+fn spaced_lower(toks: &[Token], k: usize) -> Option<String> {
+    toks.get(k).filter(|t| t.spaced).map(|t| t.lower())
+}
+
+/// "300", "1,200", "1.5 million", "2bn".
+fn read_digits(toks: &[Token], i: usize) -> Option<(Amount, usize)> {
+    let (mut v, suffix) = digits(toks.get(i)?.text)?;
+    if !suffix.is_empty() {
+        let s = suffix.to_ascii_lowercase();
+        return match s.as_str() {
+            "bn" => Some((Amount::Exact(v * 1e9), i + 1)),
+            _ => None,
+        };
+    }
+    let mut j = i + 1;
+    if let Some(s) = spaced_lower(toks, j).as_deref().and_then(scale_word) {
+        v *= s;
+        j += 1;
+    }
+    Some((Amount::Exact(v), j))
+}
+
+/// Vague counts: "dozens", "hundreds of thousands", "several hundred", "a
+/// few". `None` when `w` starts no vague count; `Some(None)` when it
+/// starts one that is not a count here ("tens" alone, "few" without "a").
+fn read_vague(toks: &[Token], i: usize, w: &str) -> Option<Option<(Amount, usize)>> {
+    let lower = |k: usize| spaced_lower(toks, k);
     let vague = |min: f64, max: Option<f64>, end: usize| {
         let word = toks[i..end]
             .iter()
@@ -138,11 +158,11 @@ pub(crate) fn read(toks: &[Token], i: usize) -> Option<(Amount, usize)> {
             .join(" ");
         Some((Amount::Vague { min, max, word }, end))
     };
-    match w.as_str() {
-        "dozens" => return vague(24.0, Some(99.0), i + 1),
-        "scores" if lower(i + 1).as_deref() == Some("of") => return vague(40.0, Some(99.0), i + 1),
+    Some(match w {
+        "dozens" => vague(24.0, Some(99.0), i + 1),
+        "scores" if lower(i + 1).as_deref() == Some("of") => vague(40.0, Some(99.0), i + 1),
         "hundreds" | "thousands" | "millions" | "tens" => {
-            let base = match w.as_str() {
+            let base = match w {
                 "hundreds" => 100.0,
                 "thousands" => 1000.0,
                 "millions" => 1e6,
@@ -155,59 +175,84 @@ pub(crate) fn read(toks: &[Token], i: usize) -> Option<(Amount, usize)> {
                     .and_then(|x| x.strip_suffix('s').and_then(scale_word))
             {
                 let b = base * s;
-                return vague(2.0 * b, Some(10.0 * b - 1.0), i + 3);
+                return Some(vague(2.0 * b, Some(10.0 * b - 1.0), i + 3));
             }
             if w == "tens" {
-                return None;
+                return Some(None);
             }
-            return vague(2.0 * base, Some(10.0 * base - 1.0), i + 1);
+            vague(2.0 * base, Some(10.0 * base - 1.0), i + 1)
         }
         "several" | "multiple" | "numerous" => {
             if let Some(s) = lower(i + 1).as_deref().and_then(scale_word) {
-                return vague(3.0 * s, Some(9.0 * s), i + 2);
+                return Some(vague(3.0 * s, Some(9.0 * s), i + 2));
             }
-            return match w.as_str() {
+            match w {
                 "several" => vague(3.0, Some(9.0), i + 1),
                 _ => vague(2.0, None, i + 1),
-            };
+            }
         }
         "few" => {
             let after_a = i > 0 && toks[i - 1].is_word("a");
             if !after_a {
-                return None;
+                return Some(None);
             }
             if let Some(s) = lower(i + 1).as_deref().and_then(scale_word) {
-                return vague(2.0 * s, Some(5.0 * s), i + 2);
+                return Some(vague(2.0 * s, Some(5.0 * s), i + 2));
             }
-            return vague(2.0, Some(5.0), i + 1);
+            vague(2.0, Some(5.0), i + 1)
         }
-        _ => {}
-    }
+        _ => return None,
+    })
+}
 
-    // "a dozen", "two dozen", "a hundred", "a third", "half a million".
-    let mut j = i;
-    let mut value: Option<f64> = None;
+/// How a word amount begins.
+enum Lead {
+    /// Read whole ("a dozen", "a third", "half a million") or refused.
+    Done(Option<(Amount, usize)>),
+    /// Word numbers follow from token `next`, starting at `value` ("a
+    /// hundred and five": 100 from the token after "hundred").
+    Words { next: usize, value: Option<f64> },
+}
+
+/// "a dozen", "two dozen", "a hundred", "a third", "half a million".
+fn lead(toks: &[Token], i: usize, w: &str) -> Lead {
+    let lower = |k: usize| spaced_lower(toks, k);
     if w == "a" || w == "an" {
-        let n = lower(i + 1)?;
+        let Some(n) = lower(i + 1) else {
+            return Lead::Done(None);
+        };
         if n == "dozen" {
-            return Some((Amount::Exact(12.0), i + 2));
+            return Lead::Done(Some((Amount::Exact(12.0), i + 2)));
         }
         if let Some(s) = scale_word(&n) {
-            value = Some(s);
-            j = i + 2;
-        } else if let Some(f) = fraction(&n) {
-            return Some((Amount::Exact(f), i + 2));
-        } else {
-            return None;
+            return Lead::Words {
+                next: i + 2,
+                value: Some(s),
+            };
         }
-    } else if w == "half" && lower(i + 1).as_deref() == Some("a") {
-        let s = lower(i + 2).as_deref().and_then(scale_word)?;
-        return Some((Amount::Exact(s / 2.0), i + 3));
-    } else if let Some(f) = fraction(&w).filter(|_| w.contains('-')) {
-        return Some((Amount::Exact(f), i + 1));
+        return Lead::Done(fraction(&n).map(|f| (Amount::Exact(f), i + 2)));
     }
+    if w == "half" && lower(i + 1).as_deref() == Some("a") {
+        let s = lower(i + 2).as_deref().and_then(scale_word);
+        return Lead::Done(s.map(|s| (Amount::Exact(s / 2.0), i + 3)));
+    }
+    if let Some(f) = fraction(w).filter(|_| w.contains('-')) {
+        return Lead::Done(Some((Amount::Exact(f), i + 1)));
+    }
+    Lead::Words {
+        next: i,
+        value: None,
+    }
+}
 
-    // Word numbers: "two hundred and fifty thousand", "twenty-five".
+/// Word numbers from token `j` on: "two hundred and fifty thousand",
+/// "twenty-five"; `value` is what a lead ("a hundred") already gave.
+fn read_words(
+    toks: &[Token],
+    i: usize,
+    mut j: usize,
+    value: Option<f64>,
+) -> Option<(Amount, usize)> {
     let mut total = 0.0;
     let mut current = value.unwrap_or(0.0);
     let mut any = value.is_some();

@@ -336,41 +336,20 @@ fn find_in(text: &str) -> Vec<Quantity> {
             && currency.is_none()
             && is_not_a_count(&toks, j, k, v)
         {
-            // Skip the whole digit group so "2019-2021" is not read again from "2021".
-            i = k.max(i + 1);
-            while toks.get(i).is_some_and(|t| {
-                t.glued && (t.kind == Kind::Number || matches!(t.text, "-" | ":" | "/"))
-            }) {
-                i += 1;
-            }
+            i = after_digit_group(&toks, k.max(i + 1));
             continue;
         }
-        // Ranges: "15 to 20", "15-20" are read as one phrase. A falling pair
-        // ("300 to 0", a "9-2" vote) is no interval: min would exceed max.
-        let mut range_max = None;
-        if let Amount::Exact(lo) = amount
-            && let Some(sep) = toks.get(k)
-            && (sep.is_word("to") || (sep.text == "-" && sep.glued))
-            && let Some((Amount::Exact(hi), k2)) = number::read(&toks, k + 1)
-            && hi >= lo
-            && toks.get(k + 1).is_some_and(|t| t.kind == toks[j].kind)
-            && toks.get(k2).is_none_or(|t| !(t.glued && t.text == "-"))
-        {
-            range_max = Some(hi);
-            k = k2;
-        }
+        let range_max = match range_end(&toks, j, k, &amount) {
+            Some((hi, k2)) => {
+                k = k2;
+                Some(hi)
+            }
+            None => None,
+        };
         let mut unit_name = currency.map(String::from);
-        if toks
-            .get(k)
-            .is_some_and(|t| (t.text == "%" && t.glued) || t.is_word("percent"))
-        {
+        if let Some(after) = percent_end(&toks, k) {
             unit_name = Some("percent".into());
-            k += 1;
-        } else if toks.get(k).is_some_and(|t| t.is_word("per"))
-            && toks.get(k + 1).is_some_and(|t| t.is_word("cent"))
-        {
-            unit_name = Some("percent".into());
-            k += 2;
+            k = after;
         }
         let span_end_tok = k;
         if unit_name.is_none() {
@@ -384,21 +363,7 @@ fn find_in(text: &str) -> Vec<Quantity> {
         }
         let start = toks[start_tok].start;
         let end = toks[span_end_tok - 1].end;
-        let (value, min, max, qual) = match (&amount, range_max) {
-            (Amount::Exact(lo), Some(hi)) => {
-                (None, Some(*lo), Some(hi), qualifier.map(String::from))
-            }
-            (Amount::Exact(v), None) => {
-                let (mn, mx) = bounds(*v, bound);
-                (Some(*v), mn, mx, qualifier.map(String::from))
-            }
-            (Amount::Vague { min, max, word }, _) => (
-                None,
-                Some(*min),
-                *max,
-                Some(qualifier.map(String::from).unwrap_or_else(|| word.clone())),
-            ),
-        };
+        let (value, min, max, qual) = values(&amount, range_max, qualifier, bound);
         if let Some(slice) = text.get(start..end) {
             out.push(Quantity {
                 text: slice.to_string(),
@@ -413,6 +378,78 @@ fn find_in(text: &str) -> Vec<Quantity> {
         i = span_end_tok.max(i + 1);
     }
     out
+}
+
+/// The token after the digit group continuing at `i`, so "2019-2021" is
+/// not read again from "2021".
+fn after_digit_group(toks: &[Token], mut i: usize) -> usize {
+    while toks
+        .get(i)
+        .is_some_and(|t| t.glued && (t.kind == Kind::Number || matches!(t.text, "-" | ":" | "/")))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The upper end of a range ("15 to 20", "15-20") after the amount read
+/// from tokens `j..k`, and the token after it. A falling pair ("300 to 0",
+/// a "9-2" vote) is no interval: min would exceed max.
+fn range_end(toks: &[Token], j: usize, k: usize, amount: &Amount) -> Option<(f64, usize)> {
+    if let Amount::Exact(lo) = *amount
+        && let Some(sep) = toks.get(k)
+        && (sep.is_word("to") || (sep.text == "-" && sep.glued))
+        && let Some((Amount::Exact(hi), k2)) = number::read(toks, k + 1)
+        && hi >= lo
+        && toks.get(k + 1).is_some_and(|t| t.kind == toks[j].kind)
+        && toks.get(k2).is_none_or(|t| !(t.glued && t.text == "-"))
+    {
+        return Some((hi, k2));
+    }
+    None
+}
+
+/// The token after "%", "percent" or "per cent" at `k`.
+fn percent_end(toks: &[Token], k: usize) -> Option<usize> {
+    if toks
+        .get(k)
+        .is_some_and(|t| (t.text == "%" && t.glued) || t.is_word("percent"))
+    {
+        Some(k + 1)
+    } else if toks.get(k).is_some_and(|t| t.is_word("per"))
+        && toks.get(k + 1).is_some_and(|t| t.is_word("cent"))
+    {
+        Some(k + 2)
+    } else {
+        None
+    }
+}
+
+/// (value, min, max, qualifier) of a quantity.
+type Values = (Option<f64>, Option<f64>, Option<f64>, Option<String>);
+
+/// The values of a quantity: a range gives its ends, an exact amount its
+/// value bounded by the qualifier, a vague count its interval with its
+/// words as the qualifier.
+fn values(
+    amount: &Amount,
+    range_max: Option<f64>,
+    qualifier: Option<&str>,
+    bound: Bound,
+) -> Values {
+    match (amount, range_max) {
+        (Amount::Exact(lo), Some(hi)) => (None, Some(*lo), Some(hi), qualifier.map(String::from)),
+        (Amount::Exact(v), None) => {
+            let (mn, mx) = bounds(*v, bound);
+            (Some(*v), mn, mx, qualifier.map(String::from))
+        }
+        (Amount::Vague { min, max, word }, _) => (
+            None,
+            Some(*min),
+            *max,
+            Some(qualifier.map(String::from).unwrap_or_else(|| word.clone())),
+        ),
+    }
 }
 
 fn zero_at(text: &str, toks: &[Token], i: usize) -> Option<(Quantity, usize)> {

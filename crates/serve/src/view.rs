@@ -4,8 +4,9 @@
 //! corroboration of the claim's event.
 
 use claimtrace_model::Claim;
-use claimtrace_store::{ClaimCorroboration, Review, ReviewAction, SqliteStore, Store};
-use rusqlite::OptionalExtension;
+use claimtrace_store::{
+    ClaimCorroboration, DocumentMeta, Review, ReviewAction, SqliteStore, Store,
+};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -114,24 +115,18 @@ impl ReviewStatus {
     }
 }
 
-/// Title, outlet and publication date of a stored document.
-type DocMeta = (Option<String>, Option<String>, Option<String>);
-
-fn doc_meta(store: &SqliteStore, doc: &str) -> Result<DocMeta, ApiError> {
+/// Title, outlet and publication date of a stored document (all `None`
+/// when there is no such document).
+fn doc_meta(store: &SqliteStore, doc: &str) -> Result<DocumentMeta, ApiError> {
     store
-        .connection()
-        .prepare_cached("SELECT title, outlet, published FROM documents WHERE id = ?1")
-        .and_then(|mut st| {
-            st.query_row([doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .optional()
-        })
+        .document_meta(doc)
         .map(Option::unwrap_or_default)
         .map_err(|e| ApiError::internal(format!("document metadata: {e}")))
 }
 
 /// Claim views for claims read from `store`.
 pub fn claim_views(store: &SqliteStore, claims: Vec<Claim>) -> Result<Vec<ClaimView>, ApiError> {
-    let mut last: Option<(String, DocMeta)> = None;
+    let mut last: Option<(String, DocumentMeta)> = None;
     claims
         .into_iter()
         .map(|claim| {
@@ -151,9 +146,9 @@ pub fn claim_views(store: &SqliteStore, claims: Vec<Claim>) -> Result<Vec<ClaimV
                 .map(Corroboration::from);
             Ok(ClaimView {
                 claim,
-                doc_title: meta.0,
-                outlet: meta.1,
-                published: meta.2,
+                doc_title: meta.title,
+                outlet: meta.outlet,
+                published: meta.published,
                 review,
                 corroboration,
             })

@@ -40,6 +40,9 @@
 //! # Ok::<(), claimtrace_store::Error>(())
 //! ```
 
+// The store is the one crate that speaks SQL (clippy.toml forbids it elsewhere).
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
+
 mod corroboration;
 mod error;
 pub mod migration;
@@ -62,4 +65,7 @@ pub use error::{Error, Result};
 pub use query::{ClaimQuery, DocQuery, Page, fts_query};
 pub use review::{Review, ReviewAction};
 pub use sqlite_store::SqliteStore;
-pub use store::{DocSummary, NewDocument, PutOutcome, Stats, Store, StoredDocument};
+pub use store::{
+    ActorCount, DocSummary, DocumentMeta, NewDocument, OutletCount, PutOutcome, Stats, Store,
+    StoredDocument,
+};

@@ -189,6 +189,12 @@ pub(crate) fn put(conn: &Connection, u: &CorroborationUpdate) -> Result<()> {
 }
 
 fn put_event(conn: &Connection, r: &EventRecord) -> Result<()> {
+    let seq = put_event_row(conn, r)?;
+    put_event_parts(conn, seq, r)
+}
+
+/// Insert or update (when it has a `seq`) the event's own row; its seq.
+fn put_event_row(conn: &Connection, r: &EventRecord) -> Result<i64> {
     let e = &r.event;
     if e.claims.is_empty() {
         return Err(Error::InvalidInput {
@@ -231,7 +237,7 @@ fn put_event(conn: &Connection, r: &EventRecord) -> Result<()> {
         json,
         r.state,
     ];
-    let seq = match r.seq {
+    Ok(match r.seq {
         Some(seq) => {
             let mut stmt = conn.prepare_cached(
                 "UPDATE events SET id = ?1, type = ?2, label = ?3, date_start = ?4, date_end = ?5,
@@ -260,7 +266,12 @@ fn put_event(conn: &Connection, r: &EventRecord) -> Result<()> {
             stmt.execute(values)?;
             conn.last_insert_rowid()
         }
-    };
+    })
+}
+
+/// Replace the event's members, contradictions and blocking keys.
+fn put_event_parts(conn: &Connection, seq: i64, r: &EventRecord) -> Result<()> {
+    let e = &r.event;
     conn.prepare_cached("DELETE FROM event_claims WHERE event_seq = ?1")?
         .execute([seq])?;
     conn.prepare_cached("DELETE FROM contradictions WHERE event_seq = ?1")?

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 use crate::migration;
 use crate::query::{fts_filter, like_contains, limit_offset, since_day, until_day};
 use crate::review::{ReviewAction, apply_reviews};
-use crate::store::{DocSummary, Stats, StoredDocument};
+use crate::store::{ActorCount, DocSummary, DocumentMeta, OutletCount, Stats, StoredDocument};
 use crate::{ClaimQuery, DocQuery, Error, Page, Result, Review};
 
 pub(crate) fn find_hash(conn: &Connection, hash: &str) -> Result<Option<String>> {
@@ -24,6 +24,66 @@ pub(crate) fn document_hashes(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT hash FROM documents ORDER BY seq")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn document_meta(conn: &Connection, id: &str) -> Result<Option<DocumentMeta>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT title, outlet, published, url FROM documents WHERE id = ?1")?;
+    let meta = stmt
+        .query_row([id], |r| {
+            Ok(DocumentMeta {
+                title: r.get(0)?,
+                outlet: r.get(1)?,
+                published: r.get(2)?,
+                url: r.get(3)?,
+            })
+        })
+        .optional()?;
+    Ok(meta)
+}
+
+pub(crate) fn outlet_counts(conn: &Connection, limit: usize) -> Result<Vec<OutletCount>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT outlet, COUNT(*) FROM documents WHERE outlet IS NOT NULL AND outlet <> '' \
+         GROUP BY outlet ORDER BY COUNT(*) DESC, outlet LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([sql_limit(limit)], |r| {
+        Ok(OutletCount {
+            outlet: r.get(0)?,
+            documents: uget(r, 1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn actor_counts(
+    conn: &Connection,
+    contains: &str,
+    limit: usize,
+) -> Result<Vec<ActorCount>> {
+    let pattern = format!("%{}%", contains.to_lowercase().replace(['%', '_'], ""));
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, id, SUM(n) FROM ( \
+           SELECT actor_name AS name, actor_id AS id, COUNT(*) AS n FROM claims \
+             WHERE actor_name IS NOT NULL GROUP BY actor_name, actor_id \
+           UNION ALL \
+           SELECT target_name, target_id, COUNT(*) FROM claims \
+             WHERE target_name IS NOT NULL GROUP BY target_name, target_id) \
+         WHERE lower(name) LIKE ?1 GROUP BY name, id ORDER BY SUM(n) DESC, name LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![pattern, sql_limit(limit)], |r| {
+        Ok(ActorCount {
+            name: r.get(0)?,
+            id: r.get(1)?,
+            claims: uget(r, 2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A row limit as SQLite takes it (beyond `i64::MAX` is no limit at all).
+fn sql_limit(limit: usize) -> i64 {
+    i64::try_from(limit).unwrap_or(i64::MAX)
 }
 
 /// A WHERE clause built from fixed fragments, with the user's values bound
@@ -294,9 +354,50 @@ fn matching(f: &Filter, since: Option<&str>, cols: &str) -> (String, Vec<Value>)
 pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
     let since = q.since.as_deref().map(since_day).transpose()?;
     let since = since.as_deref();
-    // The count: by the full-text index alone when only words are asked;
-    // else with the match set as a filter on the other filters' index
-    // (`walk`), so that no claim row is read to count it.
+    let (total, total_exact) = count_claims(conn, q, since)?;
+    // Two plans for the page. Few matches (the count did not reach its cap):
+    // find them by the filters' own indexes and sort them (`+` keeps SQLite
+    // from walking the order index). Many matches: walk an order index
+    // (`claims_order`, or `claims_type_order`), test each row, and stop at
+    // the page's end; matches are dense, so the walk is short. With `since`
+    // both arms are read in order and merged. Row ids only: the JSON is
+    // fetched for the page alone.
+    let walk = !(total_exact && total <= SPARSE_ROWS);
+    // Probing the full-text index claim by claim costs a lookup per claim
+    // walked, about (offset + limit) / density of them: past PROBES, or for
+    // a prefix term (which expands at every lookup), the match set is read
+    // once instead.
+    let prefix = q.q.as_deref().is_some_and(|w| w.contains('*'));
+    let probe = walk && q.q.is_some() && !prefix && few_probes(conn, q, total)?;
+    let words = match (walk, probe) {
+        (false, _) => Words::Drive,
+        (true, false) => Words::Filter,
+        (true, true) => Words::Probe,
+    };
+    let seqs = page_seqs(conn, q, since, walk, words)?;
+    let mut one = conn.prepare_cached("SELECT json FROM claims WHERE seq = ?1")?;
+    let jsons: Vec<String> = seqs
+        .iter()
+        .map(|seq| one.query_row([seq], |r| r.get(0)))
+        .collect::<rusqlite::Result<_>>()?;
+    let items = jsons
+        .iter()
+        .map(|j| reviewed(conn, j))
+        .collect::<Result<_>>()?;
+    Ok(Page {
+        items,
+        total,
+        total_exact,
+        offset: q.offset,
+        limit: q.limit,
+    })
+}
+
+/// How many claims match `q`, and whether that is exact (not capped at
+/// `count_cap`). By the full-text index alone when only words are asked;
+/// else with the match set as a filter on the other filters' index
+/// (`walk`), so that no claim row is read to count it.
+fn count_claims(conn: &Connection, q: &ClaimQuery, since: Option<&str>) -> Result<(usize, bool)> {
     let words_alone = words_only(q);
     let f = claim_filter(
         q,
@@ -315,52 +416,44 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
         matching(&f, since, "1")
     };
     let cap = q.count_cap.unwrap_or(NO_CAP).max(1);
-    let (total, total_exact) = if cap == NO_CAP {
+    if cap == NO_CAP {
         let n = conn
             .prepare_cached(&format!("SELECT count(*) FROM ({from})"))?
             .query_row(params_from_iter(values.iter()), |r| uget(r, 0))?;
-        (n, true)
+        return Ok((n, true));
+    }
+    values.push(Value::Integer(i64::try_from(cap).unwrap_or(i64::MAX)));
+    let n = conn
+        .prepare_cached(&format!("SELECT count(*) FROM ({from} LIMIT ?)"))?
+        .query_row(params_from_iter(values.iter()), |r| uget(r, 0))?;
+    Ok((n, n < cap))
+}
+
+/// Whether walking the order index for `q`'s page meets few enough claims
+/// (`total` of all) to probe the full-text index for each (at most PROBES).
+fn few_probes(conn: &Connection, q: &ClaimQuery, total: usize) -> Result<bool> {
+    let claims: i64 = conn
+        .prepare_cached("SELECT COALESCE(max(seq), 0) FROM claims")?
+        .query_row([], |r| r.get(0))?;
+    let wanted = (q.offset.saturating_add(if q.limit == 0 {
+        usize::MAX / 2
     } else {
-        values.push(Value::Integer(i64::try_from(cap).unwrap_or(i64::MAX)));
-        let n = conn
-            .prepare_cached(&format!("SELECT count(*) FROM ({from} LIMIT ?)"))?
-            .query_row(params_from_iter(values.iter()), |r| uget(r, 0))?;
-        (n, n < cap)
-    };
-    let (lim, off) = limit_offset(q.limit, q.offset);
-    // Two plans for the page. Few matches (the count did not reach its cap):
-    // find them by the filters' own indexes and sort them (`+` keeps SQLite
-    // from walking the order index). Many matches: walk an order index
-    // (`claims_order`, or `claims_type_order`), test each row, and stop at
-    // the page's end; matches are dense, so the walk is short. With `since`
-    // both arms are read in order and merged. Row ids only: the JSON is
-    // fetched for the page alone.
-    let walk = !(total_exact && total <= SPARSE_ROWS);
-    // Probing the full-text index claim by claim costs a lookup per claim
-    // walked, about (offset + limit) / density of them: past PROBES, or for
-    // a prefix term (which expands at every lookup), the match set is read
-    // once instead.
-    let prefix = q.q.as_deref().is_some_and(|w| w.contains('*'));
-    let probe = walk && q.q.is_some() && !prefix && {
-        let claims: i64 = conn
-            .prepare_cached("SELECT COALESCE(max(seq), 0) FROM claims")?
-            .query_row([], |r| r.get(0))?;
-        let wanted = (q.offset.saturating_add(if q.limit == 0 {
-            usize::MAX / 2
-        } else {
-            q.limit
-        })) as f64;
-        let density = total.max(1) as f64 / claims.max(1) as f64;
-        wanted / density <= PROBES
-    };
-    let f = claim_filter(
-        q,
-        match (walk, probe) {
-            (false, _) => Words::Drive,
-            (true, false) => Words::Filter,
-            (true, true) => Words::Probe,
-        },
-    )?;
+        q.limit
+    })) as f64;
+    let density = total.max(1) as f64 / claims.max(1) as f64;
+    Ok(wanted / density <= PROBES)
+}
+
+/// The row ids of the claims on `q`'s page, in page order: by walking an
+/// order index (`walk`) or sorting the matches.
+fn page_seqs(
+    conn: &Connection,
+    q: &ClaimQuery,
+    since: Option<&str>,
+    walk: bool,
+    words: Words,
+) -> Result<Vec<i64>> {
+    let f = claim_filter(q, words)?;
     let (sql, mut values) = if since.is_some() {
         let (arms, values) = matching(&f, since, "c.seq, c.ord_published, c.doc, c.span_start");
         (
@@ -376,27 +469,13 @@ pub(crate) fn claims(conn: &Connection, q: &ClaimQuery) -> Result<Page<Claim>> {
         let (base, values) = matching(&f, None, "c.seq");
         (format!("{base} ORDER BY {order} LIMIT ? OFFSET ?"), values)
     };
+    let (lim, off) = limit_offset(q.limit, q.offset);
     values.extend([Value::Integer(lim), Value::Integer(off)]);
     let mut stmt = conn.prepare_cached(&sql)?;
-    let seqs: Vec<i64> = stmt
+    let seqs = stmt
         .query_map(params_from_iter(values.iter()), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut one = conn.prepare_cached("SELECT json FROM claims WHERE seq = ?1")?;
-    let jsons: Vec<String> = seqs
-        .iter()
-        .map(|seq| one.query_row([seq], |r| r.get(0)))
-        .collect::<rusqlite::Result<_>>()?;
-    let items = jsons
-        .iter()
-        .map(|j| reviewed(conn, j))
-        .collect::<Result<_>>()?;
-    Ok(Page {
-        items,
-        total,
-        total_exact,
-        offset: q.offset,
-        limit: q.limit,
-    })
+    Ok(seqs)
 }
 
 /// A stored claim JSON with its reviews applied.

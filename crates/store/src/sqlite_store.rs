@@ -13,7 +13,10 @@ use crate::corroboration::{
     StoredEventState,
 };
 use crate::migration::{self, MIGRATIONS};
-use crate::store::{DocSummary, NewDocument, PutOutcome, Stats, Store, StoredDocument};
+use crate::store::{
+    ActorCount, DocSummary, DocumentMeta, NewDocument, OutletCount, PutOutcome, Stats, Store,
+    StoredDocument,
+};
 use crate::{
     ClaimQuery, DocQuery, Error, Page, Result, Review, sqlite_corroboration as corr,
     sqlite_read as read, sqlite_write as write,
@@ -321,6 +324,18 @@ impl Store for SqliteStore {
 
     fn document(&self, id: &str) -> Result<Option<StoredDocument>> {
         read::document(&self.conn, id)
+    }
+
+    fn document_meta(&self, id: &str) -> Result<Option<DocumentMeta>> {
+        read::document_meta(&self.conn, id)
+    }
+
+    fn outlet_counts(&self, limit: usize) -> Result<Vec<OutletCount>> {
+        read::outlet_counts(&self.conn, limit)
+    }
+
+    fn actor_counts(&self, contains: &str, limit: usize) -> Result<Vec<ActorCount>> {
+        read::actor_counts(&self.conn, contains, limit)
     }
 
     fn claims(&self, q: &ClaimQuery) -> Result<Page<Claim>> {

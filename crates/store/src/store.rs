@@ -83,6 +83,41 @@ pub struct Stats {
     pub schema_version: u32,
 }
 
+/// What a claim card or an event's document list shows of a stored
+/// document: its metadata without the text and sentences.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentMeta {
+    /// The headline, when the input gave one.
+    pub title: Option<String>,
+    /// The publishing outlet, when known.
+    pub outlet: Option<String>,
+    /// Publication date or date-time (ISO 8601), when known.
+    pub published: Option<String>,
+    /// Where the article was published, when known.
+    pub url: Option<String>,
+}
+
+/// An outlet and how many stored documents name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletCount {
+    /// The outlet as the documents name it.
+    pub outlet: String,
+    /// How many stored documents name it.
+    pub documents: usize,
+}
+
+/// An actor or target name (with its knowledge-base id when known) and how
+/// many claims name it, as actor or as target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorCount {
+    /// The canonical name, as claims store it.
+    pub name: String,
+    /// The knowledge-base id, when the name is known.
+    pub id: Option<String>,
+    /// Claims naming it as actor plus claims naming it as target.
+    pub claims: usize,
+}
+
 fn head(mut event: Event, cap: usize) -> EventHead {
     let claims_total = event.claims.len();
     let contradictions_total = event.contradictions.len();
@@ -179,6 +214,27 @@ pub trait Store: Send {
     fn documents(&self, q: &DocQuery) -> Result<Vec<DocSummary>>;
 
     fn document(&self, id: &str) -> Result<Option<StoredDocument>>;
+
+    /// Title, outlet, publication date and URL of a stored document. The
+    /// default reads the whole document; implementations read the row only.
+    fn document_meta(&self, id: &str) -> Result<Option<DocumentMeta>> {
+        Ok(self.document(id)?.map(|d| DocumentMeta {
+            title: d.document.title,
+            outlet: d.document.outlet,
+            published: d.document.published,
+            url: d.document.url,
+        }))
+    }
+
+    /// Outlets of the stored documents (no outlet or an empty one left out),
+    /// most documents first, then by name; at most `limit` of them.
+    fn outlet_counts(&self, limit: usize) -> Result<Vec<OutletCount>>;
+
+    /// Actor and target names of claims whose lowercased form contains
+    /// `contains` lowercased (`%` and `_` in it are ignored), most claims
+    /// first, then by name; a name with several ids is one row per id; at
+    /// most `limit` rows.
+    fn actor_counts(&self, contains: &str, limit: usize) -> Result<Vec<ActorCount>>;
 
     /// Claims matching `q`, reviews applied.
     fn claims(&self, q: &ClaimQuery) -> Result<Page<Claim>>;

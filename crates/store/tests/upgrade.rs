@@ -2,6 +2,9 @@
 //! released schema (fixtures) upgrades cleanly, and a failing migration
 //! leaves the database at its previous version.
 
+// The store's own tests read and write its SQLite file directly.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
+
 use std::path::Path;
 
 use claimtrace_model::content_hash;

@@ -5,7 +5,8 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use claimtrace_store::{NewDocument, SqliteStore, Store};
+use claimtrace_extract::Extractor;
+use claimtrace_store::{NewDocument, SqliteStore, Stats, Store};
 use rayon::prelude::*;
 
 use crate::pipeline::{Pipeline, PipelineArgs};
@@ -72,6 +73,7 @@ fn peak_rss_mb() -> f64 {
 
 const BATCH: u64 = 256;
 
+/// Run the benchmark on generated articles and print its figures.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::build(&PipelineArgs {
         inputs: Vec::new(),
@@ -90,25 +92,43 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ..Default::default()
     };
 
-    // One core: the per-core rate.
+    extract_single_core(extractor, args.single_core_docs, &mut f);
+    extract_all_cores(extractor, args.docs, &mut f);
+    let stored = ingest(extractor, args.docs, &mut f)?;
+    if args.peer_docs > 0 {
+        peer_rates(extractor, args.peer_docs, &mut f);
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&f)?);
+    } else {
+        print_figures(&f, &stored, args.peer_docs);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Extraction on one core: the per-core rate.
+fn extract_single_core(extractor: &Extractor, n: u64, f: &mut Figures) {
     let t = Instant::now();
     let mut bytes = 0usize;
-    for i in 0..args.single_core_docs {
+    for i in 0..n {
         let doc = synth::article(i);
         bytes += doc.text.len();
         std::hint::black_box(extractor.extract(&doc));
     }
     let secs = t.elapsed().as_secs_f64();
     f.extract_single_core_mb_s = bytes as f64 / 1e6 / secs;
-    f.extract_single_core_docs_s = args.single_core_docs as f64 / secs;
+    f.extract_single_core_docs_s = n as f64 / secs;
+}
 
-    // Every core, streaming in batches: memory must not grow with the corpus.
+/// Extraction on every core, streaming in batches: memory must not grow
+/// with the corpus.
+fn extract_all_cores(extractor: &Extractor, docs: u64, f: &mut Figures) {
     let t = Instant::now();
     let mut bytes = 0usize;
     let mut claims = 0usize;
     let mut start = 0;
-    while start < args.docs {
-        let end = (start + BATCH).min(args.docs);
+    while start < docs {
+        let end = (start + BATCH).min(docs);
         let (b, c) = (start..end)
             .into_par_iter()
             .map(|i| {
@@ -120,7 +140,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bytes += b;
         claims += c;
         start = end;
-        if start == args.docs / 2 / BATCH * BATCH {
+        if start == docs / 2 / BATCH * BATCH {
             f.extract_peak_rss_half_mb = peak_rss_mb();
         }
     }
@@ -129,9 +149,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     f.megabytes = bytes as f64 / 1e6;
     f.claims = claims;
     f.extract_all_cores_mb_s = f.megabytes / secs;
-    f.extract_all_cores_docs_s = args.docs as f64 / secs;
+    f.extract_all_cores_docs_s = docs as f64 / secs;
+}
 
-    // Ingest: extraction on every core, one writer, a transaction per batch.
+/// Ingest: extraction on every core, one writer, a transaction per batch,
+/// into a temporary database; what it stored.
+fn ingest(extractor: &Extractor, n: u64, f: &mut Figures) -> anyhow::Result<Stats> {
     let dir = tempfile::tempdir()?;
     let mut store = SqliteStore::open(dir.path().join("bench.db"))?;
     let t = Instant::now();
@@ -154,8 +177,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(())
         });
         let mut start = 0;
-        while start < args.docs {
-            let end = (start + BATCH).min(args.docs);
+        while start < n {
+            let end = (start + BATCH).min(n);
             let batch: Vec<_> = (start..end)
                 .into_par_iter()
                 .map(|i| {
@@ -175,67 +198,59 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
     })?;
     let secs = t.elapsed().as_secs_f64();
-    f.ingest_docs_s = args.docs as f64 / secs;
+    f.ingest_docs_s = n as f64 / secs;
     f.ingest_mb_s = f.megabytes / secs;
     f.ingest_peak_rss_mb = peak_rss_mb();
-    let stored = store.stats()?;
+    Ok(store.stats()?)
+}
 
-    if args.peer_docs > 0 {
-        peer_rates(extractor, args.peer_docs, &mut f);
-    }
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&f)?);
-    } else {
+/// The figures for people.
+fn print_figures(f: &Figures, stored: &Stats, peer_docs: u64) {
+    println!(
+        "claimtrace bench: {} generated articles, {:.1} MB, {} threads",
+        f.docs, f.megabytes, f.threads
+    );
+    println!("  claims extracted                {:>10}", f.claims);
+    println!(
+        "  extract, one core               {:>10.2} MB/s  {:>9.0} docs/s",
+        f.extract_single_core_mb_s, f.extract_single_core_docs_s
+    );
+    println!(
+        "  extract, all cores              {:>10.2} MB/s  {:>9.0} docs/s",
+        f.extract_all_cores_mb_s, f.extract_all_cores_docs_s
+    );
+    println!(
+        "  extract peak RSS, half / full   {:>10.1} MB  / {:.1} MB  (flat = streaming)",
+        f.extract_peak_rss_half_mb, f.extract_peak_rss_full_mb
+    );
+    println!(
+        "  ingest (extract + store)        {:>10.2} MB/s  {:>9.0} docs/s",
+        f.ingest_mb_s, f.ingest_docs_s
+    );
+    println!(
+        "  ingest peak RSS                 {:>10.1} MB",
+        f.ingest_peak_rss_mb
+    );
+    println!(
+        "  stored: {} documents, {} sentences, {} claims",
+        stored.documents, stored.sentences, stored.claims
+    );
+    if peer_docs > 0 {
+        println!("  side by side on {} articles, one core each:", peer_docs);
         println!(
-            "claimtrace bench: {} generated articles, {:.1} MB, {} threads",
-            f.docs, f.megabytes, f.threads
+            "    claimtrace (full extraction)  {:>10.0} words/s",
+            f.claimtrace_words_s
         );
-        println!("  claims extracted                {:>10}", f.claims);
-        println!(
-            "  extract, one core               {:>10.2} MB/s  {:>9.0} docs/s",
-            f.extract_single_core_mb_s, f.extract_single_core_docs_s
-        );
-        println!(
-            "  extract, all cores              {:>10.2} MB/s  {:>9.0} docs/s",
-            f.extract_all_cores_mb_s, f.extract_all_cores_docs_s
-        );
-        println!(
-            "  extract peak RSS, half / full   {:>10.1} MB  / {:.1} MB  (flat = streaming)",
-            f.extract_peak_rss_half_mb, f.extract_peak_rss_full_mb
-        );
-        println!(
-            "  ingest (extract + store)        {:>10.2} MB/s  {:>9.0} docs/s",
-            f.ingest_mb_s, f.ingest_docs_s
-        );
-        println!(
-            "  ingest peak RSS                 {:>10.1} MB",
-            f.ingest_peak_rss_mb
-        );
-        println!(
-            "  stored: {} documents, {} sentences, {} claims",
-            stored.documents, stored.sentences, stored.claims
-        );
-        if args.peer_docs > 0 {
-            println!(
-                "  side by side on {} articles, one core each:",
-                args.peer_docs
-            );
-            println!(
-                "    claimtrace (full extraction)  {:>10.0} words/s",
-                f.claimtrace_words_s
-            );
-            match (f.spacy_words_s, f.spacy_mb_s) {
-                (Some(w), Some(mb)) => {
-                    println!("    spaCy en_core_web_sm (NER)    {w:>10.0} words/s  ({mb:.2} MB/s)")
-                }
-                _ => println!(
-                    "    spaCy en_core_web_sm          {}",
-                    f.spacy_note.as_deref().unwrap_or("not run")
-                ),
+        match (f.spacy_words_s, f.spacy_mb_s) {
+            (Some(w), Some(mb)) => {
+                println!("    spaCy en_core_web_sm (NER)    {w:>10.0} words/s  ({mb:.2} MB/s)")
             }
+            _ => println!(
+                "    spaCy en_core_web_sm          {}",
+                f.spacy_note.as_deref().unwrap_or("not run")
+            ),
         }
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// claimtrace on one core and spaCy (its own process) on the same articles.

@@ -150,6 +150,16 @@ fn firmness(c: &Claim) -> String {
 /// The event as a report a reader takes in at a glance.
 pub fn report(d: &EventDetail) -> String {
     let e = &d.event;
+    let mut s = overview(e);
+    origins(&mut s, e);
+    contradictions(&mut s, d);
+    claims(&mut s, d);
+    s
+}
+
+/// Id, label, level, type, date, place, parties, first report, firmness,
+/// source kinds and summary.
+fn overview(e: &Event) -> String {
     let mut s = String::new();
     s.push_str(&format!("{}\n{}\n\n", e.id, e.label));
     let denying = e.origins.iter().filter(|o| o.denies).count();
@@ -199,7 +209,11 @@ pub fn report(d: &EventDetail) -> String {
         .collect();
     s.push_str(&format!("source kinds: {}\n", kinds.join(", ")));
     s.push_str(&format!("\nsummary: {}\n", short(&e.summary, 300)));
+    s
+}
 
+/// One line per origin (with its documents when there are several).
+fn origins(s: &mut String, e: &Event) {
     s.push_str(&format!("\nOrigins ({})\n", e.origins.len()));
     for o in &e.origins {
         let kinds: Vec<&str> = o.source_kinds.iter().map(|k| k.as_str()).collect();
@@ -217,7 +231,11 @@ pub fn report(d: &EventDetail) -> String {
             s.push_str(&format!("      documents: {}\n", o.documents.join(", ")));
         }
     }
+}
 
+/// Each contradiction with both sides' claims.
+fn contradictions(s: &mut String, d: &EventDetail) {
+    let e = &d.event;
     let by_claim: HashMap<&str, &Report> =
         d.reports.iter().map(|r| (r.claim.id.as_str(), r)).collect();
     if !e.contradictions.is_empty() {
@@ -240,7 +258,10 @@ pub fn report(d: &EventDetail) -> String {
             }
         }
     }
+}
 
+/// Every member claim with its document, source, firmness and origin.
+fn claims(s: &mut String, d: &EventDetail) {
     s.push_str(&format!("\nClaims ({})\n", d.reports.len()));
     for (i, r) in d.reports.iter().enumerate() {
         let mut flags = Vec::new();
@@ -268,5 +289,4 @@ pub fn report(d: &EventDetail) -> String {
             short(&r.claim.sentence, 300)
         ));
     }
-    s
 }

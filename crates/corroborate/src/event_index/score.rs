@@ -31,58 +31,8 @@ pub(super) fn score(
     if in_story {
         slack = slack.max(cfg.story_slack_days);
     }
-    // Own dates are compared when both sides have them; a report's window
-    // only when one side has no date of its own.
-    let mut date_score = 0.5;
-    match (claim.date, ev.date) {
-        (Some(d), Some(e)) => {
-            if !overlaps((d.start, d.end), e, slack) {
-                return None;
-            }
-            date_score = 1.0;
-        }
-        _ => {
-            if let (Some(w), Some(e)) = (claim.window, ev.window)
-                && !overlaps(w, e, slack)
-            {
-                return None;
-            }
-        }
-    }
-    let mut place_score = 0.4;
-    if let Some(p) = claim.place {
-        // Within a story, a report names the countries around a happening
-        // (where it came from, over which it passed): only a precise place
-        // far away (below) or another date sets a claim apart.
-        if p.is_event
-            && !in_story
-            && let Some(c) = p.country
-            && !ev.countries.is_empty()
-            && !has(&ev.countries, c)
-        {
-            return None;
-        }
-        if p.is_event
-            && p.precise
-            && let Some(q) = ev.place
-            && let (Some(a), Some(b), Some(c), Some(d)) = (p.lat, p.lon, q.lat, q.lon)
-        {
-            if haversine_km(a, b, c, d) > cfg.place_km {
-                return None;
-            }
-            place_score = 1.0;
-        } else if has(&ev.place_names, p.name) {
-            place_score = 1.0;
-        } else if p.country.is_some_and(|c| has(&ev.countries, c)) {
-            place_score = 0.6;
-        }
-    }
-    let role = |x: Option<u32>, set: &[u32]| match x {
-        None => 0.5,
-        Some(_) if set.is_empty() => 0.5,
-        Some(a) if has(set, a) => 1.0,
-        Some(_) => 0.0,
-    };
+    let date_score = date_score(claim, ev, slack)?;
+    let place_score = place_score(claim, ev, cfg, in_story)?;
     let actor = role(claim.actor, &ev.actors);
     let target = role(claim.target, &ev.targets);
     // A lasting relationship is who supplies (trains, deploys) whom: another
@@ -93,17 +43,7 @@ pub(super) fn score(
     {
         return None;
     }
-    let shared = claim.units.iter().any(|u| has(&ev.units, *u))
-        || claim.weapons.iter().any(|w| has(&ev.weapons, *w));
-    let counts = if shared {
-        1.0
-    } else if (claim.units.is_empty() && claim.weapons.is_empty())
-        || (ev.units.is_empty() && ev.weapons.is_empty())
-    {
-        0.5
-    } else {
-        0.25
-    };
+    let counts = counts_score(claim, ev);
     // A report goes on about the happening it opened with: a claim of a
     // document that already speaks of the event (with compatible dates and
     // places, checked above, and no conflicting actor or target) is more
@@ -152,4 +92,92 @@ pub(super) fn score(
         return None;
     }
     Some((structure + cfg.weight_lexical * lexical) / total)
+}
+
+/// 1 when both sides have own dates (which must then meet within `slack`
+/// days), else 0.5 (a report's window must then meet the event's);
+/// `None` when they are apart.
+fn date_score(claim: &ClaimFeatures, ev: &EventState, slack: i32) -> Option<f64> {
+    // Own dates are compared when both sides have them; a report's window
+    // only when one side has no date of its own.
+    match (claim.date, ev.date) {
+        (Some(d), Some(e)) => overlaps((d.start, d.end), e, slack).then_some(1.0),
+        _ => {
+            if let (Some(w), Some(e)) = (claim.window, ev.window)
+                && !overlaps(w, e, slack)
+            {
+                return None;
+            }
+            Some(0.5)
+        }
+    }
+}
+
+/// How well the claim's place fits the event's: 1 (same place, or a precise
+/// place near the event's), 0.6 (same country), 0.4 (unknown); `None` when
+/// a place of the happening is in another country or precisely too far.
+fn place_score(
+    claim: &ClaimFeatures,
+    ev: &EventState,
+    cfg: &CorroboratorConfig,
+    in_story: bool,
+) -> Option<f64> {
+    let Some(p) = claim.place else {
+        return Some(0.4);
+    };
+    // Within a story, a report names the countries around a happening
+    // (where it came from, over which it passed): only a precise place
+    // far away (below) or another date sets a claim apart.
+    if p.is_event
+        && !in_story
+        && let Some(c) = p.country
+        && !ev.countries.is_empty()
+        && !has(&ev.countries, c)
+    {
+        return None;
+    }
+    if p.is_event
+        && p.precise
+        && let Some(q) = ev.place
+        && let (Some(a), Some(b), Some(c), Some(d)) = (p.lat, p.lon, q.lat, q.lon)
+    {
+        if haversine_km(a, b, c, d) > cfg.place_km {
+            return None;
+        }
+        return Some(1.0);
+    }
+    if has(&ev.place_names, p.name) {
+        Some(1.0)
+    } else if p.country.is_some_and(|c| has(&ev.countries, c)) {
+        Some(0.6)
+    } else {
+        Some(0.4)
+    }
+}
+
+/// An actor or target against the event's: 1 when it is one of them, 0
+/// when the event has others, 0.5 when either side knows none.
+fn role(x: Option<u32>, set: &[u32]) -> f64 {
+    match x {
+        None => 0.5,
+        Some(_) if set.is_empty() => 0.5,
+        Some(a) if has(set, a) => 1.0,
+        Some(_) => 0.0,
+    }
+}
+
+/// Counted units and weapons: 1 when one is shared, 0.5 when either side
+/// has none, 0.25 when both have different ones.
+fn counts_score(claim: &ClaimFeatures, ev: &EventState) -> f64 {
+    let shared = claim.units.iter().any(|u| has(&ev.units, *u))
+        || claim.weapons.iter().any(|w| has(&ev.weapons, *w));
+    if shared {
+        1.0
+    } else if (claim.units.is_empty() && claim.weapons.is_empty())
+        || (ev.units.is_empty() && ev.weapons.is_empty())
+    {
+        0.5
+    } else {
+        0.25
+    }
 }

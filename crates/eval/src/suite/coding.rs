@@ -72,107 +72,12 @@ fn plover_section(ctx: &Ctx<'_>, ex: &Extractor) -> Result<Section> {
     let out: Vec<Extraction> = items.iter().map(|r| extract(ex, &r.id, &r.text)).collect();
     let secs = t0.elapsed().as_secs_f64();
 
-    let mut first = Confusion::default();
-    let mut baseline = Confusion::default();
-    let (mut any, mut no_claim) = (0usize, 0usize);
-    let (mut src, mut tgt) = (Counts::default(), Counts::default());
-    let (mut src_code, mut tgt_code) = (Counts::default(), Counts::default());
-    let mut errors = Vec::new();
-    for (r, x) in items.iter().zip(&out) {
-        let gold = plover_gold(&r.event);
-        let c = x.claims.first();
-        let pred = c
-            .map(|c| c.plover.event.as_str().to_string())
-            .unwrap_or_else(|| NONE.into());
-        first.add(&gold, &pred);
-        baseline.add(&gold, &base);
-        any += usize::from(x.claims.iter().any(|c| c.plover.event.as_str() == gold));
-        no_claim += usize::from(x.claims.is_empty());
-        add_actor(
-            &mut src,
-            c.and_then(|c| c.actor.as_ref()).map(|m| m.text.as_str()),
-            &r.sources,
-        );
-        add_actor(
-            &mut tgt,
-            c.and_then(|c| c.target.as_ref()).map(|m| m.text.as_str()),
-            &r.targets,
-        );
-        let ids = |m: Option<&claimtrace_model::Mention>| -> Vec<String> {
-            m.and_then(|m| m.id.clone()).into_iter().collect()
-        };
-        add_codes(
-            &mut src_code,
-            &ids(c.and_then(|c| c.actor.as_ref())),
-            &r.source_codes,
-        );
-        add_codes(
-            &mut tgt_code,
-            &ids(c.and_then(|c| c.target.as_ref())),
-            &r.target_codes,
-        );
-        if gold != pred {
-            errors.push(format!(
-                "{gold} → {pred}\t{}\t{}\tclaimtrace: {}",
-                r.id,
-                r.text,
-                claim_line(x)
-            ));
-        }
-    }
+    let mut t = tally_plover(&items, &out, &base);
     if ctx.collect_errors() {
-        errors.sort();
-        ctx.write_errors("events_plover", &errors);
+        t.errors.sort();
+        ctx.write_errors("events_plover", &t.errors);
     }
-    let mut table = Table::new(&["metric", "claimtrace", "majority class (baseline)"]);
-    table.row(vec![
-        "PLOVER event accuracy (first claim)".into(),
-        f3(first.accuracy()),
-        format!("{} ({base})", f3(baseline.accuracy())),
-    ]);
-    table.row(vec![
-        "PLOVER event macro-F1".into(),
-        f3(first.macro_f1()),
-        f3(baseline.macro_f1()),
-    ]);
-    table.row(vec![
-        "gold event among any of the sentence's claims".into(),
-        f3(crate::metrics::ratio(any, items.len())),
-        String::new(),
-    ]);
-    table.row(vec![
-        "sentences with no claim".into(),
-        format!("{no_claim} of {}", items.len()),
-        String::new(),
-    ]);
-    table.row(vec![
-        "source actor (first claim's actor) P / R / F1".into(),
-        prf(&src),
-        String::new(),
-    ]);
-    table.row(vec![
-        "target actor P / R / F1".into(),
-        prf(&tgt),
-        String::new(),
-    ]);
-    table.row(vec![
-        "source country code (ISO-3) P / R / F1".into(),
-        prf(&src_code),
-        String::new(),
-    ]);
-    table.row(vec![
-        "target country code (ISO-3) P / R / F1".into(),
-        prf(&tgt_code),
-        String::new(),
-    ]);
-    for label in first.gold_labels() {
-        let c = first.counts(&label);
-        table.row(vec![
-            format!("  {label} ({} gold)", c.gold()),
-            prf(&c),
-            String::new(),
-        ]);
-    }
+    let table = plover_table(&t, &base, items.len());
     Ok(Section {
         component: "Event coding".into(),
         dataset: "PLOVER gold-standard records (OEDA)".into(),
@@ -191,14 +96,137 @@ fn plover_section(ctx: &Ctx<'_>, ex: &Extractor) -> Result<Section> {
         headlines: vec![
             Headline::new(
                 "PLOVER event accuracy",
-                first.accuracy(),
-                Some(("majority class".into(), baseline.accuracy())),
+                t.first.accuracy(),
+                Some(("majority class".into(), t.baseline.accuracy())),
                 Target::None,
             ),
-            Headline::new("source actor F1", src.f1(), None, Target::None),
-            Headline::new("source country code F1", src_code.f1(), None, Target::None),
+            Headline::new("source actor F1", t.src.f1(), None, Target::None),
+            Headline::new("source country code F1", t.src_code.f1(), None, Target::None),
         ],
     })
+}
+
+/// What the PLOVER records' first claims got right.
+#[derive(Default)]
+struct PloverTally {
+    /// Gold event against the first claim's event.
+    first: Confusion,
+    /// Gold event against the majority class.
+    baseline: Confusion,
+    /// Sentences whose gold event is among any of their claims' events.
+    any: usize,
+    /// Sentences with no claim.
+    no_claim: usize,
+    src: Counts,
+    tgt: Counts,
+    src_code: Counts,
+    tgt_code: Counts,
+    /// One line per wrong event.
+    errors: Vec<String>,
+}
+
+/// Score the first claim of each record's extraction `out` (the majority
+/// class `base` as the baseline).
+fn tally_plover(items: &[&plover::PloverRecord], out: &[Extraction], base: &str) -> PloverTally {
+    let mut t = PloverTally::default();
+    for (r, x) in items.iter().zip(out) {
+        let gold = plover_gold(&r.event);
+        let c = x.claims.first();
+        let pred = c
+            .map(|c| c.plover.event.as_str().to_string())
+            .unwrap_or_else(|| NONE.into());
+        t.first.add(&gold, &pred);
+        t.baseline.add(&gold, base);
+        t.any += usize::from(x.claims.iter().any(|c| c.plover.event.as_str() == gold));
+        t.no_claim += usize::from(x.claims.is_empty());
+        add_actor(
+            &mut t.src,
+            c.and_then(|c| c.actor.as_ref()).map(|m| m.text.as_str()),
+            &r.sources,
+        );
+        add_actor(
+            &mut t.tgt,
+            c.and_then(|c| c.target.as_ref()).map(|m| m.text.as_str()),
+            &r.targets,
+        );
+        let ids = |m: Option<&claimtrace_model::Mention>| -> Vec<String> {
+            m.and_then(|m| m.id.clone()).into_iter().collect()
+        };
+        add_codes(
+            &mut t.src_code,
+            &ids(c.and_then(|c| c.actor.as_ref())),
+            &r.source_codes,
+        );
+        add_codes(
+            &mut t.tgt_code,
+            &ids(c.and_then(|c| c.target.as_ref())),
+            &r.target_codes,
+        );
+        if gold != pred {
+            t.errors.push(format!(
+                "{gold} → {pred}\t{}\t{}\tclaimtrace: {}",
+                r.id,
+                r.text,
+                claim_line(x)
+            ));
+        }
+    }
+    t
+}
+
+/// The PLOVER table: event accuracy and F1, actors, country codes, and
+/// per gold event.
+fn plover_table(t: &PloverTally, base: &str, n: usize) -> Table {
+    let mut table = Table::new(&["metric", "claimtrace", "majority class (baseline)"]);
+    table.row(vec![
+        "PLOVER event accuracy (first claim)".into(),
+        f3(t.first.accuracy()),
+        format!("{} ({base})", f3(t.baseline.accuracy())),
+    ]);
+    table.row(vec![
+        "PLOVER event macro-F1".into(),
+        f3(t.first.macro_f1()),
+        f3(t.baseline.macro_f1()),
+    ]);
+    table.row(vec![
+        "gold event among any of the sentence's claims".into(),
+        f3(crate::metrics::ratio(t.any, n)),
+        String::new(),
+    ]);
+    table.row(vec![
+        "sentences with no claim".into(),
+        format!("{} of {n}", t.no_claim),
+        String::new(),
+    ]);
+    table.row(vec![
+        "source actor (first claim's actor) P / R / F1".into(),
+        prf(&t.src),
+        String::new(),
+    ]);
+    table.row(vec![
+        "target actor P / R / F1".into(),
+        prf(&t.tgt),
+        String::new(),
+    ]);
+    table.row(vec![
+        "source country code (ISO-3) P / R / F1".into(),
+        prf(&t.src_code),
+        String::new(),
+    ]);
+    table.row(vec![
+        "target country code (ISO-3) P / R / F1".into(),
+        prf(&t.tgt_code),
+        String::new(),
+    ]);
+    for label in t.first.gold_labels() {
+        let c = t.first.counts(&label);
+        table.row(vec![
+            format!("  {label} ({} gold)", c.gold()),
+            prf(&c),
+            String::new(),
+        ]);
+    }
+    table
 }
 
 fn case_section(ctx: &Ctx<'_>, ex: &Extractor) -> Result<Section> {
@@ -228,29 +256,98 @@ fn case_section(ctx: &Ctx<'_>, ex: &Extractor) -> Result<Section> {
     let out: Vec<Extraction> = items.iter().map(|r| extract(ex, &r.id, &r.text)).collect();
     let secs = t0.elapsed().as_secs_f64();
 
-    let (mut ty, mut ty_base) = (Confusion::default(), Confusion::default());
-    let (mut pl, mut pl_base) = (Confusion::default(), Confusion::default());
-    let mut unmapped = 0usize;
-    let (mut no_claim, mut any) = (0usize, 0usize);
-    let mut errors = Vec::new();
-    for (r, x) in items.iter().zip(&out) {
+    let mut t = tally_case(&items, &out, &base_type, &base_plover);
+    if ctx.collect_errors() {
+        t.errors.sort();
+        ctx.write_errors("events_case2021", &t.errors);
+    }
+    let table = case_table(&t, &base_type, &base_plover, items.len());
+    Ok(Section {
+        component: "Event coding".into(),
+        dataset: "CASE 2021 task 2 (ACLED sub-event types)".into(),
+        source: format!(
+            "`{}` (no licence stated; public release): {}{}.",
+            folder::CASE2021,
+            ctx.count(items.len(), all.len(), "snippets"),
+            if t.unmapped > 0 { format!(", {} with an unmapped label", t.unmapped) } else { String::new() }
+        ),
+        table,
+        notes: vec![
+            "Each snippet is extracted as one document; its first claim's `type` (and `plover.event`) is compared with the gold sub-event type mapped into claimtrace's label sets (no claim = wrong, also for gold types that map to `other`).".into(),
+            format!(
+                "Mapping to claim types (`crates/eval/src/mapping.rs::ACLED_TO_CLAIM`): {}.",
+                acled_mapping(ACLED_TO_CLAIM.iter().map(|(a, t)| (*a, t.as_str().to_string())).collect())
+            ),
+            format!(
+                "Mapping to PLOVER (`ACLED_TO_PLOVER`; other types not scored): {}.",
+                acled_mapping(ACLED_TO_PLOVER.iter().map(|(a, p)| (*a, p.as_str().to_string())).collect())
+            ),
+            "Baseline: always the most frequent mapped class of the dev split.".into(),
+            format!("claimtrace: {:.0} snippets/s (full extraction).", items.len() as f64 / secs.max(1e-9)),
+        ],
+        headlines: vec![
+            Headline::new(
+                "claim type accuracy",
+                t.ty.accuracy(),
+                Some(("majority class".into(), t.ty_base.accuracy())),
+                Target::None,
+            ),
+            Headline::new(
+                "PLOVER event accuracy",
+                t.pl.accuracy(),
+                Some(("majority class".into(), t.pl_base.accuracy())),
+                Target::None,
+            ),
+        ],
+    })
+}
+
+/// What the CASE 2021 snippets' first claims got right.
+#[derive(Default)]
+struct CaseTally {
+    /// Gold claim type against the first claim's type, and against the majority class.
+    ty: Confusion,
+    ty_base: Confusion,
+    /// The same for PLOVER events (snippets whose label maps to one).
+    pl: Confusion,
+    pl_base: Confusion,
+    /// Snippets whose label maps to no claim type (not scored).
+    unmapped: usize,
+    /// Snippets with no claim.
+    no_claim: usize,
+    /// Snippets whose gold type is among any of their claims' types.
+    any: usize,
+    /// One line per wrong claim type.
+    errors: Vec<String>,
+}
+
+/// Score the first claim of each snippet's extraction `out` (the majority
+/// classes as the baselines).
+fn tally_case(
+    items: &[&LabelledText],
+    out: &[Extraction],
+    base_type: &str,
+    base_plover: &str,
+) -> CaseTally {
+    let mut t = CaseTally::default();
+    for (r, x) in items.iter().zip(out) {
         let c = x.claims.first();
-        no_claim += usize::from(c.is_none());
+        t.no_claim += usize::from(c.is_none());
         let Some(gold_t) = acled_claim_type(&r.label) else {
-            unmapped += 1;
+            t.unmapped += 1;
             continue;
         };
         let pred_t = c.map(|c| c.claim_type.as_str()).unwrap_or(NONE);
-        ty.add(gold_t.as_str(), pred_t);
-        any += usize::from(x.claims.iter().any(|c| c.claim_type == gold_t));
-        ty_base.add(gold_t.as_str(), &base_type);
+        t.ty.add(gold_t.as_str(), pred_t);
+        t.any += usize::from(x.claims.iter().any(|c| c.claim_type == gold_t));
+        t.ty_base.add(gold_t.as_str(), base_type);
         if let Some(gold_p) = acled_plover(&r.label) {
             let pred_p = c.map(|c| c.plover.event.as_str()).unwrap_or(NONE);
-            pl.add(gold_p.as_str(), pred_p);
-            pl_base.add(gold_p.as_str(), &base_plover);
+            t.pl.add(gold_p.as_str(), pred_p);
+            t.pl_base.add(gold_p.as_str(), base_plover);
         }
         if gold_t.as_str() != pred_t {
-            errors.push(format!(
+            t.errors.push(format!(
                 "{} ({}) → {pred_t}\t{}\t{}\tclaimtrace: {}",
                 gold_t,
                 r.label,
@@ -260,100 +357,67 @@ fn case_section(ctx: &Ctx<'_>, ex: &Extractor) -> Result<Section> {
             ));
         }
     }
-    if ctx.collect_errors() {
-        errors.sort();
-        ctx.write_errors("events_case2021", &errors);
-    }
+    t
+}
+
+/// The CASE 2021 table: claim type and PLOVER accuracy and F1, and per
+/// gold type.
+fn case_table(t: &CaseTally, base_type: &str, base_plover: &str, n: usize) -> Table {
     let mut table = Table::new(&["metric", "claimtrace", "majority class (baseline)"]);
     table.row(vec![
         "claim type accuracy (first claim)".into(),
-        f3(ty.accuracy()),
-        format!("{} ({base_type})", f3(ty_base.accuracy())),
+        f3(t.ty.accuracy()),
+        format!("{} ({base_type})", f3(t.ty_base.accuracy())),
     ]);
     table.row(vec![
         "claim type macro-F1".into(),
-        f3(ty.macro_f1()),
-        f3(ty_base.macro_f1()),
+        f3(t.ty.macro_f1()),
+        f3(t.ty_base.macro_f1()),
     ]);
     table.row(vec![
         "gold claim type among any of the snippet's claims".into(),
-        f3(crate::metrics::ratio(any, ty.len())),
+        f3(crate::metrics::ratio(t.any, t.ty.len())),
         String::new(),
     ]);
     table.row(vec![
         format!(
             "PLOVER event accuracy ({} snippets with a PLOVER mapping)",
-            pl.len()
+            t.pl.len()
         ),
-        f3(pl.accuracy()),
-        format!("{} ({base_plover})", f3(pl_base.accuracy())),
+        f3(t.pl.accuracy()),
+        format!("{} ({base_plover})", f3(t.pl_base.accuracy())),
     ]);
     table.row(vec![
         "PLOVER event macro-F1".into(),
-        f3(pl.macro_f1()),
-        f3(pl_base.macro_f1()),
+        f3(t.pl.macro_f1()),
+        f3(t.pl_base.macro_f1()),
     ]);
     table.row(vec![
         "snippets with no claim".into(),
-        format!("{no_claim} of {}", items.len()),
+        format!("{} of {n}", t.no_claim),
         String::new(),
     ]);
-    for label in ty.gold_labels() {
-        let c = ty.counts(&label);
+    for label in t.ty.gold_labels() {
+        let c = t.ty.counts(&label);
         table.row(vec![
             format!("  {label} ({} gold)", c.gold()),
             prf(&c),
             String::new(),
         ]);
     }
-    let mapping = |pairs: Vec<(&str, String)>| {
-        let mut by: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-        for (a, t) in pairs {
-            by.entry(t).or_default().push(a);
-        }
-        by.into_iter()
-            .map(|(t, a)| format!("{t} ← {}", a.join(", ")))
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    Ok(Section {
-        component: "Event coding".into(),
-        dataset: "CASE 2021 task 2 (ACLED sub-event types)".into(),
-        source: format!(
-            "`{}` (no licence stated; public release): {}{}.",
-            folder::CASE2021,
-            ctx.count(items.len(), all.len(), "snippets"),
-            if unmapped > 0 { format!(", {unmapped} with an unmapped label") } else { String::new() }
-        ),
-        table,
-        notes: vec![
-            "Each snippet is extracted as one document; its first claim's `type` (and `plover.event`) is compared with the gold sub-event type mapped into claimtrace's label sets (no claim = wrong, also for gold types that map to `other`).".into(),
-            format!(
-                "Mapping to claim types (`crates/eval/src/mapping.rs::ACLED_TO_CLAIM`): {}.",
-                mapping(ACLED_TO_CLAIM.iter().map(|(a, t)| (*a, t.as_str().to_string())).collect())
-            ),
-            format!(
-                "Mapping to PLOVER (`ACLED_TO_PLOVER`; other types not scored): {}.",
-                mapping(ACLED_TO_PLOVER.iter().map(|(a, p)| (*a, p.as_str().to_string())).collect())
-            ),
-            "Baseline: always the most frequent mapped class of the dev split.".into(),
-            format!("claimtrace: {:.0} snippets/s (full extraction).", items.len() as f64 / secs.max(1e-9)),
-        ],
-        headlines: vec![
-            Headline::new(
-                "claim type accuracy",
-                ty.accuracy(),
-                Some(("majority class".into(), ty_base.accuracy())),
-                Target::None,
-            ),
-            Headline::new(
-                "PLOVER event accuracy",
-                pl.accuracy(),
-                Some(("majority class".into(), pl_base.accuracy())),
-                Target::None,
-            ),
-        ],
-    })
+    table
+}
+
+/// An ACLED mapping as "target ← ACLED types; ...".
+fn acled_mapping(pairs: Vec<(&str, String)>) -> String {
+    let mut by: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (a, t) in pairs {
+        by.entry(t).or_default().push(a);
+    }
+    by.into_iter()
+        .map(|(t, a)| format!("{t} ← {}", a.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[cfg(test)]

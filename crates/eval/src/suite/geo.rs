@@ -122,33 +122,7 @@ fn section(
         }
         ctx.write_errors(&format!("geo_{dataset}"), &lines);
     }
-    let mut table = Table::new(&["metric", "claimtrace", "target"]);
-    table.row(vec![
-        "toponym recognition, overlap P / R / F1".into(),
-        prf(&e2e.recognition),
-        String::new(),
-    ]);
-    let acc_rows = |table: &mut Table, label: &str, s: &GeoScore| {
-        table.row(vec![
-            format!("{label}: accuracy within {WITHIN_KM:.0} km"),
-            f3(s.accuracy()),
-            target_cell(s.accuracy(), TARGET_ACCURACY),
-        ]);
-        table.row(vec![
-            format!("{label}: resolved, median error km"),
-            format!(
-                "{} of {} resolved, median {}",
-                s.errors_km.len(),
-                s.targets,
-                s.median_error_km()
-                    .map(|m| format!("{m:.0}"))
-                    .unwrap_or_else(|| "—".into())
-            ),
-            String::new(),
-        ]);
-    };
-    acc_rows(&mut table, "gold toponym spans", &gold_spans);
-    acc_rows(&mut table, "end to end", &e2e);
+    let table = table(&e2e, &gold_spans);
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     Section {
         component: "Geocoding".into(),
@@ -197,6 +171,37 @@ fn section(
             ),
         ],
     }
+}
+
+/// Recognition P / R / F1, then accuracy and median error for gold spans
+/// and end to end.
+fn table(e2e: &GeoScore, gold_spans: &GeoScore) -> Table {
+    let mut table = Table::new(&["metric", "claimtrace", "target"]);
+    table.row(vec![
+        "toponym recognition, overlap P / R / F1".into(),
+        prf(&e2e.recognition),
+        String::new(),
+    ]);
+    for (label, s) in [("gold toponym spans", gold_spans), ("end to end", e2e)] {
+        table.row(vec![
+            format!("{label}: accuracy within {WITHIN_KM:.0} km"),
+            f3(s.accuracy()),
+            target_cell(s.accuracy(), TARGET_ACCURACY),
+        ]);
+        table.row(vec![
+            format!("{label}: resolved, median error km"),
+            format!(
+                "{} of {} resolved, median {}",
+                s.errors_km.len(),
+                s.targets,
+                s.median_error_km()
+                    .map(|m| format!("{m:.0}"))
+                    .unwrap_or_else(|| "—".into())
+            ),
+            String::new(),
+        ]);
+    }
+    table
 }
 
 /// Dev-split error examples of one article: gold toponyms resolved more

@@ -71,65 +71,8 @@ pub(crate) fn sections(ctx: &Ctx<'_>) -> Result<Vec<Section>> {
         if ctx.collect_errors() {
             ctx.write_errors(&format!("hedge_{part}"), &errors(&kept, &claimtrace));
         }
-        let headlines = vec![
-            Headline::new(
-                "uncertain-sentence F1",
-                ours.sentence.f1(),
-                Some(("word list".into(), base.sentence.f1())),
-                Target::AtLeast(TARGET_SENTENCE_F1),
-            ),
-            Headline::new(
-                "cue span F1, exact",
-                ours.cue_exact.f1(),
-                Some(("word list".into(), base.cue_exact.f1())),
-                Target::None,
-            ),
-        ];
-        let systems: Vec<(String, HedgeScore)> = vec![
-            ("claimtrace".to_string(), ours),
-            ("word list (baseline)".to_string(), base),
-        ];
-        let mut table = Table::new(&["metric", "system", "P", "R", "F1", "target"]);
-        for (name, s) in &systems {
-            table.row(vec![
-                "sentence uncertain".into(),
-                name.clone(),
-                f3(s.sentence.precision()),
-                f3(s.sentence.recall()),
-                f3(s.sentence.f1()),
-                if name == "claimtrace" {
-                    target_cell(s.sentence.f1(), TARGET_SENTENCE_F1)
-                } else {
-                    String::new()
-                },
-            ]);
-        }
-        table.row(vec![
-            "sentence uncertain".into(),
-            "claimtrace claims (any `hedged`)".into(),
-            f3(by_claims.sentence.precision()),
-            f3(by_claims.sentence.recall()),
-            f3(by_claims.sentence.f1()),
-            String::new(),
-        ]);
-        for (name, s) in &systems {
-            table.row(vec![
-                "cue span, exact".into(),
-                name.clone(),
-                f3(s.cue_exact.precision()),
-                f3(s.cue_exact.recall()),
-                f3(s.cue_exact.f1()),
-                String::new(),
-            ]);
-            table.row(vec![
-                "cue span, overlap".into(),
-                name.clone(),
-                f3(s.cue_overlap.precision()),
-                f3(s.cue_overlap.recall()),
-                f3(s.cue_overlap.f1()),
-                String::new(),
-            ]);
-        }
+        let headlines = headlines(&ours, &base);
+        let table = table(ours, base, &by_claims);
         let gold_unc = kept.iter().filter(|s| s.uncertain()).count();
         let gold_cues: usize = kept.iter().map(|s| s.cues.len()).sum();
         out.push(Section {
@@ -154,6 +97,76 @@ pub(crate) fn sections(ctx: &Ctx<'_>) -> Result<Vec<Section>> {
         });
     }
     Ok(out)
+}
+
+/// Sentence F1 (against the target) and exact cue F1, beside the
+/// word list.
+fn headlines(ours: &HedgeScore, base: &HedgeScore) -> Vec<Headline> {
+    vec![
+        Headline::new(
+            "uncertain-sentence F1",
+            ours.sentence.f1(),
+            Some(("word list".into(), base.sentence.f1())),
+            Target::AtLeast(TARGET_SENTENCE_F1),
+        ),
+        Headline::new(
+            "cue span F1, exact",
+            ours.cue_exact.f1(),
+            Some(("word list".into(), base.cue_exact.f1())),
+            Target::None,
+        ),
+    ]
+}
+
+/// Sentence and cue P / R / F1 of claimtrace, the word list and the
+/// claim-level reading.
+fn table(ours: HedgeScore, base: HedgeScore, by_claims: &HedgeScore) -> Table {
+    let systems: Vec<(String, HedgeScore)> = vec![
+        ("claimtrace".to_string(), ours),
+        ("word list (baseline)".to_string(), base),
+    ];
+    let mut table = Table::new(&["metric", "system", "P", "R", "F1", "target"]);
+    for (name, s) in &systems {
+        table.row(vec![
+            "sentence uncertain".into(),
+            name.clone(),
+            f3(s.sentence.precision()),
+            f3(s.sentence.recall()),
+            f3(s.sentence.f1()),
+            if name == "claimtrace" {
+                target_cell(s.sentence.f1(), TARGET_SENTENCE_F1)
+            } else {
+                String::new()
+            },
+        ]);
+    }
+    table.row(vec![
+        "sentence uncertain".into(),
+        "claimtrace claims (any `hedged`)".into(),
+        f3(by_claims.sentence.precision()),
+        f3(by_claims.sentence.recall()),
+        f3(by_claims.sentence.f1()),
+        String::new(),
+    ]);
+    for (name, s) in &systems {
+        table.row(vec![
+            "cue span, exact".into(),
+            name.clone(),
+            f3(s.cue_exact.precision()),
+            f3(s.cue_exact.recall()),
+            f3(s.cue_exact.f1()),
+            String::new(),
+        ]);
+        table.row(vec![
+            "cue span, overlap".into(),
+            name.clone(),
+            f3(s.cue_overlap.precision()),
+            f3(s.cue_overlap.recall()),
+            f3(s.cue_overlap.f1()),
+            String::new(),
+        ]);
+    }
+    table
 }
 
 /// Dev-split error examples: missed and spurious uncertain sentences with

@@ -8,7 +8,7 @@ use claimtrace_ingest::{HtmlPage, ShingleScore};
 use super::{Ctx, folder};
 use crate::data::scrapinghub::{self, Page};
 use crate::error::Result;
-use crate::peer::NOT_INSTALLED;
+use crate::peer::{NOT_INSTALLED, PeerStats};
 use crate::report::{Headline, Section, Table, Target, f3};
 
 pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<Vec<Section>> {
@@ -24,16 +24,6 @@ pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<
         .collect();
     let mut table = Table::new(&["system", "P", "R", "F1", "exact pages"]);
     let mut notes = Vec::new();
-    let row = |name: String, s: ShingleScore| {
-        vec![
-            name,
-            f3(s.precision),
-            f3(s.recall),
-            f3(s.f1),
-            f3(s.accuracy),
-        ]
-    };
-
     let t0 = std::time::Instant::now();
     let ours: Vec<String> = html.iter().map(|h| HtmlPage::extract(h).text).collect();
     let secs = t0.elapsed().as_secs_f64();
@@ -44,7 +34,7 @@ pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<
             .map(|(p, o)| (p.gold.as_str(), o.as_str())),
     );
     let bytes: usize = html.iter().map(String::len).sum();
-    table.row(row("claimtrace (HtmlPage::extract)".into(), s));
+    table.row(score_row("claimtrace (HtmlPage::extract)".into(), s));
     let ours_f1 = s.f1;
     let mut peer_f1: Option<(String, f64)> = None;
     notes.push(format!(
@@ -53,23 +43,10 @@ pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<
         bytes as f64 / 1e6 / secs.max(1e-9)
     ));
 
-    match &ctx.peers {
-        Ok(py) if py.has("trafilatura") => {
-            progress(&format!("  trafilatura on {} pages", pages.len()));
-            let input: Vec<(&str, &str)> = pages
-                .iter()
-                .zip(&html)
-                .map(|(p, h)| (p.id.as_str(), h.as_str()))
-                .collect();
-            let (texts, stats) = py.trafilatura(&input)?;
-            let empty = String::new();
-            let s = ShingleScore::score(
-                pages
-                    .iter()
-                    .map(|p| (p.gold.as_str(), texts.get(&p.id).unwrap_or(&empty).as_str())),
-            );
+    match trafilatura_now(ctx, progress, &pages, &html)? {
+        Some((s, stats)) => {
             peer_f1 = Some(("trafilatura, run now".into(), s.f1));
-            table.row(row(format!("{} (run now)", stats.tool), s));
+            table.row(score_row(format!("{} (run now)", stats.tool), s));
             if stats.seconds > 0.0 {
                 notes.push(format!(
                     "{}: {:.1} pages/s.",
@@ -78,7 +55,7 @@ pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<
                 ));
             }
         }
-        _ => notes.push(format!("trafilatura {NOT_INSTALLED}")),
+        None => notes.push(format!("trafilatura {NOT_INSTALLED}")),
     }
 
     for peer in scrapinghub::load_peers(&dir)? {
@@ -97,7 +74,7 @@ pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<
         if peer_f1.is_none() && peer.tool == "trafilatura" {
             peer_f1 = Some((format!("trafilatura{v}, committed output"), s.f1));
         }
-        table.row(row(
+        table.row(score_row(
             format!("{}{v} (benchmark's committed output)", peer.tool),
             s,
         ));
@@ -120,4 +97,43 @@ pub(crate) fn sections(ctx: &Ctx<'_>, progress: &mut dyn FnMut(&str)) -> Result<
         table,
         notes,
     }])
+}
+
+/// A table row: the system's name and its scores.
+fn score_row(name: String, s: ShingleScore) -> Vec<String> {
+    vec![
+        name,
+        f3(s.precision),
+        f3(s.recall),
+        f3(s.f1),
+        f3(s.accuracy),
+    ]
+}
+
+/// trafilatura run now on `pages` (their `html`), scored; `None` when it is
+/// not installed.
+fn trafilatura_now(
+    ctx: &Ctx<'_>,
+    progress: &mut dyn FnMut(&str),
+    pages: &[&Page],
+    html: &[String],
+) -> Result<Option<(ShingleScore, PeerStats)>> {
+    let py = match &ctx.peers {
+        Ok(py) if py.has("trafilatura") => py,
+        _ => return Ok(None),
+    };
+    progress(&format!("  trafilatura on {} pages", pages.len()));
+    let input: Vec<(&str, &str)> = pages
+        .iter()
+        .zip(html)
+        .map(|(p, h)| (p.id.as_str(), h.as_str()))
+        .collect();
+    let (texts, stats) = py.trafilatura(&input)?;
+    let empty = String::new();
+    let s = ShingleScore::score(
+        pages
+            .iter()
+            .map(|p| (p.gold.as_str(), texts.get(&p.id).unwrap_or(&empty).as_str())),
+    );
+    Ok(Some((s, stats)))
 }

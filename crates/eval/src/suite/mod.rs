@@ -311,129 +311,83 @@ fn load_average() -> String {
         .unwrap_or_else(|| "?".into())
 }
 
+/// The data sets `list_part` lists, in its order.
+const LISTED: &[&str] = &[
+    folder::HEDGE,
+    folder::POLNEAR,
+    folder::WIKIGOLD,
+    folder::RE3D,
+    folder::PLOVER,
+    folder::CASE2021,
+    folder::TBAQ,
+    folder::MEANTIME,
+    folder::GWN,
+    folder::LGL,
+    folder::CLAIMS_NEWS,
+    folder::HTML,
+];
+
 /// Every `(data set folder, document id)` on one side of the split, for the
 /// extraction engineers' list of what they may look at.
 pub fn list_part(data_dir: &Path, part: Part) -> Result<Vec<(String, String)>> {
-    use crate::data::*;
     let mut out: Vec<(String, String)> = Vec::new();
-    let mut add = |folder: &str, ids: Vec<String>| {
-        for id in ids {
+    for folder in LISTED {
+        let dir = data_dir.join(folder);
+        if !dir.is_dir() {
+            continue;
+        }
+        for id in unit_ids(&dir, folder)? {
             if part_of(folder, &id) == part {
                 out.push((folder.to_string(), id));
             }
         }
-    };
-    let d = |f: &str| data_dir.join(f);
-    if d(folder::HEDGE).is_dir() {
-        for part_file in hedge::PARTS {
-            let s = szeged::load(&d(folder::HEDGE).join(part_file.0))?;
-            let mut ids: Vec<String> = s
-                .iter()
-                .map(|x| hedge::unit_id(part_file.1, &x.doc))
-                .collect();
-            ids.dedup();
-            add(folder::HEDGE, ids);
-        }
-    }
-    if d(folder::POLNEAR).is_dir() {
-        add(
-            folder::POLNEAR,
-            polnear::load(&d(folder::POLNEAR))?
-                .into_iter()
-                .map(|x| x.id)
-                .collect(),
-        );
-    }
-    if d(folder::WIKIGOLD).is_dir() {
-        add(
-            folder::WIKIGOLD,
-            conll::load(&d(folder::WIKIGOLD).join("wikigold.conll"))?
-                .into_iter()
-                .map(|x| x.id)
-                .collect(),
-        );
-    }
-    if d(folder::RE3D).is_dir() {
-        add(
-            folder::RE3D,
-            re3d::load(&d(folder::RE3D))?
-                .into_iter()
-                .map(|x| x.id)
-                .collect(),
-        );
-    }
-    if d(folder::PLOVER).is_dir() {
-        add(
-            folder::PLOVER,
-            plover::load(&d(folder::PLOVER).join("plover_gsr.jsonl"))?
-                .into_iter()
-                .map(|x| x.id)
-                .collect(),
-        );
-    }
-    if d(folder::CASE2021).is_dir() {
-        add(
-            folder::CASE2021,
-            case2021::load(&d(folder::CASE2021).join("task2_test_with_labels.tsv"))?
-                .into_iter()
-                .map(|x| x.id)
-                .collect(),
-        );
-    }
-    if d(folder::TBAQ).is_dir() {
-        add(
-            folder::TBAQ,
-            timeml::load_dir(&d(folder::TBAQ))?
-                .into_iter()
-                .map(|x| x.id)
-                .collect(),
-        );
-    }
-    if d(folder::MEANTIME).is_dir() {
-        add(
-            folder::MEANTIME,
-            meantime::load_dir(&d(folder::MEANTIME).join("intra-doc_annotation"))?
-                .into_iter()
-                .map(|x| x.id)
-                .collect(),
-        );
-    }
-    if d(folder::GWN).is_dir() {
-        add(
-            folder::GWN,
-            toponyms::load(&d(folder::GWN).join("GWN.xml"))?
-                .into_iter()
-                .map(|x| x.id)
-                .collect(),
-        );
-    }
-    if d(folder::LGL).is_dir() {
-        add(
-            folder::LGL,
-            toponyms::load(&d(folder::LGL).join("lgl.xml"))?
-                .into_iter()
-                .map(|x| x.id)
-                .collect(),
-        );
-    }
-    if d(folder::CLAIMS_NEWS).is_dir() {
-        let mut events: Vec<String> = claims_news::load(&d(folder::CLAIMS_NEWS))?
-            .articles
-            .into_iter()
-            .map(|a| a.event)
-            .collect();
-        events.sort();
-        events.dedup();
-        add(folder::CLAIMS_NEWS, events);
-    }
-    if d(folder::HTML).is_dir() {
-        add(
-            folder::HTML,
-            scrapinghub::load(&d(folder::HTML))?
-                .into_iter()
-                .map(|x| x.id)
-                .collect(),
-        );
     }
     Ok(out)
+}
+
+/// The ids the split is made on in the data set `folder` found at `dir`
+/// (documents, sentences or records; events for `claims_news_dev`).
+fn unit_ids(dir: &Path, folder: &str) -> Result<Vec<String>> {
+    use crate::data::*;
+    fn ids<T>(items: Vec<T>, id: impl Fn(T) -> String) -> Vec<String> {
+        items.into_iter().map(id).collect()
+    }
+    Ok(match folder {
+        folder::HEDGE => {
+            let mut all = Vec::new();
+            for part_file in hedge::PARTS {
+                let s = szeged::load(&dir.join(part_file.0))?;
+                let mut ids: Vec<String> = s
+                    .iter()
+                    .map(|x| hedge::unit_id(part_file.1, &x.doc))
+                    .collect();
+                ids.dedup();
+                all.extend(ids);
+            }
+            all
+        }
+        folder::POLNEAR => ids(polnear::load(dir)?, |x| x.id),
+        folder::WIKIGOLD => ids(conll::load(&dir.join("wikigold.conll"))?, |x| x.id),
+        folder::RE3D => ids(re3d::load(dir)?, |x| x.id),
+        folder::PLOVER => ids(plover::load(&dir.join("plover_gsr.jsonl"))?, |x| x.id),
+        folder::CASE2021 => ids(
+            case2021::load(&dir.join("task2_test_with_labels.tsv"))?,
+            |x| x.id,
+        ),
+        folder::TBAQ => ids(timeml::load_dir(dir)?, |x| x.id),
+        folder::MEANTIME => ids(
+            meantime::load_dir(&dir.join("intra-doc_annotation"))?,
+            |x| x.id,
+        ),
+        folder::GWN => ids(toponyms::load(&dir.join("GWN.xml"))?, |x| x.id),
+        folder::LGL => ids(toponyms::load(&dir.join("lgl.xml"))?, |x| x.id),
+        folder::CLAIMS_NEWS => {
+            let mut events = ids(claims_news::load(dir)?.articles, |a| a.event);
+            events.sort();
+            events.dedup();
+            events
+        }
+        folder::HTML => ids(scrapinghub::load(dir)?, |x| x.id),
+        _ => Vec::new(),
+    })
 }

@@ -143,6 +143,9 @@ fn errors(d: &NerDoc, pred: &[(Span, String)], tags: &[&str]) -> Vec<String> {
     out
 }
 
+/// A system's name, its scores, and (for a peer) its own timing.
+type System = (String, NerScore, Option<PeerStats>);
+
 fn section(
     ctx: &Ctx<'_>,
     progress: &mut dyn FnMut(&str),
@@ -154,7 +157,7 @@ fn section(
 ) -> Result<Section> {
     let docs: Vec<&NerDoc> = all.iter().filter(|d| ctx.keep(dataset, &d.id)).collect();
     let mut notes = Vec::new();
-    let mut systems: Vec<(String, NerScore, Option<PeerStats>)> = Vec::new();
+    let mut systems: Vec<System> = Vec::new();
 
     let ex = ctx.extractor()?;
     let weapons = claimtrace_measure::WeaponLexicon::builtin();
@@ -172,35 +175,73 @@ fn section(
         }
         ctx.write_errors(&format!("ner_{dataset}"), &lines);
     }
-
-    match &ctx.peers {
-        Ok(py) if py.has("spacy") => {
-            progress(&format!("  spaCy on {} {dataset} documents", docs.len()));
-            let input: Vec<(&str, &str)> = docs
-                .iter()
-                .map(|d| (d.id.as_str(), d.text.as_str()))
-                .collect();
-            let run = py.spacy_ner(&input)?;
-            let converted: HashMap<&str, Vec<(Span, String)>> = docs
-                .iter()
-                .map(|d| {
-                    let ix = CharIndex::new(&d.text);
-                    let ents = run.ents.get(&d.id).map(Vec::as_slice).unwrap_or_default();
-                    let v = ents
-                        .iter()
-                        .filter_map(|(s, e, l)| Some((ix.span(*s, *e)?, spacy_tag(l)?.to_string())))
-                        .collect();
-                    (d.id.as_str(), v)
-                })
-                .collect();
-            let s = score(docs.iter().copied(), tags, |d| {
-                converted.get(d.id.as_str()).cloned().unwrap_or_default()
-            });
-            systems.push((run.stats.tool.clone(), s, Some(run.stats)));
-        }
-        Ok(_) | Err(_) => notes.push(format!("spaCy {NOT_INSTALLED}")),
+    match spacy_system(ctx, progress, dataset, &docs, tags)? {
+        Some(spacy) => systems.push(spacy),
+        None => notes.push(format!("spaCy {NOT_INSTALLED}")),
     }
 
+    let table = score_table(dataset, &docs, tags, &systems);
+    notes.extend(speed_notes(&docs, &systems));
+    // Full extraction (claims with every field) on the same text, repeated
+    // until it has run for half a second so the figure is not noise.
+    let (full_mb, full_words) = full_extraction_speed(ex, &docs);
+    notes.push(format!(
+        "claimtrace full extraction (`Extractor::extract`, one core) on the same text: {full_mb:.2} MB/s, {full_words:.0} words/s (issue target ≥ 5 MB/s per core)."
+    ));
+    let headlines = headlines(dataset, &systems, full_mb);
+    notes.extend(mapping_notes(dataset));
+    Ok(Section {
+        headlines,
+        component: "Named entities".into(),
+        dataset: title.into(),
+        source: format!(
+            "`{dataset}` ({licence}): {}.",
+            ctx.count(docs.len(), all.len(), "documents")
+        ),
+        table,
+        notes,
+    })
+}
+
+/// spaCy's entities on `docs`, scored; `None` when spaCy is not installed.
+fn spacy_system(
+    ctx: &Ctx<'_>,
+    progress: &mut dyn FnMut(&str),
+    dataset: &str,
+    docs: &[&NerDoc],
+    tags: &[&str],
+) -> Result<Option<System>> {
+    let py = match &ctx.peers {
+        Ok(py) if py.has("spacy") => py,
+        Ok(_) | Err(_) => return Ok(None),
+    };
+    progress(&format!("  spaCy on {} {dataset} documents", docs.len()));
+    let input: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
+    let run = py.spacy_ner(&input)?;
+    let converted: HashMap<&str, Vec<(Span, String)>> = docs
+        .iter()
+        .map(|d| {
+            let ix = CharIndex::new(&d.text);
+            let ents = run.ents.get(&d.id).map(Vec::as_slice).unwrap_or_default();
+            let v = ents
+                .iter()
+                .filter_map(|(s, e, l)| Some((ix.span(*s, *e)?, spacy_tag(l)?.to_string())))
+                .collect();
+            (d.id.as_str(), v)
+        })
+        .collect();
+    let s = score(docs.iter().copied(), tags, |d| {
+        converted.get(d.id.as_str()).cloned().unwrap_or_default()
+    });
+    Ok(Some((run.stats.tool.clone(), s, Some(run.stats))))
+}
+
+/// Per tag and for the micro averages: the gold count and each system's
+/// P / R / F1 (overlap for weapons and platforms on re3d).
+fn score_table(dataset: &str, docs: &[&NerDoc], tags: &[&str], systems: &[System]) -> Table {
     let mut header = vec!["tag".to_string(), "gold".to_string()];
     header.extend(systems.iter().map(|(n, _, _)| format!("{n}: P / R / F1")));
     let mut table = Table {
@@ -214,7 +255,7 @@ fn section(
     };
     for tag in tags {
         let mut row = vec![(*tag).to_string(), gold_count(tag).to_string()];
-        for (name, s, _) in &systems {
+        for (name, s, _) in systems {
             let c = s.exact.get(tag);
             // A system without the class (spaCy has no weapon types) shows a dash.
             row.push(
@@ -238,18 +279,38 @@ fn section(
             label.to_string(),
             set.iter().map(|t| gold_count(t)).sum::<usize>().to_string(),
         ];
-        for (_, s, _) in &systems {
+        for (_, s, _) in systems {
             row.push(prf(&s.exact.micro(set)));
         }
         table.row(row);
     }
     let mut row = vec!["overlap, micro PER+ORG+LOC".to_string(), String::new()];
-    for (_, s, _) in &systems {
+    for (_, s, _) in systems {
         row.push(prf(&s.overlap.micro(&["PER", "ORG", "LOC"])));
     }
     table.row(row);
+    if dataset == folder::RE3D {
+        let mut row = vec!["overlap, WEAPON / PLATFORM".to_string(), String::new()];
+        for (name, s, _) in systems {
+            row.push(if name.starts_with("spaCy") {
+                "—".into()
+            } else {
+                format!(
+                    "{} / {}",
+                    prf(&s.overlap.get("WEAPON")),
+                    prf(&s.overlap.get("PLATFORM"))
+                )
+            });
+        }
+        table.row(row);
+    }
+    table
+}
 
-    for (name, s, stats) in &systems {
+/// Each system's entity throughput.
+fn speed_notes(docs: &[&NerDoc], systems: &[System]) -> Vec<String> {
+    let mut notes = Vec::new();
+    for (name, s, stats) in systems {
         let words: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
         let secs = stats.as_ref().map(|st| st.seconds).unwrap_or(s.seconds);
         if secs > 0.0 {
@@ -268,12 +329,12 @@ fn section(
             ));
         }
     }
-    // Full extraction (claims with every field) on the same text, repeated
-    // until it has run for half a second so the figure is not noise.
-    let (full_mb, full_words) = full_extraction_speed(ex, &docs);
-    notes.push(format!(
-        "claimtrace full extraction (`Extractor::extract`, one core) on the same text: {full_mb:.2} MB/s, {full_words:.0} words/s (issue target ≥ 5 MB/s per core)."
-    ));
+    notes
+}
+
+/// The section's headline figures: F1 per class beside spaCy, weapons on
+/// re3d, and full extraction speed.
+fn headlines(dataset: &str, systems: &[System], full_mb: f64) -> Vec<Headline> {
     let mut headlines = Vec::new();
     let spacy = systems.iter().find(|(n, _, _)| n.starts_with("spaCy"));
     let spacy_mb = spacy
@@ -314,41 +375,18 @@ fn section(
         spacy_mb,
         Target::AtLeast(5.0),
     ));
-    notes.push(
+    headlines
+}
+
+/// How claimtrace's, spaCy's and the data set's labels were mapped.
+fn mapping_notes(dataset: &str) -> [String; 3] {
+    [
         "claimtrace: `Extractor::entities` (knowledge-base actors, titled and capitalised names, gazetteer places) mapped by `crates/eval/src/mapping.rs::ner_tag`: person→PER; state, location→LOC; state military, state agency, armed group, IGO, media, organisation→ORG; demonyms/adjectives and named groups→MISC; pronouns and unnamed-source nouns dropped. Weapons from `claimtrace_measure::WeaponLexicon` (the extractor's lexicon), category→Weapon or MilitaryPlatform by `weapon_tag`.".into(),
-    );
-    notes.push(
         "Exact-span P/R/F1 per class (conlleval semantics). spaCy labels mapped PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC, NORP/EVENT/WORK_OF_ART/LAW/LANGUAGE/PRODUCT→MISC.".into(),
-    );
-    if dataset == folder::RE3D {
-        notes.push("re3d types mapped Person→PER, Organisation→ORG, Location→LOC, Nationality→MISC, Weapon→WEAPON, MilitaryPlatform→PLATFORM; entities with confidence < 0.5 dropped; other types not scored.".into());
-    } else {
-        notes.push("WikiGold text is rebuilt from its tokens (spaces between tokens, none before closing punctuation).".into());
-    }
-    let mut row = vec!["overlap, WEAPON / PLATFORM".to_string(), String::new()];
-    if dataset == folder::RE3D {
-        for (name, s, _) in &systems {
-            row.push(if name.starts_with("spaCy") {
-                "—".into()
-            } else {
-                format!(
-                    "{} / {}",
-                    prf(&s.overlap.get("WEAPON")),
-                    prf(&s.overlap.get("PLATFORM"))
-                )
-            });
-        }
-        table.row(row);
-    }
-    Ok(Section {
-        headlines,
-        component: "Named entities".into(),
-        dataset: title.into(),
-        source: format!(
-            "`{dataset}` ({licence}): {}.",
-            ctx.count(docs.len(), all.len(), "documents")
-        ),
-        table,
-        notes,
-    })
+        if dataset == folder::RE3D {
+            "re3d types mapped Person→PER, Organisation→ORG, Location→LOC, Nationality→MISC, Weapon→WEAPON, MilitaryPlatform→PLATFORM; entities with confidence < 0.5 dropped; other types not scored.".into()
+        } else {
+            "WikiGold text is rebuilt from its tokens (spaces between tokens, none before closing punctuation).".into()
+        },
+    ]
 }

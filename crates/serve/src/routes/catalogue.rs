@@ -1,9 +1,9 @@
 //! `/api/outlets` and `/api/actors`: the values the page offers in its
 //! filters; each outlet with its sourcing and corroboration profile.
 //!
-//! The store has no listing for these, so they are read with two aggregate
-//! queries over its documented tables (`crates/store/migrations`); the
-//! outlet profiles are the store's (`claimtrace outlets`).
+//! Both are the store's aggregates (`Store::outlet_counts`,
+//! `Store::actor_counts`); the outlet profiles are the store's too
+//! (`claimtrace outlets`).
 
 use std::collections::HashMap;
 
@@ -18,6 +18,9 @@ use crate::routes::events::schema::ProfileCount;
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::params::{Params, page_limit};
 use crate::state::AppState;
+
+/// How many outlets `/api/outlets` lists at most.
+const MAX_OUTLETS: usize = 1000;
 
 /// An outlet, how many stored documents it has, and its profile.
 #[derive(Debug, Serialize, ToSchema)]
@@ -86,8 +89,10 @@ pub struct ActorParams {
     pub limit: Option<usize>,
 }
 
-fn sql_err(e: rusqlite::Error) -> ApiError {
-    ApiError::internal(format!("sqlite: {e}"))
+/// A failed catalogue read: a 500 whose detail is the store's message
+/// (these reads have always answered so, even past the request deadline).
+fn store_err(e: claimtrace_store::Error) -> ApiError {
+    ApiError::internal(e.to_string())
 }
 
 /// Outlets of the stored documents, most documents first, each with its
@@ -100,27 +105,14 @@ pub async fn outlets(State(app): State<AppState>) -> ApiResult<Json<OutletList>>
             .into_iter()
             .map(|p| (p.outlet.clone(), p))
             .collect();
-        let mut st = s
-            .connection()
-            .prepare_cached(
-                "SELECT outlet, COUNT(*) FROM documents WHERE outlet IS NOT NULL AND outlet <> '' \
-                 GROUP BY outlet ORDER BY COUNT(*) DESC, outlet LIMIT 1000",
-            )
-            .map_err(sql_err)?;
-        let items = st
-            .query_map([], |r| {
-                Ok(Outlet {
-                    name: r.get(0)?,
-                    documents: r.get::<_, i64>(1)?.try_into().unwrap_or(0),
-                    profile: None,
-                })
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<Outlet>, _>>())
-            .map_err(sql_err)?
+        let items = s
+            .outlet_counts(MAX_OUTLETS)
+            .map_err(store_err)?
             .into_iter()
-            .map(|mut o| {
-                o.profile = profiles.remove(&o.name);
-                o
+            .map(|c| Outlet {
+                profile: profiles.remove(&c.outlet),
+                name: c.outlet,
+                documents: c.documents,
             })
             .collect();
         let unknown = profiles.remove(UNKNOWN_OUTLET);
@@ -136,36 +128,19 @@ pub async fn actors(
     State(app): State<AppState>,
     Params(p): Params<ActorParams>,
 ) -> ApiResult<Json<ActorList>> {
-    let limit = i64::try_from(page_limit(p.limit)?).unwrap_or(i64::MAX);
-    let pattern = format!(
-        "%{}%",
-        p.q.unwrap_or_default()
-            .to_lowercase()
-            .replace(['%', '_'], "")
-    );
+    let limit = page_limit(p.limit)?;
+    let contains = p.q.unwrap_or_default();
     app.read(move |s| {
-        let mut st = s
-            .connection()
-            .prepare_cached(
-                "SELECT name, id, SUM(n) FROM ( \
-                   SELECT actor_name AS name, actor_id AS id, COUNT(*) AS n FROM claims \
-                     WHERE actor_name IS NOT NULL GROUP BY actor_name, actor_id \
-                   UNION ALL \
-                   SELECT target_name, target_id, COUNT(*) FROM claims \
-                     WHERE target_name IS NOT NULL GROUP BY target_name, target_id) \
-                 WHERE lower(name) LIKE ?1 GROUP BY name, id ORDER BY SUM(n) DESC, name LIMIT ?2",
-            )
-            .map_err(sql_err)?;
-        let items = st
-            .query_map(rusqlite::params![pattern, limit], |r| {
-                Ok(Actor {
-                    name: r.get(0)?,
-                    id: r.get(1)?,
-                    claims: r.get::<_, i64>(2)?.try_into().unwrap_or(0),
-                })
+        let items = s
+            .actor_counts(&contains, limit)
+            .map_err(store_err)?
+            .into_iter()
+            .map(|a| Actor {
+                name: a.name,
+                id: a.id,
+                claims: a.claims,
             })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
-            .map_err(sql_err)?;
+            .collect();
         Ok(Json(ActorList { items }))
     })
     .await

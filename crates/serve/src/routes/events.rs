@@ -8,7 +8,6 @@ use axum::Json;
 use axum::extract::{Path, State};
 use claimtrace_model::{Contradiction, Event, EventClaim, Origin};
 use claimtrace_store::{EventHead, SqliteStore, Store};
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -364,39 +363,27 @@ pub async fn event_documents(
     .await
 }
 
-type DocRow = (
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-
 fn documents(s: &SqliteStore, ids: &[String]) -> Result<Vec<EventDocument>, ApiError> {
     let groups: HashMap<String, Option<String>> = s
         .corroborated_docs(ids)?
         .into_iter()
         .map(|d| (d.doc, d.copy_group))
         .collect();
-    let mut stmt = s
-        .connection()
-        .prepare_cached("SELECT title, outlet, published, url FROM documents WHERE id = ?1")
-        .map_err(|e| ApiError::internal(format!("document metadata: {e}")))?;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        let row: Option<DocRow> = stmt
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-            .optional()
-            .map_err(|e| ApiError::internal(format!("document metadata: {e}")))?;
-        let Some((title, outlet, published, url)) = row else {
+        let Some(meta) = s
+            .document_meta(id)
+            .map_err(|e| ApiError::internal(format!("document metadata: {e}")))?
+        else {
             continue;
         };
         let copy_group = groups.get(id).cloned().flatten();
         out.push(EventDocument {
             id: id.clone(),
-            title,
-            outlet,
-            published,
-            url,
+            title: meta.title,
+            outlet: meta.outlet,
+            published: meta.published,
+            url: meta.url,
             copy_of: copy_group.clone().filter(|g| g != id),
             copy_group,
         });

@@ -189,7 +189,38 @@ async fn events_list_filters_and_pages() {
     let app = corpus_app();
     let all = app.all_events().await;
     assert!(all.len() > 20, "{} events", all.len());
-    for e in &all {
+    check_listed_events(&all);
+    let all_ids: Vec<String> = all
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    for (query, want) in filter_cases(&all) {
+        let (total, got) = app.event_ids(query).await;
+        assert!(!want.is_empty(), "{query}: the corpus has such events");
+        assert!(
+            want.len() < all.len() || query.starts_with("since"),
+            "{query} filters"
+        );
+        assert_eq!(got, want, "{query}");
+        assert_eq!(total, want.len(), "{query}");
+    }
+    // Pages tile the list.
+    let (s, page) = app.get("/api/events?limit=4&offset=3").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(page["total"], all.len());
+    assert_eq!(
+        (page["limit"].as_u64(), page["offset"].as_u64()),
+        (Some(4), Some(3))
+    );
+    assert_eq!(ids(&page), all_ids[3..7]);
+    let (_, page) = app.get("/api/events").await;
+    assert_eq!(page["limit"], 50);
+}
+
+/// Every listed event is whole, and the list runs from the first day on,
+/// undated last.
+fn check_listed_events(all: &[Value]) {
+    for e in all {
         assert!(e["id"].as_str().unwrap().starts_with("ev:"), "{e}");
         let members = e["claims"].as_array().unwrap();
         assert!(!members.is_empty(), "{}", e["id"]);
@@ -209,48 +240,53 @@ async fn events_list_filters_and_pages() {
     let mut sorted = days.clone();
     sorted.sort_by_key(|d| (d.is_none(), *d));
     assert_eq!(days, sorted);
+}
 
-    let all_ids: Vec<String> = all
-        .iter()
-        .map(|e| e["id"].as_str().unwrap().to_string())
-        .collect();
+/// Lower-cased actor and target names of an event.
+fn event_names(e: &Value) -> Vec<String> {
+    strs(&e["actors"])
+        .into_iter()
+        .chain(strs(&e["targets"]))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The day an event reaches up to, as `since` reads it.
+fn last_day(e: &Value) -> Option<String> {
+    e["date_end"]
+        .as_str()
+        .or(e["date_start"].as_str())
+        .map(String::from)
+        .or_else(|| {
+            e["earliest"]["published"]
+                .as_str()
+                .map(|p| p[..10].to_string())
+        })
+}
+
+/// The day an event starts, as `until` reads it.
+fn first_day(e: &Value) -> Option<String> {
+    e["date_start"]
+        .as_str()
+        .or(e["date_end"].as_str())
+        .map(String::from)
+        .or_else(|| {
+            e["earliest"]["published"]
+                .as_str()
+                .map(|p| p[..10].to_string())
+        })
+}
+
+/// Filter queries and the ids of the events of `all` each must list.
+fn filter_cases(all: &[Value]) -> Vec<(&'static str, Vec<String>)> {
     let expect = |f: &dyn Fn(&Value) -> bool| -> Vec<String> {
         all.iter()
             .filter(|e| f(e))
             .map(|e| e["id"].as_str().unwrap().to_string())
             .collect()
     };
-    let names = |e: &Value| -> Vec<String> {
-        strs(&e["actors"])
-            .into_iter()
-            .chain(strs(&e["targets"]))
-            .map(str::to_lowercase)
-            .collect()
-    };
-    // The day an event reaches up to, and the day it starts, as the filters read them.
-    let last_day = |e: &Value| -> Option<String> {
-        e["date_end"]
-            .as_str()
-            .or(e["date_start"].as_str())
-            .map(String::from)
-            .or_else(|| {
-                e["earliest"]["published"]
-                    .as_str()
-                    .map(|p| p[..10].to_string())
-            })
-    };
-    let first_day = |e: &Value| -> Option<String> {
-        e["date_start"]
-            .as_str()
-            .or(e["date_end"].as_str())
-            .map(String::from)
-            .or_else(|| {
-                e["earliest"]["published"]
-                    .as_str()
-                    .map(|p| p[..10].to_string())
-            })
-    };
-    let cases: Vec<(&str, Vec<String>)> = vec![
+    let names = event_names;
+    vec![
         ("type=attack", expect(&|e| e["type"] == "attack")),
         ("level=contested", expect(&|e| e["level"] == "contested")),
         (
@@ -281,28 +317,7 @@ async fn events_list_filters_and_pages() {
                     && last_day(e).is_some_and(|d| d.as_str() >= "2025-01-01")
             }),
         ),
-    ];
-    for (query, want) in cases {
-        let (total, got) = app.event_ids(query).await;
-        assert!(!want.is_empty(), "{query}: the corpus has such events");
-        assert!(
-            want.len() < all.len() || query.starts_with("since"),
-            "{query} filters"
-        );
-        assert_eq!(got, want, "{query}");
-        assert_eq!(total, want.len(), "{query}");
-    }
-    // Pages tile the list.
-    let (s, page) = app.get("/api/events?limit=4&offset=3").await;
-    assert_eq!(s, StatusCode::OK);
-    assert_eq!(page["total"], all.len());
-    assert_eq!(
-        (page["limit"].as_u64(), page["offset"].as_u64()),
-        (Some(4), Some(3))
-    );
-    assert_eq!(ids(&page), all_ids[3..7]);
-    let (_, page) = app.get("/api/events").await;
-    assert_eq!(page["limit"], 50);
+    ]
 }
 
 #[tokio::test]

@@ -334,6 +334,15 @@ fn event_update(store: &mut dyn Store) {
 }
 
 fn event_filters(store: &mut dyn Store) {
+    let events = put_filter_events(store);
+    event_label_filters(store, &events);
+    event_date_filters(store, &events);
+    event_order_and_pages(store);
+}
+
+/// Twelve one-claim events of the samples, with every level and several
+/// origin counts, stored.
+fn put_filter_events(store: &mut dyn Store) -> Vec<Event> {
     let ss: Vec<Sample> = (0..12).map(sample).collect();
     put(store, &ss);
     let mut events: Vec<Event> = Vec::new();
@@ -352,22 +361,33 @@ fn event_filters(store: &mut dyn Store) {
             ..Default::default()
         })
         .expect("write");
-    let ids = |q: EventQuery| -> Vec<String> {
-        let page = store.events(&q).expect("query");
-        let mut v: Vec<String> = page.items.iter().map(|e| e.id.clone()).collect();
-        assert!(page.items.len() <= page.total);
-        v.sort();
-        v
-    };
-    let expect = |keep: &dyn Fn(&Event) -> bool| -> Vec<String> {
-        let mut v: Vec<String> = events
-            .iter()
-            .filter(|e| keep(e))
-            .map(|e| e.id.clone())
-            .collect();
-        v.sort();
-        v
-    };
+    events
+}
+
+/// The ids of the events `q` finds, sorted.
+fn event_ids(store: &dyn Store, q: EventQuery) -> Vec<String> {
+    let page = store.events(&q).expect("query");
+    let mut v: Vec<String> = page.items.iter().map(|e| e.id.clone()).collect();
+    assert!(page.items.len() <= page.total);
+    v.sort();
+    v
+}
+
+/// The ids of the `events` that `keep` keeps, sorted.
+fn expect_events(events: &[Event], keep: &dyn Fn(&Event) -> bool) -> Vec<String> {
+    let mut v: Vec<String> = events
+        .iter()
+        .filter(|e| keep(e))
+        .map(|e| e.id.clone())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Type, level, origin count and actor filters.
+fn event_label_filters(store: &dyn Store, events: &[Event]) {
+    let ids = |q: EventQuery| event_ids(store, q);
+    let expect = |keep: &dyn Fn(&Event) -> bool| expect_events(events, keep);
     let t = events[0].event_type;
     assert_eq!(
         ids(EventQuery {
@@ -407,6 +427,12 @@ fn event_filters(store: &mut dyn Store) {
             .chain(&e.targets)
             .any(|n| n.to_lowercase().contains(&lc)))
     );
+}
+
+/// `since` and `until` on the events' first day; a malformed date is refused.
+fn event_date_filters(store: &dyn Store, events: &[Event]) {
+    let ids = |q: EventQuery| event_ids(store, q);
+    let expect = |keep: &dyn Fn(&Event) -> bool| expect_events(events, keep);
     let days: Vec<String> = events.iter().filter_map(|e| e.date_start.clone()).collect();
     let mid = {
         let mut d = days.clone();
@@ -438,7 +464,10 @@ fn event_filters(store: &mut dyn Store) {
             .is_err(),
         "a malformed date is refused"
     );
-    // Chronological, undated last; limit and offset page through.
+}
+
+/// Chronological, undated last; limit and offset page through.
+fn event_order_and_pages(store: &dyn Store) {
     let all = store.events(&EventQuery::default()).expect("all").items;
     let starts: Vec<Option<String>> = all.iter().map(|e| e.date_start.clone()).collect();
     let mut sorted = starts.clone();

@@ -2,11 +2,13 @@
 //! order and pages, capped counts, and document listings. Part of
 //! [`super::contract_suite`].
 
+use std::collections::BTreeMap;
+
 use claimtrace_model::{Claim, ClaimType, Epistemic, SourceKind};
 
 use super::contract::{all, expect_ids, put_all, query_ids, samples};
 use super::sample::Sample;
-use crate::{ClaimQuery, DocQuery, Error, Store};
+use crate::{ActorCount, ClaimQuery, DocQuery, DocumentMeta, Error, OutletCount, Store};
 
 pub(super) type Check = (&'static str, fn(&mut dyn Store));
 
@@ -17,6 +19,7 @@ pub(super) const CHECKS: &[Check] = &[
     ("pagination_and_order", pagination_and_order),
     ("capped_count", capped_count),
     ("documents_listing", documents_listing),
+    ("catalogue", catalogue),
 ];
 
 pub(super) fn some(v: Vec<String>) -> Vec<String> {
@@ -27,6 +30,12 @@ pub(super) fn some(v: Vec<String>) -> Vec<String> {
 fn filters(store: &mut dyn Store) {
     let ss = samples(15);
     put_all(store, &ss);
+    label_filters(store, &ss);
+    name_filters(store, &ss);
+}
+
+/// Every claim type, source kind and firmness label alone.
+fn label_filters(store: &dyn Store, ss: &[Sample]) {
     for t in ClaimType::ALL {
         let q = ClaimQuery {
             claim_type: Some(*t),
@@ -34,7 +43,7 @@ fn filters(store: &mut dyn Store) {
         };
         assert_eq!(
             query_ids(store, q),
-            some(expect_ids(&ss, |_, c| c.claim_type == *t)),
+            some(expect_ids(ss, |_, c| c.claim_type == *t)),
             "type {t}"
         );
     }
@@ -45,7 +54,7 @@ fn filters(store: &mut dyn Store) {
         };
         assert_eq!(
             query_ids(store, q),
-            some(expect_ids(&ss, |_, c| c.source.kind == *k)),
+            some(expect_ids(ss, |_, c| c.source.kind == *k)),
             "source kind {k}"
         );
     }
@@ -56,21 +65,30 @@ fn filters(store: &mut dyn Store) {
         };
         assert_eq!(
             query_ids(store, q),
-            some(expect_ids(&ss, |_, c| c.epistemic == *e)),
+            some(expect_ids(ss, |_, c| c.epistemic == *e)),
             "epistemic {e}"
         );
     }
-    let names = |c: &Claim| {
-        let mut v = vec![c.source.name.to_lowercase(), c.source.text.to_lowercase()];
-        for m in [&c.actor, &c.target].into_iter().flatten() {
-            v.extend([
-                m.name.to_lowercase(),
-                m.text.to_lowercase(),
-                m.id.clone().unwrap_or_default().to_lowercase(),
-            ]);
-        }
-        v
-    };
+}
+
+/// Every lower-cased name a claim can be found by with `actor`: its
+/// source's name and words, its actor's and target's names, words and ids.
+fn searchable_names(c: &Claim) -> Vec<String> {
+    let mut v = vec![c.source.name.to_lowercase(), c.source.text.to_lowercase()];
+    for m in [&c.actor, &c.target].into_iter().flatten() {
+        v.extend([
+            m.name.to_lowercase(),
+            m.text.to_lowercase(),
+            m.id.clone().unwrap_or_default().to_lowercase(),
+        ]);
+    }
+    v
+}
+
+/// Actor (any name, case-insensitive, wildcards literal), document and
+/// outlet filters, alone and combined.
+fn name_filters(store: &dyn Store, ss: &[Sample]) {
+    let names = searchable_names;
     for actor in [
         "ukrain",
         "HOUTHI",
@@ -84,7 +102,7 @@ fn filters(store: &mut dyn Store) {
             actor: Some(actor.into()),
             ..Default::default()
         };
-        let want = expect_ids(&ss, |_, c| names(c).iter().any(|n| n.contains(&lc)));
+        let want = expect_ids(ss, |_, c| names(c).iter().any(|n| n.contains(&lc)));
         assert_eq!(want.is_empty(), actor == "nobody", "samples cover {actor}");
         assert_eq!(query_ids(store, q), want, "actor {actor}");
     }
@@ -104,14 +122,14 @@ fn filters(store: &mut dyn Store) {
         doc: Some(doc.clone()),
         ..Default::default()
     };
-    assert_eq!(query_ids(store, q), expect_ids(&ss, |s, _| s.doc.id == doc));
+    assert_eq!(query_ids(store, q), expect_ids(ss, |s, _| s.doc.id == doc));
     let q = ClaimQuery {
         outlet: Some("reuters".into()),
         ..Default::default()
     };
     assert_eq!(
         query_ids(store, q),
-        expect_ids(&ss, |s, _| s.doc.outlet.as_deref() == Some("Reuters"))
+        expect_ids(ss, |s, _| s.doc.outlet.as_deref() == Some("Reuters"))
     );
     let q = ClaimQuery {
         claim_type: Some(ClaimType::Attack),
@@ -119,7 +137,7 @@ fn filters(store: &mut dyn Store) {
         outlet: Some("Al Jazeera".into()),
         ..Default::default()
     };
-    let want = expect_ids(&ss, |s, c| {
+    let want = expect_ids(ss, |s, c| {
         c.claim_type == ClaimType::Attack
             && names(c).iter().any(|n| n.contains("russia"))
             && s.doc.outlet.as_deref() == Some("Al Jazeera")
@@ -422,4 +440,80 @@ fn documents_listing(store: &mut dyn Store) {
         })
         .expect("q");
     assert_eq!(two, docs[1..3].to_vec());
+}
+
+/// Document metadata, outlet counts and actor counts (the catalogue of the
+/// API), against counts made here from the samples.
+fn catalogue(store: &mut dyn Store) {
+    let ss = samples(9);
+    put_all(store, &ss);
+    for s in &ss {
+        let meta = store.document_meta(&s.doc.id).expect("meta");
+        let d = &s.doc;
+        let want = DocumentMeta {
+            title: d.title.clone(),
+            outlet: d.outlet.clone(),
+            published: d.published.clone(),
+            url: d.url.clone(),
+        };
+        assert_eq!(meta, Some(want), "{}", d.id);
+    }
+    assert_eq!(store.document_meta("no such doc").expect("meta"), None);
+
+    let mut outlets: BTreeMap<String, usize> = BTreeMap::new();
+    for o in ss.iter().filter_map(|s| s.doc.outlet.clone()) {
+        *outlets.entry(o).or_default() += 1;
+    }
+    let mut want: Vec<OutletCount> = outlets
+        .into_iter()
+        .map(|(outlet, documents)| OutletCount { outlet, documents })
+        .collect();
+    want.sort_by(|a, b| b.documents.cmp(&a.documents).then(a.outlet.cmp(&b.outlet)));
+    assert!(want.len() > 1, "samples name several outlets");
+    assert_eq!(store.outlet_counts(1000).expect("outlets"), want);
+    assert_eq!(store.outlet_counts(1).expect("outlets"), want[..1]);
+
+    let want = actor_counts(&ss, "");
+    assert!(want.len() > 1, "samples name several actors");
+    assert_eq!(store.actor_counts("", 1000).expect("actors"), want);
+    assert_eq!(store.actor_counts("", 2).expect("actors"), want[..2]);
+    let name = &want[0].name;
+    let part: String = name
+        .chars()
+        .skip(1)
+        .take(3)
+        .collect::<String>()
+        .to_uppercase();
+    // `%` and `_` are no wildcards: "K_RA%" asks for names containing "kra".
+    let (head, tail) = part.split_at(1);
+    let found = store
+        .actor_counts(&format!("{head}_{tail}%"), 1000)
+        .expect("actors");
+    assert_eq!(found, actor_counts(&ss, &part.to_lowercase()));
+    assert!(found.iter().any(|a| &a.name == name));
+    assert!(
+        store
+            .actor_counts("no such actor", 10)
+            .expect("actors")
+            .is_empty()
+    );
+}
+
+/// What [`Store::actor_counts`] must answer, counted from the samples.
+fn actor_counts(ss: &[Sample], contains: &str) -> Vec<ActorCount> {
+    let mut counts: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
+    let mentions = ss
+        .iter()
+        .flat_map(|s| &s.claims)
+        .flat_map(|c| [&c.actor, &c.target])
+        .flatten();
+    for m in mentions.filter(|m| m.name.to_lowercase().contains(contains)) {
+        *counts.entry((m.name.clone(), m.id.clone())).or_default() += 1;
+    }
+    let mut out: Vec<ActorCount> = counts
+        .into_iter()
+        .map(|((name, id), claims)| ActorCount { name, id, claims })
+        .collect();
+    out.sort_by(|a, b| b.claims.cmp(&a.claims).then(a.name.cmp(&b.name)));
+    out
 }
