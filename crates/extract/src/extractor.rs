@@ -102,7 +102,8 @@ impl Extractor {
             .filter(|p| p.start >= from && p.end <= to)
             .collect();
         let mentions = mention::find(&self.kb, &self.nouns, text, from, to, ctx, &places_here);
-        if skip_reason(sent).is_some() {
+        let last = text[to..].trim().is_empty();
+        if skip_reason(sent, last).is_some() {
             ctx.note_mentions(&mentions);
             return;
         }
@@ -267,9 +268,11 @@ impl Extractor {
 }
 
 /// Why a sentence makes no claim, if it makes none: a headline, a
-/// question, a hypothetical, a remark about what was not said.
-fn skip_reason(sent: &str) -> Option<&'static str> {
-    if is_headline(sent) {
+/// question, a hypothetical, a remark about what was not said. The `last`
+/// sentence of a text is never a headline: a snippet or a cut copy may end
+/// without its full stop.
+fn skip_reason(sent: &str, last: bool) -> Option<&'static str> {
+    if is_headline(sent) && (!last || crate::not_claim::is_title_case(sent)) {
         Some("headline")
     } else if is_question(sent) {
         Some("question")

@@ -11,6 +11,20 @@ pub(crate) fn is_headline(s: &str) -> bool {
         && !s.contains('\n')
 }
 
+/// "Drones for Sale: What the Fighting Tells Us": most longer words
+/// capitalised, as titles are written.
+pub(crate) fn is_title_case(s: &str) -> bool {
+    let long: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 2 && capitalised * 10 >= long.len() * 7
+}
+
 pub(crate) fn is_question(s: &str) -> bool {
     let t = s.trim_end().trim_end_matches(['”', '"', '’', '\'', ')']);
     t.ends_with('?')
