@@ -59,7 +59,7 @@ pub(crate) fn decide(
                 &sc.text[a],
                 &sc.text[t.start..t.end]
             ));
-            Kind::statement()
+            statement_of(sc, attr)
         }
         Some(t) => match speech_over_event(sc, unit, t, attr) {
             Some(reason) => {
@@ -67,7 +67,7 @@ pub(crate) fn decide(
                     "type statement_or_acknowledgement: {reason}; the event word '{}' is its content (guidelines: the speech act itself is the news)",
                     &sc.text[t.start..t.end]
                 ));
-                Kind::statement()
+                statement_of(sc, attr)
             }
             None => {
                 why.push(trigger_why(sc.text, t));
@@ -79,7 +79,7 @@ pub(crate) fn decide(
                 "type statement_or_acknowledgement: a source's evaluation with no event trigger"
                     .to_string(),
             );
-            Kind::statement()
+            statement_of(sc, attr)
         }
         None => without_trigger(sc, unit, attr, ctx, why),
     };
@@ -87,6 +87,26 @@ pub(crate) fn decide(
         ctx.last_event = Some((kind.claim_type, kind.plover));
     }
     kind
+}
+
+/// A statement's coding: the PLOVER event of its speech verb ("rejected"
+/// REJECT, "welcomed" SUPPORT, "threatened" THREATEN) when the lexicon has
+/// one at the attribution's verb, else ACCUSE.
+fn statement_of(sc: &Scope, attr: Option<&Attribution>) -> Kind {
+    let at_verb = attr.and_then(|a| {
+        sc.triggers.iter().find(|t| {
+            t.trigger.claim_type == ClaimType::StatementOrAcknowledgement
+                && t.start < a.cue.end
+                && a.cue.start < t.end
+        })
+    });
+    match at_verb {
+        Some(t) => Kind {
+            claim_type: ClaimType::StatementOrAcknowledgement,
+            ..Kind::of_trigger(t)
+        },
+        None => Kind::statement(),
+    }
 }
 
 /// An evaluation cue before an event trigger makes the claim the source's
@@ -138,7 +158,7 @@ fn without_trigger(
             why.push(format!(
                 "type statement_or_acknowledgement: no event trigger; what the named source {name} says is the news (guidelines: a source's evaluation is a statement)"
             ));
-            Kind::statement()
+            statement_of(sc, attr)
         }
         None => {
             why.push("type other: no event trigger; kept as a claim because it carries an attribution, hedge or opinion cue".to_string());
