@@ -76,7 +76,7 @@ fn samples(dir: &Path, gazetteer: Option<&Path>) -> Result<Vec<Sample>> {
         if part(article) != Part::Dev {
             continue;
         }
-        let x = ex.extract(&document(article));
+        let x = ex.extract_for_training(&document(article));
         for o in score_document(&article.text, &gold, &x.claims) {
             let (Some(i), Some(class)) = (o.predicted, class_of(&gold[o.gold].claim_type)) else {
                 continue;

@@ -40,6 +40,8 @@ pub(crate) struct DocContext {
     pub last_event: Option<(claimtrace_model::ClaimType, claimtrace_model::PloverEvent)>,
     /// The document's outlet, so its name in the text reads as media.
     pub outlet: Option<String>,
+    /// Compute the type model's features of each claim.
+    pub want_features: bool,
 }
 
 impl DocContext {

@@ -24,8 +24,9 @@ pub struct Extraction {
     pub sentences: Vec<Sentence>,
     /// Claim records in text order.
     pub claims: Vec<Claim>,
-    /// Per claim (same order), the features the type model read: what
-    /// `claimtrace train type` learns from.
+    /// Per claim (same order), the features the type model reads: what
+    /// `claimtrace train type` learns from. Empty lists unless a type
+    /// model is loaded or [`Extractor::extract_for_training`] was called.
     pub type_features: Vec<Vec<String>>,
 }
 
@@ -50,11 +51,22 @@ impl Extractor {
     /// Extract the sentences and claims of `doc`. Never fails: a document
     /// with no claims gives an empty list.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        self.run(doc, self.type_model.is_some())
+    }
+
+    /// [`Extractor::extract`], also keeping each claim's type-model
+    /// features in [`Extraction::type_features`].
+    pub fn extract_for_training(&self, doc: &Document) -> Extraction {
+        self.run(doc, true)
+    }
+
+    fn run(&self, doc: &Document, want_features: bool) -> Extraction {
         let text = doc.text.as_str();
         let sentences = claimtrace_segment::sentences(text);
         let facts = self.doc_facts(doc);
         let mut ctx = DocContext {
             outlet: doc.outlet.clone(),
+            want_features,
             ..Default::default()
         };
         let mut claims = Vec::new();
@@ -156,7 +168,11 @@ impl Extractor {
         }
         let mut why = Vec::new();
         let rule = step::kind::decide(sc, unit, attr, ctx, &mut why);
-        let features = type_features(sc, unit, attr, &rule);
+        let features = if ctx.want_features {
+            type_features(sc, unit, attr, &rule)
+        } else {
+            Vec::new()
+        };
         let kind = step::kind::rejudge(self.type_model.as_ref(), rule, &features, sc, &mut why);
         let source = step::source::decide(sc, attr, &mut why);
         let (epistemic, cue_hits, aux) = firmness(
