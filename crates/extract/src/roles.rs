@@ -117,13 +117,48 @@ pub(crate) fn find(
     source: Option<(usize, usize)>,
     source_may_act: bool,
 ) -> Roles {
+    let cands = in_clause(mentions, from, to, trig, exclude);
+    let clause = Clause {
+        text,
+        to,
+        trig,
+        strong: parties(&cands, trig, source, source_may_act),
+    };
     let mut why = Vec::new();
-    let cands: Vec<&Cand> = mentions
+    let picked = if is_passive(text, from, trig) {
+        clause.passive(&mut why)
+    } else {
+        clause.active(&mut why)
+    };
+    settle(picked, source, mentions, why)
+}
+
+/// Which mentions may fill a role: those inside the clause, outside the
+/// `exclude` spans, and not overlapping the trigger.
+fn in_clause<'a>(
+    mentions: &'a [Cand],
+    from: usize,
+    to: usize,
+    trig: &TriggerHit,
+    exclude: &[(usize, usize)],
+) -> Vec<&'a Cand> {
+    mentions
         .iter()
         .filter(|m| m.start >= from && m.end <= to)
         .filter(|m| !exclude.iter().any(|&(s, e)| m.start >= s && m.end <= e))
         .filter(|m| !(m.start < trig.end && trig.start < m.end))
-        .collect();
+        .collect()
+}
+
+/// Which candidates are parties to the event: no bare demonyms, no unnamed
+/// human sources or documents, and the claim's source only when it may act
+/// and no other party stands before the trigger.
+fn parties<'a>(
+    cands: &[&'a Cand],
+    trig: &TriggerHit,
+    source: Option<(usize, usize)>,
+    source_may_act: bool,
+) -> Vec<&'a Cand> {
     // Unnamed human sources ("officials", "witnesses") and documents say
     // things; they are not parties to the event.
     let strong: Vec<&Cand> = cands
@@ -138,35 +173,94 @@ pub(crate) fn find(
                 )
         })
         .collect();
-    let is_source = |m: &Cand| source.is_some_and(|(s, e)| m.start == s && m.end == e);
-    let others: Vec<&Cand> = strong.iter().copied().filter(|m| !is_source(m)).collect();
-    let strong: Vec<&Cand> = if !source_may_act || others.iter().any(|m| m.end <= trig.start) {
+    let others: Vec<&Cand> = strong
+        .iter()
+        .copied()
+        .filter(|m| !is_at(source, m))
+        .collect();
+    if !source_may_act || others.iter().any(|m| m.end <= trig.start) {
         others
     } else {
         strong
-    };
-    let kind = trig.trigger.claim_type;
-    let tword = text[trig.start..trig.end].to_lowercase();
-    let not_locative =
-        |m: &&Cand| prev_word(text, m.start).is_none_or(|w| !LOCATIVE.contains(&w.as_str()));
+    }
+}
 
-    let mut actor: Option<Cand> = None;
-    let mut target: Option<Cand> = None;
-    let mut target_text: Option<String> = None;
+/// Whether `m` stands exactly at `span` (the claim's source).
+fn is_at(span: Option<(usize, usize)>, m: &Cand) -> bool {
+    span.is_some_and(|(s, e)| m.start == s && m.end == e)
+}
 
-    if is_passive(text, from, trig) {
-        if let Some(a) = agent_after(text, trig, to, &strong) {
+/// Whether `m` is not right after a locative preposition ("in Kyiv"), which
+/// makes it a place rather than a party.
+fn not_locative(text: &str, m: &Cand) -> bool {
+    prev_word(text, m.start).is_none_or(|w| !LOCATIVE.contains(&w.as_str()))
+}
+
+/// The prepositions that introduce the target after a trigger of `kind`.
+fn target_preps(kind: ClaimType) -> &'static [&'static str] {
+    match kind {
+        ClaimType::Attack | ClaimType::Casualties => {
+            &["against", "on", "at", "targeting", "among", "of"]
+        }
+        ClaimType::ArmsTransfer | ClaimType::MilitaryCooperation => &["to", "with", "for", "of"],
+        ClaimType::DiplomaticRupture | ClaimType::DiplomaticEngagement => {
+            &["with", "to", "between", "of"]
+        }
+        _ => &["against", "on", "to", "with", "of", "for"],
+    }
+}
+
+/// The clause a trigger stands in, with the parties that may fill its roles.
+struct Clause<'a> {
+    text: &'a str,
+    to: usize,
+    trig: &'a TriggerHit,
+    strong: Vec<&'a Cand>,
+}
+
+/// The roles picked in a clause, before they are checked against each other
+/// and the source.
+#[derive(Default)]
+struct Picked {
+    actor: Option<Cand>,
+    target: Option<Cand>,
+    /// The target's text widened back to its preposition's phrase
+    /// ("targets in Russia").
+    target_text: Option<String>,
+}
+
+/// The grammatical subject of an active trigger.
+#[derive(Clone, Copy)]
+struct Subject<'a> {
+    cand: &'a Cand,
+    /// It is a possessive right before the trigger ("Ukraine’s attack").
+    possessor: bool,
+}
+
+impl<'a> Clause<'a> {
+    /// The trigger as written.
+    fn trigger(&self) -> &'a str {
+        &self.text[self.trig.start..self.trig.end]
+    }
+
+    /// Passive voice: the agent after "by" is the actor, the subject before
+    /// the trigger the target.
+    fn passive(&self, why: &mut Vec<String>) -> Picked {
+        let (text, trig) = (self.text, self.trig);
+        let mut picked = Picked::default();
+        if let Some(a) = agent_after(text, trig, self.to, &self.strong) {
             why.push(format!(
                 "actor: '{}' is the agent after 'by' (passive '{}')",
                 a.text,
                 &text[trig.start..trig.end]
             ));
-            actor = Some(a);
+            picked.actor = Some(a);
         }
-        if let Some(t) = strong
+        if let Some(t) = self
+            .strong
             .iter()
             .filter(|m| m.end <= trig.start)
-            .filter(|m| not_locative(m))
+            .filter(|m| not_locative(text, m))
             .max_by_key(|m| m.end)
         {
             why.push(format!(
@@ -174,140 +268,196 @@ pub(crate) fn find(
                 t.text,
                 &text[trig.start..trig.end]
             ));
-            target = Some((*t).clone());
+            picked.target = Some((*t).clone());
         }
-    } else {
-        if let Some(a) = agent_after(text, trig, to, &strong) {
+        picked
+    }
+
+    /// Active voice: an agent after "by", else the subject, acts; a recipient
+    /// subject, a "between" pair or a name after the trigger gives the target.
+    fn active(&self, why: &mut Vec<String>) -> Picked {
+        let mut picked = Picked::default();
+        if let Some(a) = agent_after(self.text, self.trig, self.to, &self.strong) {
             why.push(format!(
                 "actor: '{}' follows '{} … by'",
                 a.text,
-                &text[trig.start..trig.end]
+                self.trigger()
             ));
-            actor = Some(a);
+            picked.actor = Some(a);
         }
-        let before: Vec<&Cand> = strong
-            .iter()
-            .copied()
-            .filter(|m| m.end <= trig.start)
-            .filter(not_locative)
-            .collect();
-        // A possessive right before the trigger phrase: "Ukraine’s June 1st attack".
-        let possessor = before.iter().rev().find(|m| {
-            text.get(m.end..)
-                .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"))
-                && text
-                    .get(m.end..trig.start)
-                    .is_some_and(|g| g.split_whitespace().count() <= 4)
-        });
-        let subject = possessor.copied().or_else(|| before.last().copied());
-        let recipient_subject =
-            kind == ClaimType::ArmsTransfer && RECIPIENT_SUBJECT.contains(&tword.as_str());
-        if recipient_subject {
-            if let Some(s) = subject {
-                why.push(format!(
-                    "target: '{}' is the recipient, subject of '{tword}'",
-                    s.text
-                ));
-                target = Some(s.clone());
-            }
-            if actor.is_none()
-                && let Some((m, p)) = after_prep(text, &["from"], trig.end, to, &strong)
-            {
-                why.push(format!("actor: '{}' is the supplier after '{p}'", m.text));
-                actor = Some(m.clone());
-            }
-        } else if actor.is_none()
+        let subject = self.subject();
+        if let Some(tword) = self.recipient_trigger() {
+            self.recipient_roles(&tword, subject, &mut picked, why);
+            return picked;
+        }
+        if picked.actor.is_none()
             && let Some(s) = subject
         {
-            let how = if possessor.is_some() {
+            let how = if s.possessor {
                 "possessor of"
             } else {
                 "subject before"
             };
             why.push(format!(
                 "actor: '{}' is the {how} the trigger '{}'",
-                s.text,
-                &text[trig.start..trig.end]
+                s.cand.text,
+                self.trigger()
             ));
-            actor = Some(s.clone());
+            picked.actor = Some(s.cand.clone());
         }
-        if !recipient_subject {
-            // "cooperation between A and B"
-            if actor.is_none()
-                && let Some((a, _)) = after_prep(text, &["between"], trig.start, to, &strong)
-            {
-                let b = strong.iter().find(|m| {
-                    m.start > a.end && text.get(a.end..m.start).is_some_and(|g| g.trim() == "and")
-                });
-                why.push(format!(
-                    "actor: '{}' is the first party after 'between'",
-                    a.text
-                ));
-                actor = Some(a.clone());
-                if let Some(b) = b {
-                    why.push(format!(
-                        "target: '{}' is the second party after 'between … and'",
-                        b.text
-                    ));
-                    target = Some((*b).clone());
-                }
-            }
-            if target.is_none() {
-                let preps: &[&str] = match kind {
-                    ClaimType::Attack | ClaimType::Casualties => {
-                        &["against", "on", "at", "targeting", "among", "of"]
-                    }
-                    ClaimType::ArmsTransfer | ClaimType::MilitaryCooperation => {
-                        &["to", "with", "for", "of"]
-                    }
-                    ClaimType::DiplomaticRupture | ClaimType::DiplomaticEngagement => {
-                        &["with", "to", "between", "of"]
-                    }
-                    _ => &["against", "on", "to", "with", "of", "for"],
-                };
-                if let Some((m, p)) = after_prep(text, preps, trig.end, to, &strong) {
-                    let at = text[trig.end..to]
-                        .to_lowercase()
-                        .find(&format!(" {p} "))
-                        .map(|i| trig.end + i + p.len() + 2);
-                    if let Some(at) = at.filter(|&a| a < m.start) {
-                        target_text = text.get(at..m.end).map(str::to_string);
-                    }
-                    why.push(format!(
-                        "target: '{}' follows '{p}' after the trigger",
-                        m.text
-                    ));
-                    target = Some(m.clone());
-                } else if let Some(m) = strong.iter().find(|m| {
-                    m.start >= trig.end
-                        && not_locative(m)
-                        && actor.as_ref().is_none_or(|a| a.start != m.start)
-                }) {
-                    why.push(format!(
-                        "target: '{}' is the first name after the trigger",
-                        m.text
-                    ));
-                    target = Some((*m).clone());
-                }
-            }
+        if picked.actor.is_none() {
+            self.between(&mut picked, why);
+        }
+        if picked.target.is_none() {
+            self.target_after(&mut picked, why);
+        }
+        picked
+    }
+
+    /// The subject of an active trigger: a possessive right before it
+    /// ("Ukraine’s June 1st attack"), else the last party before it.
+    fn subject(&self) -> Option<Subject<'a>> {
+        let text = self.text;
+        let before: Vec<&Cand> = self
+            .strong
+            .iter()
+            .copied()
+            .filter(|m| m.end <= self.trig.start)
+            .filter(|m| not_locative(text, m))
+            .collect();
+        let possessor = before.iter().rev().find(|m| {
+            text.get(m.end..)
+                .is_some_and(|r| r.starts_with("’s") || r.starts_with("'s"))
+                && text
+                    .get(m.end..self.trig.start)
+                    .is_some_and(|g| g.split_whitespace().count() <= 4)
+        });
+        match possessor {
+            Some(p) => Some(Subject {
+                cand: p,
+                possessor: true,
+            }),
+            None => before.last().map(|&cand| Subject {
+                cand,
+                possessor: false,
+            }),
         }
     }
+
+    /// The lower-case trigger when its subject is the recipient of an arms
+    /// transfer ("RSF received drones"), else `None`.
+    fn recipient_trigger(&self) -> Option<String> {
+        let tword = self.trigger().to_lowercase();
+        (self.trig.trigger.claim_type == ClaimType::ArmsTransfer
+            && RECIPIENT_SUBJECT.contains(&tword.as_str()))
+        .then_some(tword)
+    }
+
+    /// A recipient subject is the target; the supplier after "from" is the
+    /// actor unless an agent was already found.
+    fn recipient_roles(
+        &self,
+        tword: &str,
+        subject: Option<Subject<'_>>,
+        picked: &mut Picked,
+        why: &mut Vec<String>,
+    ) {
+        if let Some(s) = subject {
+            why.push(format!(
+                "target: '{}' is the recipient, subject of '{tword}'",
+                s.cand.text
+            ));
+            picked.target = Some(s.cand.clone());
+        }
+        if picked.actor.is_none()
+            && let Some((m, p)) =
+                after_prep(self.text, &["from"], self.trig.end, self.to, &self.strong)
+        {
+            why.push(format!("actor: '{}' is the supplier after '{p}'", m.text));
+            picked.actor = Some(m.clone());
+        }
+    }
+
+    /// "cooperation between A and B": A is the actor, B the target.
+    fn between(&self, picked: &mut Picked, why: &mut Vec<String>) {
+        let text = self.text;
+        let Some((a, _)) = after_prep(text, &["between"], self.trig.start, self.to, &self.strong)
+        else {
+            return;
+        };
+        let b = self.strong.iter().find(|m| {
+            m.start > a.end && text.get(a.end..m.start).is_some_and(|g| g.trim() == "and")
+        });
+        why.push(format!(
+            "actor: '{}' is the first party after 'between'",
+            a.text
+        ));
+        picked.actor = Some(a.clone());
+        if let Some(b) = b {
+            why.push(format!(
+                "target: '{}' is the second party after 'between … and'",
+                b.text
+            ));
+            picked.target = Some((*b).clone());
+        }
+    }
+
+    /// The target after the trigger: the party after a preposition of the
+    /// claim type ("attack on X"), else the first name after it that is not
+    /// the actor.
+    fn target_after(&self, picked: &mut Picked, why: &mut Vec<String>) {
+        let (text, trig, to) = (self.text, self.trig, self.to);
+        let preps = target_preps(trig.trigger.claim_type);
+        if let Some((m, p)) = after_prep(text, preps, trig.end, to, &self.strong) {
+            let at = text[trig.end..to]
+                .to_lowercase()
+                .find(&format!(" {p} "))
+                .map(|i| trig.end + i + p.len() + 2);
+            if let Some(at) = at.filter(|&a| a < m.start) {
+                picked.target_text = text.get(at..m.end).map(str::to_string);
+            }
+            why.push(format!(
+                "target: '{}' follows '{p}' after the trigger",
+                m.text
+            ));
+            picked.target = Some(m.clone());
+        } else if let Some(m) = self.strong.iter().find(|m| {
+            m.start >= trig.end
+                && not_locative(text, m)
+                && picked.actor.as_ref().is_none_or(|a| a.start != m.start)
+        }) {
+            why.push(format!(
+                "target: '{}' is the first name after the trigger",
+                m.text
+            ));
+            picked.target = Some((*m).clone());
+        }
+    }
+}
+
+/// The final roles: a target that is also the actor or the claim's source
+/// is dropped, the target takes its widened text, and each role's own
+/// recognition reason is added to `why`.
+fn settle(
+    picked: Picked,
+    source: Option<(usize, usize)>,
+    mentions: &[Cand],
+    mut why: Vec<String>,
+) -> Roles {
+    let Picked {
+        actor,
+        mut target,
+        target_text,
+    } = picked;
     if let (Some(a), Some(t)) = (&actor, &target)
         && a.start == t.start
     {
         target = None;
     }
-    if target.as_ref().is_some_and(is_source) {
+    if target.as_ref().is_some_and(|t| is_at(source, t)) {
         target = None;
     }
-    let mut target_mention = target.map(|t| t.to_mention());
-    if let (Some(tm), Some(tt)) = (target_mention.as_mut(), target_text) {
-        if let Some(span) = tm.span {
-            let start = span.end - tt.len();
-            tm.span = Some(claimtrace_model::Span::new(start, span.end));
-        }
-        tm.text = tt;
-    }
+    let target_mention = target.map(|t| widened(t.to_mention(), target_text));
     if let Some(a) = &actor {
         why.push(format!("actor {}: {}", a.name, a.why));
     }
@@ -327,4 +477,17 @@ pub(crate) fn find(
         target: target_mention,
         why,
     }
+}
+
+/// The target mention with its text (and span start) widened to `text`
+/// when a preposition's phrase was kept.
+fn widened(mut tm: Mention, text: Option<String>) -> Mention {
+    if let Some(tt) = text {
+        if let Some(span) = tm.span {
+            let start = span.end - tt.len();
+            tm.span = Some(claimtrace_model::Span::new(start, span.end));
+        }
+        tm.text = tt;
+    }
+    tm
 }

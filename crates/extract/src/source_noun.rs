@@ -5,7 +5,7 @@
 use claimtrace_model::{ActorKind, SourceKind};
 
 use crate::error::Result;
-use crate::lexicon::{PhraseSet, data_lines};
+use crate::lexicon::{Hit, PhraseSet, data_lines};
 use crate::mention::{Cand, Found};
 use crate::words;
 
@@ -69,6 +69,8 @@ const SOURCE_ADJECTIVES: &[&str] = &[
     "independent",
 ];
 
+/// Unnamed sources and generic bodies in the sentence `text[from..to]`,
+/// each widened over the adjectives, demonym or possessor before it.
 pub(crate) fn source_nouns(
     nouns: &SourceNouns,
     text: &str,
@@ -91,64 +93,115 @@ pub(crate) fn source_nouns(
         let Some(&(kind, ref canonical)) = nouns.set.entries(&h).first() else {
             continue;
         };
-        if (canonical.starts_with("a ")
-            || canonical.starts_with("an ")
-            || canonical.starts_with("the "))
-            && !plural(found)
-            && !determined(text, from, h.start)
-        {
-            // "official defense markets": an adjective, not a source.
+        if !names_body(text, from, to, &h, canonical) {
             continue;
         }
-        if canonical.starts_with("the ") && noun_follows(text, h.end, to) {
-            // "a military operation", "the army chief": a modifier, not the body.
-            continue;
-        }
-        let mut start = h.start;
-        let mut demonym: Option<String> = None;
-        let mut possessor: Option<String> = None;
-        // Extend left over qualifying adjectives and a demonym.
-        for _ in 0..3 {
-            let Some(prev) = words::word_before(text, start).filter(|p| p.start >= from) else {
-                break;
-            };
-            let p = prev.text(text);
-            let gap_ok = text
-                .get(prev.end..start)
-                .is_some_and(|g| g == " " || g == "-");
-            if !gap_ok {
-                break;
-            }
-            if let Some(d) = out.iter().find(|m| m.adjective && m.start == prev.start) {
-                demonym = Some(d.name.clone());
-                start = prev.start;
-                continue;
-            }
-            // "Ukraine's foreign ministry": the state's body.
-            if (p == "s" || p == "S")
-                && let Some(owner) = out.iter().find(|m| {
-                    !m.adjective
-                        && m.kind == ActorKind::State
-                        && m.end + 2 >= prev.start
-                        && m.end < prev.start
-                })
-            {
-                demonym = Some(owner.name.clone());
-                possessor = Some(text[owner.start..prev.end].to_string());
-                start = owner.start;
-                break;
-            }
-            if SOURCE_ADJECTIVES.contains(&p.to_lowercase().as_str()) {
-                start = prev.start;
-                continue;
-            }
+        let q = qualifiers(text, from, h.start, out);
+        let name = q.name(text, canonical, kind, found, out);
+        out.retain(|m| {
+            !(m.start >= q.start && m.end <= h.start && (m.adjective || q.possessor.is_some()))
+        });
+        out.push(unnamed_source(text, q.start, h.end, name, kind));
+    }
+}
+
+/// Whether the noun at `h` names a source or body here rather than
+/// modifying the noun after it: a singular with a determiner before it
+/// ("a senior official", not "official defense markets"), and a body not
+/// followed by its own noun ("the army", not "the army chief").
+fn names_body(text: &str, from: usize, to: usize, h: &Hit, canonical: &str) -> bool {
+    let found = &text[h.start..h.end];
+    if (canonical.starts_with("a ")
+        || canonical.starts_with("an ")
+        || canonical.starts_with("the "))
+        && !plural(found)
+        && !determined(text, from, h.start)
+    {
+        // "official defense markets": an adjective, not a source.
+        return false;
+    }
+    if canonical.starts_with("the ") && noun_follows(text, h.end, to) {
+        // "a military operation", "the army chief": a modifier, not the body.
+        return false;
+    }
+    true
+}
+
+/// What qualifies a source noun from the left.
+struct Qualifiers {
+    /// Where the widened noun phrase starts.
+    start: usize,
+    /// The state named by a demonym or possessor ("Russian", "Ukraine's").
+    demonym: Option<String>,
+    /// The possessor as written ("Ukraine's").
+    possessor: Option<String>,
+}
+
+/// The qualifiers before the noun starting at `start`: up to three words
+/// back over adjectives ("military analysts") and a demonym, or to a
+/// state's possessive ("Ukraine's foreign ministry").
+fn qualifiers(text: &str, from: usize, start: usize, out: &[Cand]) -> Qualifiers {
+    let mut q = Qualifiers {
+        start,
+        demonym: None,
+        possessor: None,
+    };
+    // Extend left over qualifying adjectives and a demonym.
+    for _ in 0..3 {
+        let Some(prev) = words::word_before(text, q.start).filter(|p| p.start >= from) else {
+            break;
+        };
+        let p = prev.text(text);
+        let gap_ok = text
+            .get(prev.end..q.start)
+            .is_some_and(|g| g == " " || g == "-");
+        if !gap_ok {
             break;
         }
+        if let Some(d) = out.iter().find(|m| m.adjective && m.start == prev.start) {
+            q.demonym = Some(d.name.clone());
+            q.start = prev.start;
+            continue;
+        }
+        // "Ukraine's foreign ministry": the state's body.
+        if (p == "s" || p == "S")
+            && let Some(owner) = out.iter().find(|m| {
+                !m.adjective
+                    && m.kind == ActorKind::State
+                    && m.end + 2 >= prev.start
+                    && m.end < prev.start
+            })
+        {
+            q.demonym = Some(owner.name.clone());
+            q.possessor = Some(text[owner.start..prev.end].to_string());
+            q.start = owner.start;
+            break;
+        }
+        if SOURCE_ADJECTIVES.contains(&p.to_lowercase().as_str()) {
+            q.start = prev.start;
+            continue;
+        }
+        break;
+    }
+    q
+}
+
+impl Qualifiers {
+    /// The source's name: the owner's body ("Ukraine's foreign ministry"),
+    /// the state's people or media ("Russian media"), else the canonical noun.
+    fn name(
+        &self,
+        text: &str,
+        canonical: &str,
+        kind: SourceKind,
+        found: &str,
+        out: &[Cand],
+    ) -> String {
         // "Russian media outlets": the state's media.
-        let name = match (&demonym, &possessor) {
+        match (&self.demonym, &self.possessor) {
             (Some(_), Some(owner)) => format!("{owner} {}", canonical.trim_start_matches("the ")),
             (Some(state), None) => {
-                let adj = kb_demonym_text(text, start, out).unwrap_or_else(|| state.clone());
+                let adj = kb_demonym_text(text, self.start, out).unwrap_or_else(|| state.clone());
                 let base = if kind == SourceKind::Media {
                     "media".to_string()
                 } else {
@@ -156,36 +209,37 @@ pub(crate) fn source_nouns(
                 };
                 format!("{adj} {base}")
             }
-            _ => canonical.clone(),
-        };
-        out.retain(|m| {
-            !(m.start >= start && m.end <= h.start && (m.adjective || possessor.is_some()))
-        });
-        out.push(Cand {
-            start,
-            end: h.end,
-            text: text[start..h.end].to_string(),
-            name,
-            id: None,
-            kind: if kind == SourceKind::Media {
-                ActorKind::Media
-            } else {
-                ActorKind::Group
-            },
-            guessed: false,
-            role: None,
-            role_span: None,
-            source_kind: kind,
-            found: Found::SourceNoun,
-            adjective: false,
-            country: None,
-            why: format!(
-                "unnamed source: '{}' is {} ({})",
-                &text[start..h.end],
-                kind,
-                "sources.tsv"
-            ),
-        });
+            _ => canonical.to_string(),
+        }
+    }
+}
+
+/// The unnamed source at `start..end`: media or a group of people.
+fn unnamed_source(text: &str, start: usize, end: usize, name: String, kind: SourceKind) -> Cand {
+    Cand {
+        start,
+        end,
+        text: text[start..end].to_string(),
+        name,
+        id: None,
+        kind: if kind == SourceKind::Media {
+            ActorKind::Media
+        } else {
+            ActorKind::Group
+        },
+        guessed: false,
+        role: None,
+        role_span: None,
+        source_kind: kind,
+        found: Found::SourceNoun,
+        adjective: false,
+        country: None,
+        why: format!(
+            "unnamed source: '{}' is {} ({})",
+            &text[start..end],
+            kind,
+            "sources.tsv"
+        ),
     }
 }
 

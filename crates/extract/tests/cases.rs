@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use claimtrace_extract::{ExtractConfig, Extractor};
-use claimtrace_model::{Claim, Document};
+use claimtrace_model::{Claim, Document, Quantity};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -130,7 +130,21 @@ fn opt_eq(what: &str, want: &Option<String>, got: Option<&str>, errs: &mut Vec<S
     }
 }
 
+/// Every field the case expects, compared with the claim; each mismatch
+/// is pushed onto `errs`.
 fn check(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
+    check_event(exp, c, errs);
+    check_source(exp, c, errs);
+    check_actor(exp, c, errs);
+    check_target(exp, c, errs);
+    check_date(exp, c, errs);
+    check_place(exp, c, errs);
+    check_quantities(exp, c, errs);
+    check_weapons(exp, c, errs);
+}
+
+/// Whether the claim is the expected event: type, PLOVER event, mode, aux and context.
+fn check_event(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
     opt_eq("type", &exp.claim_type, Some(c.claim_type.as_str()), errs);
     opt_eq("plover", &exp.plover, Some(c.plover.event.as_str()), errs);
     opt_eq("mode", &exp.mode, c.plover.mode.as_deref(), errs);
@@ -143,6 +157,10 @@ fn check(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
             c.plover.context
         ));
     }
+}
+
+/// Whether the claim has the expected source, its kind and role, firmness and cues.
+fn check_source(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
     opt_eq("source", &exp.source, Some(c.source.name.as_str()), errs);
     opt_eq(
         "source_kind",
@@ -172,6 +190,10 @@ fn check(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
             errs.push(format!("cues: expected none, got {:?}", c.cues));
         }
     }
+}
+
+/// Whether the claim has the expected actor, its kind and role, and whether it was guessed.
+fn check_actor(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
     opt_eq(
         "actor",
         &exp.actor,
@@ -198,6 +220,10 @@ fn check(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
             c.actor.as_ref().map(|m| m.guessed)
         ));
     }
+}
+
+/// Whether the claim has the expected target and its kind.
+fn check_target(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
     opt_eq(
         "target",
         &exp.target,
@@ -210,6 +236,10 @@ fn check(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
         c.target.as_ref().map(|m| m.kind.as_str()),
         errs,
     );
+}
+
+/// Whether the claim has the expected date, its precision and whether it was inherited.
+fn check_date(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
     opt_eq(
         "date",
         &exp.date,
@@ -231,6 +261,10 @@ fn check(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
             c.date.as_ref().map(|d| d.inherited)
         ));
     }
+}
+
+/// Whether the claim has the expected place, its role and country.
+fn check_place(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
     opt_eq(
         "place",
         &exp.place,
@@ -251,6 +285,10 @@ fn check(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
         c.place.as_ref().and_then(|p| p.country.as_deref()),
         errs,
     );
+}
+
+/// Whether the claim has the expected quantities, in order.
+fn check_quantities(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
     if let Some(qs) = &exp.quantities {
         if qs.len() != c.quantities.len() {
             errs.push(format!(
@@ -260,30 +298,16 @@ fn check(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
             ));
         }
         for (q, g) in qs.iter().zip(&c.quantities) {
-            let mut e = Vec::new();
-            if q.text != g.text {
-                e.push(format!("text {:?} vs {:?}", q.text, g.text));
-            }
-            for (name, w, v) in [
-                ("value", q.value, g.value),
-                ("min", q.min, g.min),
-                ("max", q.max, g.max),
-            ] {
-                if w.is_some() && w != v {
-                    e.push(format!("{name} {w:?} vs {v:?}"));
-                }
-            }
-            if q.unit.is_some() && q.unit != g.unit {
-                e.push(format!("unit {:?} vs {:?}", q.unit, g.unit));
-            }
-            if q.qualifier.is_some() && q.qualifier != g.qualifier {
-                e.push(format!("qualifier {:?} vs {:?}", q.qualifier, g.qualifier));
-            }
+            let e = quantity_diff(q, g);
             if !e.is_empty() {
                 errs.push(format!("quantity '{}': {}", q.text, e.join(", ")));
             }
         }
     }
+}
+
+/// Whether the claim names the expected weapons (an empty list: none).
+fn check_weapons(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
     if let Some(ws) = &exp.weapons {
         for w in ws {
             if !c.weapons.contains(w) {
@@ -294,6 +318,31 @@ fn check(exp: &Expected, c: &Claim, errs: &mut Vec<String>) {
             errs.push(format!("weapons: expected none, got {:?}", c.weapons));
         }
     }
+}
+
+/// How a quantity differs from the expected one (only the fields the case
+/// gives are compared).
+fn quantity_diff(q: &ExpectedQuantity, g: &Quantity) -> Vec<String> {
+    let mut e = Vec::new();
+    if q.text != g.text {
+        e.push(format!("text {:?} vs {:?}", q.text, g.text));
+    }
+    for (name, w, v) in [
+        ("value", q.value, g.value),
+        ("min", q.min, g.min),
+        ("max", q.max, g.max),
+    ] {
+        if w.is_some() && w != v {
+            e.push(format!("{name} {w:?} vs {v:?}"));
+        }
+    }
+    if q.unit.is_some() && q.unit != g.unit {
+        e.push(format!("unit {:?} vs {:?}", q.unit, g.unit));
+    }
+    if q.qualifier.is_some() && q.qualifier != g.qualifier {
+        e.push(format!("qualifier {:?} vs {:?}", q.qualifier, g.qualifier));
+    }
+    e
 }
 
 fn run_case(ex: &Extractor, case: &Case) -> Vec<String> {
