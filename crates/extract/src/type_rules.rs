@@ -82,10 +82,15 @@ pub(crate) fn best_trigger<'a>(
         .map(|t| t.start)
         .min()
         .unwrap_or(usize::MAX);
+    let noun_tolls: Vec<usize> = hits
+        .iter()
+        .filter(|t| toll_of_event_noun(text, t, &hits))
+        .map(|t| t.start)
+        .collect();
     hits.into_iter().min_by_key(|t| {
         (
             t.trigger.claim_type == ClaimType::StatementOrAcknowledgement,
-            !(passive_toll(text, t) && t.start < first_attack),
+            !(passive_toll(text, t) && t.start < first_attack || noun_tolls.contains(&t.start)),
             !t.trigger.strong,
             t.start,
         )
@@ -103,5 +108,52 @@ fn passive_toll(text: &str, t: &TriggerHit) -> bool {
             w.to_lowercase().as_str(),
             "was" | "were" | "been" | "is" | "are" | "being"
         )
+    })
+}
+
+/// Event nouns that can be the subject of a toll verb.
+const EVENT_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "air strike",
+    "air strikes",
+    "explosion",
+    "explosions",
+    "blast",
+    "blasts",
+    "bombing",
+    "bombings",
+    "shelling",
+    "raid",
+    "raids",
+    "explosives",
+];
+
+/// "waves of airstrikes killed 558 people", "an attack on the camp killed
+/// 56": an event noun as the subject of an active toll verb makes the toll
+/// the main predicate (guidelines: casualties).
+fn toll_of_event_noun(text: &str, t: &TriggerHit, hits: &[&TriggerHit]) -> bool {
+    let word = text[t.start..t.end].to_lowercase();
+    if t.trigger.claim_type != ClaimType::Casualties
+        || !matches!(word.as_str(), "killed" | "injured" | "wounded" | "left")
+        || passive_toll(text, t)
+    {
+        return false;
+    }
+    hits.iter().any(|a| {
+        a.trigger.claim_type == ClaimType::Attack
+            && a.end <= t.start
+            && EVENT_NOUNS.contains(&text[a.start..a.end].to_lowercase().as_str())
+            && text.get(a.end..t.start).is_some_and(|gap| {
+                !gap.contains([',', ';', '(', '“', '"'])
+                    && gap.split_whitespace().count() <= 12
+                    && !gap
+                        .split_whitespace()
+                        .any(|w| matches!(w, "that" | "which" | "who" | "and"))
+            })
     })
 }
