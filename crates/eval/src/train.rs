@@ -3,7 +3,6 @@
 //! part (dev) of claims_news_dev; leave-one-event-out cross-validation
 //! picks nothing by looking at the reporting part.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -29,8 +28,8 @@ struct Sample {
 /// What training produced: the cross-validation table and the model.
 pub struct TypeTraining {
     /// Leave-one-event-out accuracy of the rules and of the model at each
-    /// override threshold, as text.
-    pub report: String,
+    /// override threshold.
+    pub cross_validation: CrossValidation,
     /// The model trained on the whole tuning part.
     pub model: LinearModel,
     /// Examples it was trained on.
@@ -48,12 +47,11 @@ pub fn train_type(
 ) -> Result<TypeTraining> {
     let samples = samples(dir, gazetteer)?;
     let classes: Vec<String> = ClaimType::ALL.iter().map(|t| t.to_string()).collect();
-    let mut report = String::new();
-    cross_validate(&samples, &classes, params, &mut report);
+    let cross_validation = cross_validate(&samples, &classes, params);
     let all: Vec<Example> = samples.iter().map(|s| s.example.clone()).collect();
     let model = LinearModel::train(&classes, &all, params);
     Ok(TypeTraining {
-        report,
+        cross_validation,
         model,
         examples: all.len(),
     })
@@ -106,18 +104,59 @@ fn right(s: &Sample, class: ClaimType) -> bool {
     compare(&s.gold, &c)[Field::Type as usize]
 }
 
+/// The leave-one-event-out figures.
+#[derive(Debug, Clone, Default)]
+pub struct CrossValidation {
+    /// Per held-out event: its name, its matched gold claims, and how many
+    /// the rules and the model (overriding at p ≥ 0.5) get right.
+    pub folds: Vec<(String, usize, usize, usize)>,
+    /// All held-out claims and how many the rules get right.
+    pub claims: usize,
+    pub rules_right: usize,
+    /// Per override threshold, how many the model gets right.
+    pub model_right: Vec<(f64, usize)>,
+}
+
+impl CrossValidation {
+    /// The figures as a plain-text table.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "held-out event  claims  rules  model@0.5");
+        for (ev, n, r, m) in &self.folds {
+            let _ = writeln!(
+                out,
+                "{ev:<15} {n:>6}  {:>5.3}  {:>9.3}",
+                ratio(*r, *n),
+                ratio(*m, *n)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "\nall held-out claims: {}; rules {:.3}",
+            self.claims,
+            ratio(self.rules_right, self.claims)
+        );
+        for (t, right) in &self.model_right {
+            let _ = writeln!(
+                out,
+                "  model overrides at p >= {t:.1}: {:.3}",
+                ratio(*right, self.claims)
+            );
+        }
+        out
+    }
+}
+
 /// Leave one event out: train on the others, judge the held-out event's
 /// claims by the rules and by the model at each threshold.
-fn cross_validate(samples: &[Sample], classes: &[String], p: TrainParams, out: &mut String) {
-    let events: Vec<&str> = {
-        let mut e: Vec<&str> = samples.iter().map(|s| s.event.as_str()).collect();
-        e.sort_unstable();
-        e.dedup();
-        e
+fn cross_validate(samples: &[Sample], classes: &[String], p: TrainParams) -> CrossValidation {
+    let mut events: Vec<&str> = samples.iter().map(|s| s.event.as_str()).collect();
+    events.sort_unstable();
+    events.dedup();
+    let mut cv = CrossValidation {
+        model_right: THRESHOLDS.iter().map(|t| (*t, 0)).collect(),
+        ..Default::default()
     };
-    let mut rules_right = 0;
-    let mut model_right: BTreeMap<usize, usize> = BTreeMap::new();
-    let _ = writeln!(out, "held-out event  claims  rules  model@0.5");
     for ev in &events {
         let train: Vec<Example> = samples
             .iter()
@@ -130,39 +169,23 @@ fn cross_validate(samples: &[Sample], classes: &[String], p: TrainParams, out: &
             n += 1;
             r += usize::from(right(s, s.claim.claim_type));
             let pred = m.predict(&s.example.features, 0);
-            for (ti, t) in THRESHOLDS.iter().enumerate() {
+            for (t, count) in cv.model_right.iter_mut() {
                 let class = match &pred {
                     Some(p) if p.probability >= *t => ClaimType::ALL[p.class],
                     _ => s.claim.claim_type,
                 };
                 let ok = usize::from(right(s, class));
-                *model_right.entry(ti).or_default() += ok;
+                *count += ok;
                 if (*t - 0.5).abs() < 1e-9 {
                     m5 += ok;
                 }
             }
         }
-        rules_right += r;
-        let _ = writeln!(
-            out,
-            "{ev:<15} {n:>6}  {:>5.3}  {:>9.3}",
-            ratio(r, n),
-            ratio(m5, n)
-        );
+        cv.rules_right += r;
+        cv.claims += n;
+        cv.folds.push((ev.to_string(), n, r, m5));
     }
-    let n = samples.len();
-    let _ = writeln!(
-        out,
-        "\nall held-out claims: {n}; rules {:.3}",
-        ratio(rules_right, n)
-    );
-    for (ti, t) in THRESHOLDS.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "  model overrides at p >= {t:.1}: {:.3}",
-            ratio(model_right.get(&ti).copied().unwrap_or(0), n)
-        );
-    }
+    cv
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

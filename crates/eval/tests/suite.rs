@@ -178,8 +178,16 @@ fn claims_are_scored_on_both_parts_and_misses_written_for_dev() {
     let gold_row = fields.table.rows.last().unwrap();
     // X2 (dev) holds two gold claims, X1 (test) three.
     assert_eq!(gold_row[1..3], ["2.000".to_string(), "3.000".to_string()]);
-    // Three confusions: type, source kind, firmness.
-    assert_eq!(report.sections.len(), 4);
+    // The learned type model's cross-validation on the tuning part (X2
+    // only), then three confusions: type, source kind, firmness.
+    assert_eq!(report.sections.len(), 5);
+    let cv = &report.sections[1];
+    assert!(cv.component.contains("learned type model"));
+    assert!(
+        cv.table.rows.iter().all(|r| r[0] != "X1"),
+        "{:?}",
+        cv.table.rows
+    );
     cfg.split = Split::Dev;
     cfg.errors_dir = Some(out.clone());
     run(&cfg, &mut |_| {}).unwrap();

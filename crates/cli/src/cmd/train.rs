@@ -57,7 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ..TrainParams::default()
     };
     let t = claimtrace_eval::train::train_type(&args.claims_gold, gazetteer.as_deref(), params)?;
-    print!("{}", t.report);
+    print!("{}", t.cross_validation.to_text());
     if args.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
