@@ -50,7 +50,107 @@ pub(crate) fn decide(
             ));
         }
     }
+    keep_parties(sc, &mut p, why);
     p
+}
+
+/// What cannot be a party to an event: a weapon ("Bayraktar TB2"), a war
+/// ("the Second Karabakh War"), a day or month, a generic noun ("a
+/// spokesman"), or the actor again as its own target.
+fn keep_parties(sc: &Scope, p: &mut Participants, why: &mut Vec<String>) {
+    for (role, slot) in [("actor", &mut p.actor), ("target", &mut p.target)] {
+        if let Some(m) = slot.as_ref()
+            && let Some(reason) = not_a_party(sc, m)
+        {
+            why.push(format!("{role}: '{}' dropped: {reason}", m.text));
+            *slot = None;
+        }
+    }
+    if let (Some(a), Some(t)) = (&p.actor, &p.target)
+        && a.name == t.name
+    {
+        why.push(format!(
+            "target: '{}' dropped: it is the actor itself",
+            t.text
+        ));
+        p.target = None;
+    }
+}
+
+/// Why a mention is no party to an event, if it is none.
+fn not_a_party(sc: &Scope, m: &Mention) -> Option<&'static str> {
+    let span = m.span?;
+    let overlaps = |s: usize, e: usize| s < span.end && span.start < e;
+    if sc
+        .facts
+        .weapons
+        .iter()
+        .any(|w| overlaps(w.span.start, w.span.end))
+        && m.kind != ActorKind::Location
+    {
+        return Some("a weapon, not a party");
+    }
+    let last = m.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if matches!(
+        last.as_str(),
+        "war" | "wars" | "conflict" | "crisis" | "offensive"
+    ) {
+        return Some("a war or crisis, not a party");
+    }
+    if is_calendar_word(&m.text) {
+        return Some("a date, not a party");
+    }
+    let generic = sc
+        .mentions
+        .iter()
+        .any(|c| c.start == span.start && c.end == span.end && c.found == Found::SourceNoun)
+        && starts_indefinite(&m.text);
+    generic.then_some("a generic noun, not a named party")
+}
+
+fn is_calendar_word(text: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+    ];
+    let t = text.trim().to_lowercase();
+    t.split_whitespace()
+        .all(|w| CALENDAR.contains(&w) || w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// "a spokesman", "one official", "sources": a noun that names nobody.
+fn starts_indefinite(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(
+        first.as_str(),
+        "a" | "an"
+            | "one"
+            | "some"
+            | "several"
+            | "sources"
+            | "officials"
+            | "residents"
+            | "witnesses"
+    )
 }
 
 /// The roles the trigger's grammar gives, never the source's own mention
