@@ -251,13 +251,15 @@ pub(crate) fn add_months(base: NaiveDate, n: i32) -> Option<(i32, u32)> {
     Some((total.div_euclid(12), total.rem_euclid(12) as u32 + 1))
 }
 
-/// The year in which a month named without a year most plausibly falls:
-/// the occurrence nearest to `base`, within six months either way.
+/// The year in which a month named without a year most plausibly falls.
+/// News reports the past: the occurrence within the ten months before the
+/// base month or the two after it ("Oct. 7" in an April report is last
+/// October; "in June" in an April report is this June).
 pub(crate) fn year_for_month(base: NaiveDate, m: u32) -> i32 {
     let diff = m as i32 - base.month() as i32;
-    if diff > 6 {
+    if diff > 2 {
         base.year() - 1
-    } else if diff < -6 {
+    } else if diff < -9 {
         base.year() + 1
     } else {
         base.year()
@@ -292,5 +294,9 @@ mod tests {
         assert_eq!(add_months(b, -1), Some((2024, 12)));
         assert_eq!(year_for_month(b, 12), 2024);
         assert_eq!(year_for_month(ymd(2025, 6, 1).unwrap(), 3), 2025);
+        // Past-biased: October named in an April report is last October.
+        assert_eq!(year_for_month(ymd(2024, 4, 1).unwrap(), 10), 2023);
+        assert_eq!(year_for_month(ymd(2024, 4, 1).unwrap(), 6), 2024);
+        assert_eq!(year_for_month(ymd(2024, 11, 20).unwrap(), 1), 2025);
     }
 }

@@ -25,8 +25,8 @@
 //!
 //! "On Tuesday" means the most recent Tuesday on or before the base day (news
 //! reports the past); "last Tuesday" the one before the base day; "next
-//! Tuesday" the one after. A month without a year falls in the year that puts
-//! it nearest to the base (within six months). Lower-case "may"/"march" are
+//! Tuesday" the one after. A month without a year falls within the ten months
+//! before the base month or the two after it (news reports the past). Lower-case "may"/"march" are
 //! never months, and a capitalised "May" needs a cue ("in May", "May 1",
 //! "May 2025"). Times of day are ignored ("Monday night" is Monday).
 //!
