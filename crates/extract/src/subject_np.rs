@@ -109,6 +109,11 @@ pub(crate) fn before_verb(
         }
     }
     let ws = &ws[..n];
+    // "Ben Carson, who said": the relative pronoun stands for the phrase
+    // before the comma.
+    if ws.len() == 1 && ws[0].text(text) == "who" && text[from..start].ends_with(',') {
+        return before_verb(text, from, start - 1, mentions);
+    }
     let (first, last) = (ws.first()?, ws.last()?);
     if ws.len() > 10 || !text[start..first.start].trim().is_empty() {
         return None;
@@ -264,6 +269,11 @@ fn classify(core: &[String], named: Option<&Cand>, phrase: &str) -> Option<(Sour
         }
     } else if let Some(m) = named {
         m.source_kind
+    } else if proper_name(phrase) {
+        return Some((
+            SourceKind::NamedPerson,
+            format!("source: '{phrase}' is the subject of the verb; a capitalised name not in the knowledge base, taken as a person"),
+        ));
     } else {
         return None;
     };
@@ -273,4 +283,20 @@ fn classify(core: &[String], named: Option<&Cand>, phrase: &str) -> Option<(Sour
             "source: the phrase '{phrase}' is the subject of the verb; its head '{head}' makes it {kind}"
         ),
     ))
+}
+
+/// One to four capitalised words ("Reynolds", "Ben Carson"), not a
+/// sentence-opening common word ("The", "This").
+fn proper_name(phrase: &str) -> bool {
+    let ws: Vec<&str> = phrase.split_whitespace().collect();
+    (1..=4).contains(&ws.len())
+        && ws.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+        })
+        && !matches!(
+            ws[0],
+            "The" | "This" | "That" | "These" | "Those" | "It" | "He" | "She" | "They" | "We" | "I"
+                | "A" | "An" | "Some" | "Many" | "Officials" | "Police"
+        )
 }
