@@ -306,7 +306,7 @@ impl Finder<'_> {
     fn after_preposition(&self, c: &CueHit) -> Option<Attribution> {
         let text = self.text;
         let np_end = phrase_end(text, c.end, self.to);
-        let m = self
+        let Some(m) = self
             .mentions
             .iter()
             .filter(|m| self.usable(m))
@@ -321,7 +321,10 @@ impl Finder<'_> {
                     .filter(|m| m.start >= c.end && m.end <= np_end)
                     .filter(|m| !in_pp(text, c.end, m, self.mentions))
                     .max_by_key(|m| m.end)
-            })?;
+            })
+        else {
+            return self.phrase_after(c, np_end);
+        };
         let m = self.outlet_behind(m, np_end);
         Some(Attribution {
             cue: *c,
@@ -333,6 +336,31 @@ impl Finder<'_> {
                 m.text,
                 self.cue_text(c),
                 m.why
+            ),
+        })
+    }
+
+    /// "according to a new poll": no known name after the preposition; the
+    /// phrase itself, classified by its head.
+    fn phrase_after(&self, c: &CueHit, np_end: usize) -> Option<Attribution> {
+        let p = crate::subject_np::after_preposition(self.text, c.end, np_end)?;
+        Some(Attribution {
+            cue: *c,
+            source: Source {
+                text: p.text.clone(),
+                name: p.text.clone(),
+                kind: p.kind,
+                span: Some(p.span),
+                chain: Vec::new(),
+                role: None,
+            },
+            mention: None,
+            trailing: false,
+            why: format!(
+                "{} (after '{}')",
+                p.why
+                    .replace("is the subject of the verb", "follows the preposition"),
+                self.cue_text(c)
             ),
         })
     }

@@ -68,6 +68,35 @@ const ORG_HEADS: &[&str] = &[
     "secretariat",
 ];
 
+/// Heads that make a phrase a document cited as evidence.
+const DOCUMENT_HEADS: &[&str] = &[
+    "report",
+    "reports",
+    "poll",
+    "survey",
+    "statement",
+    "study",
+    "data",
+    "figures",
+    "document",
+    "documents",
+    "footage",
+    "video",
+    "videos",
+    "images",
+    "analysis",
+    "estimate",
+    "estimates",
+    "census",
+    "records",
+    "tally",
+    "count",
+    "assessment",
+    "filing",
+    "letter",
+    "memo",
+];
+
 /// Words that open an indefinite phrase: its people are not named.
 const INDEFINITE: &[&str] = &["a", "an", "one", "two", "three", "some", "several", "many"];
 
@@ -246,7 +275,9 @@ fn inner_mention(
 fn classify(core: &[String], named: Option<&Cand>, phrase: &str) -> Option<(SourceKind, String)> {
     let head = core.last()?.trim_end_matches("'s").to_string();
     let prev = core.len().checked_sub(2).map(|i| core[i].as_str());
-    let kind = if MEDIA_HEADS.contains(&head.as_str())
+    let kind = if DOCUMENT_HEADS.contains(&head.as_str()) {
+        SourceKind::Document
+    } else if MEDIA_HEADS.contains(&head.as_str())
         || head == "agency" && matches!(prev, Some("news" | "press"))
     {
         SourceKind::Media
@@ -272,7 +303,9 @@ fn classify(core: &[String], named: Option<&Cand>, phrase: &str) -> Option<(Sour
     } else if proper_name(phrase) {
         return Some((
             SourceKind::NamedPerson,
-            format!("source: '{phrase}' is the subject of the verb; a capitalised name not in the knowledge base, taken as a person"),
+            format!(
+                "source: '{phrase}' is the subject of the verb; a capitalised name not in the knowledge base, taken as a person"
+            ),
         ));
     } else {
         return None;
@@ -292,11 +325,54 @@ fn proper_name(phrase: &str) -> bool {
     (1..=4).contains(&ws.len())
         && ws.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().skip(1).all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+                && w.chars()
+                    .skip(1)
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
         })
         && !matches!(
             ws[0],
-            "The" | "This" | "That" | "These" | "Those" | "It" | "He" | "She" | "They" | "We" | "I"
-                | "A" | "An" | "Some" | "Many" | "Officials" | "Police"
+            "The"
+                | "This"
+                | "That"
+                | "These"
+                | "Those"
+                | "It"
+                | "He"
+                | "She"
+                | "They"
+                | "We"
+                | "I"
+                | "A"
+                | "An"
+                | "Some"
+                | "Many"
+                | "Officials"
+                | "Police"
         )
+}
+
+/// The noun phrase after "according to" when it is no known name ("a new
+/// poll", "the ministry's latest tally"), classified by its head.
+pub(crate) fn after_preposition(text: &str, from: usize, to: usize) -> Option<SubjectPhrase> {
+    let ws = words::words(text, from, to);
+    let ws = &ws[..ws.len().min(8)];
+    let (first, last) = (ws.first()?, ws.last()?);
+    if !text[from..first.start].trim().is_empty() {
+        return None;
+    }
+    let lower: Vec<String> = ws.iter().map(|w| w.text(text).to_lowercase()).collect();
+    if lower.iter().any(|w| verbish(w)) {
+        return None;
+    }
+    let span = Span::new(first.start, last.end);
+    let phrase = text[span.start..span.end].to_string();
+    let core = core_len(&lower);
+    let (kind, why) = classify(&lower[..core], None, &phrase)?;
+    Some(SubjectPhrase {
+        span,
+        text: phrase,
+        kind,
+        mention: None,
+        why,
+    })
 }
