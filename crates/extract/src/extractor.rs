@@ -214,6 +214,13 @@ impl Extractor {
             s.index,
             &mut why,
         );
+        let place = match place {
+            Some(p) if p.role == claimtrace_model::PlaceRole::Event => Some(p),
+            other => {
+                crate::setting::place_fallback(sc, kind.claim_type, roles.target.as_ref(), &mut why)
+                    .or(other)
+            }
+        };
         let measures = step::measures::find(sc, unit, &mut why);
         let claim_type = kind.claim_type;
         let plover = step::measures::plover(sc, kind, aux, &mut why);

@@ -17,6 +17,8 @@ pub(crate) struct Facts {
     anchor: Option<NaiveDate>,
     /// Index in `dates` of the day of the happening (see [`DocFacts::event_day`]).
     event_day: Option<usize>,
+    /// Index in `places` of the place of the happening (see [`DocFacts::event_place`]).
+    event_place: Option<usize>,
     places: Vec<PlaceMatch>,
     quantities: Vec<Quantity>,
     weapons: Vec<WeaponMatch>,
@@ -34,6 +36,10 @@ pub(crate) struct DocFacts<'a> {
     /// within two weeks up to its anchor (publication date, else the first
     /// full date of the text), for claims whose paragraph names no date.
     pub event_day: Option<&'a DateMention>,
+    /// The place of the happening the report tells: the first place it
+    /// names as where something happened ("in Damascus"), for event claims
+    /// whose sentence and paragraph name none.
+    pub event_place: Option<&'a PlaceMatch>,
     pub places: &'a [PlaceMatch],
     pub quantities: &'a [Quantity],
     pub weapons: &'a [WeaponMatch],
@@ -50,6 +56,7 @@ impl Facts {
             dates: starting_in(&self.dates, from, to, |d| d.span.start),
             anchor_why: &self.anchor_why,
             event_day: self.event_day.and_then(|i| self.dates.get(i)),
+            event_place: self.event_place.and_then(|i| self.places.get(i)),
             places: starting_in(&self.places, from, to, |p| p.span.start),
             quantities: starting_in(&self.quantities, from, to, |q| {
                 q.span.map_or(0, |s| s.start)
@@ -100,6 +107,7 @@ impl Extractor {
             anchor_why,
             anchor,
             event_day: None,
+            event_place: None,
             places: self.gazetteer.find_places(text),
             quantities: find_quantities(text),
             weapons: self.weapons.find(text),
@@ -112,10 +120,28 @@ impl Extractor {
             .quantities
             .sort_by_key(|q| q.span.map_or(0, |s| s.start));
         facts.weapons.sort_by_key(|w| w.span.start);
+        facts.event_place = facts
+            .places
+            .iter()
+            .position(|p| happened_in(text, p.span.start));
         facts.event_day = facts
             .dates
             .iter()
             .position(|d| !d.vague && crate::setting::recent_day(&d.date, facts.anchor));
         facts
     }
+}
+
+/// "in Damascus", "near Kharkiv", "at the port of Hodeidah": the place a
+/// report names as where something happened (stricter than a locative
+/// word: "of", "from" and "towards" name origins and owners).
+fn happened_in(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let before = before.strip_suffix("the").map_or(before, str::trim_end);
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(word.as_str(), "in" | "at" | "near" | "outside" | "inside" | "around")
 }

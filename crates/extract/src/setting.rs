@@ -159,6 +159,47 @@ impl Extractor {
     }
 }
 
+/// When the setting names no place of the event: the place the target
+/// stands for ("struck Kharkiv", "an attack on Israel"), else, for an event
+/// claim, the place of the happening the report tells.
+pub(crate) fn place_fallback(
+    sc: &crate::step::Scope,
+    claim_type: claimtrace_model::ClaimType,
+    target: Option<&claimtrace_model::Mention>,
+    why: &mut Vec<String>,
+) -> Option<claimtrace_model::Place> {
+    use claimtrace_model::ClaimType;
+    let struck = matches!(claim_type, ClaimType::Attack | ClaimType::Casualties);
+    if struck
+        && let Some(span) = target.and_then(|t| t.span)
+        && let Some(p) = sc
+            .facts
+            .places
+            .iter()
+            .find(|p| p.span.start < span.end && span.start < p.span.end)
+    {
+        let mut place = p.place.clone();
+        place.role = PlaceRole::Event;
+        why.push(format!(
+            "place {}: the target '{}' is where the attack fell",
+            place.name, p.place.text
+        ));
+        return Some(place);
+    }
+    let sentence = sc.text.get(sc.from..sc.to).unwrap_or("");
+    if !crate::type_rules::is_event_type(claim_type) || other_happening(sentence) {
+        return None;
+    }
+    let p = sc.facts.event_place?;
+    let mut place = p.place.clone();
+    place.role = PlaceRole::Event;
+    why.push(format!(
+        "place {}: the place of the happening the report tells (the first place it names as where something happened, '{}')",
+        place.name, p.place.text
+    ));
+    Some(place)
+}
+
 /// A day within the two weeks up to the report's anchor day (or any day when
 /// there is no anchor): the happening a report tells.
 pub(crate) fn recent_day(date: &DateRef, anchor: Option<chrono::NaiveDate>) -> bool {
