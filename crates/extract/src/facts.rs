@@ -143,5 +143,8 @@ fn happened_in(text: &str, start: usize) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    matches!(word.as_str(), "in" | "at" | "near" | "outside" | "inside" | "around")
+    matches!(
+        word.as_str(),
+        "in" | "at" | "near" | "outside" | "inside" | "around"
+    )
 }

@@ -51,7 +51,137 @@ pub(crate) fn decide(
         }
     }
     keep_parties(sc, &mut p, why);
+    if p.target.is_none()
+        && let Some(t) = &unit.trigger
+        && matches!(claim_type, ClaimType::Attack | ClaimType::Casualties)
+    {
+        p.target = phrase_target(sc, unit, t, why);
+    }
     p
+}
+
+/// Words that end a noun phrase taken as a target.
+const PHRASE_STOPS: &[&str] = &[
+    "on",
+    "with",
+    "after",
+    "before",
+    "during",
+    "as",
+    "and",
+    "when",
+    "while",
+    "in",
+    "at",
+    "near",
+    "from",
+    "by",
+    "into",
+    "across",
+    "since",
+    "until",
+    "killing",
+    "wounding",
+    "injuring",
+    "leaving",
+    "that",
+    "which",
+    "who",
+    "overnight",
+    "yesterday",
+    "today",
+    "early",
+    "late",
+];
+
+/// No named target: the phrase the trigger acts on ("struck the consulate
+/// annex", "a seven-year-old girl was wounded"), kept as written and
+/// marked guessed.
+fn phrase_target(
+    sc: &Scope,
+    unit: &Unit,
+    t: &TriggerHit,
+    why: &mut Vec<String>,
+) -> Option<Mention> {
+    let text = sc.text;
+    let before = text.get(unit.start..t.start).unwrap_or("");
+    let be_at = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .position(|w| matches!(w, "was" | "were" | "been" | "is" | "are"));
+    let (start, end) = if let Some(back) = be_at {
+        let cut = before
+            .split_whitespace()
+            .rev()
+            .nth(back)
+            .and_then(|w| before.rfind(w))
+            .map_or(t.start, |i| unit.start + i);
+        subject_before(text, unit.start, cut)?
+    } else {
+        object_after(text, t.end, unit.end)?
+    };
+    let phrase = text.get(start..end)?.trim();
+    if phrase.is_empty() || phrase.split_whitespace().count() > 8 {
+        return None;
+    }
+    why.push(format!(
+        "target: '{phrase}', the phrase '{}' acts on (no named target; guessed)",
+        &text[t.start..t.end]
+    ));
+    Some(Mention {
+        text: phrase.to_string(),
+        name: phrase.to_string(),
+        id: None,
+        kind: ActorKind::Unknown,
+        span: Some(claimtrace_model::Span::new(start, start + phrase.len())),
+        guessed: true,
+        role: None,
+    })
+}
+
+/// The noun phrase right after an active verb, up to a preposition,
+/// conjunction or punctuation.
+fn object_after(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let rest = text.get(from..to)?;
+    let (mut start, mut end, mut pos) = (None, 0, 0);
+    for w in rest.split_inclusive(char::is_whitespace) {
+        let at = pos;
+        pos += w.len();
+        let word = w.trim_end();
+        if word.is_empty() {
+            continue;
+        }
+        let bare = word.trim_end_matches([',', ';', '.', ':', '—', '"', '”', ')']);
+        if bare.is_empty() || PHRASE_STOPS.contains(&bare.to_lowercase().as_str()) {
+            break;
+        }
+        start.get_or_insert(at);
+        end = at + bare.len();
+        if bare.len() != word.len() {
+            break;
+        }
+    }
+    start.map(|s| (from + s, from + end))
+}
+
+/// The subject phrase before a passive "was/were …": from the clause
+/// start or the last comma.
+fn subject_before(text: &str, from: usize, verb: usize) -> Option<(usize, usize)> {
+    let head = text.get(from..verb)?;
+    let head = head.trim_end();
+    let head = head
+        .strip_suffix("have")
+        .or_else(|| head.strip_suffix("has"))
+        .or_else(|| head.strip_suffix("had"))
+        .unwrap_or(head)
+        .trim_end();
+    let start = head.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let phrase = &head[start..];
+    let lead = phrase.len() - phrase.trim_start().len();
+    let s = from + start + lead;
+    let e = from + head.len();
+    (e > s).then_some((s, e))
 }
 
 /// What cannot be a party to an event: a weapon ("Bayraktar TB2"), a war
