@@ -12,4 +12,4 @@
 pub(crate) mod features;
 mod linear;
 
-pub use linear::{Example, LinearModel, TrainParams};
+pub use linear::{Example, LinearModel, Prediction, TrainParams};
