@@ -258,6 +258,7 @@ pub(crate) fn find(
             CueRole::Verb => f
                 .named_subject(c)
                 .or_else(|| f.inverted(c))
+                .or_else(|| f.participle_subject(c))
                 .or_else(|| f.subject_phrase(c))
                 .or_else(|| f.plain_noun_phrase(c)),
             CueRole::None => None,
@@ -361,6 +362,36 @@ impl Finder<'_> {
                 p.why
                     .replace("is the subject of the verb", "follows the preposition"),
                 self.cue_text(c)
+            ),
+        })
+    }
+
+    /// "Prigozhin issued a message on Saturday saying…": a reporting
+    /// participle speaks for the name that opens the sentence.
+    fn participle_subject(&self, c: &CueHit) -> Option<Attribution> {
+        let cue = self.cue_text(c);
+        if !cue.ends_with("ing") || c.start == self.from {
+            return None;
+        }
+        let m = self
+            .mentions
+            .iter()
+            .filter(|m| self.subject(m) && m.end <= c.start)
+            .min_by_key(|m| m.start)
+            .filter(|m| {
+                self.text
+                    .get(self.from..m.start)
+                    .is_some_and(|h| h.split_whitespace().count() <= 1)
+                    && (m.is_person() || m.source_kind == SourceKind::NamedOrganisation)
+            })?;
+        Some(Attribution {
+            cue: *c,
+            source: source_of(m),
+            mention: Some(m.clone()),
+            trailing: false,
+            why: format!(
+                "source: '{}' opens the sentence and '{cue}' reports what it said; {}",
+                m.text, m.why
             ),
         })
     }

@@ -98,7 +98,14 @@ impl<T> PhraseSet<T> {
         let Some(hay) = text.get(from..to) else {
             return out;
         };
-        for m in self.automaton.find_iter(hay) {
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = self
+                .automaton
+                .find(aho_corasick::Input::new(hay).span(pos..hay.len()))
+            else {
+                break;
+            };
             let pattern = m.pattern().as_usize();
             let start = from + m.start();
             let mut end = from + m.end();
@@ -111,6 +118,12 @@ impl<T> PhraseSet<T> {
                     end,
                     pattern,
                 });
+                pos = end - from;
+            } else {
+                // A match inside a word ("as confirmed by" in "was confirmed
+                // by") must not hide one starting later in it: resume one
+                // character on.
+                pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
             }
         }
         out
@@ -199,5 +212,21 @@ mod tests {
         let got: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
         assert_eq!(got, ["Attackers", "attacked", "may"]);
         assert_eq!(set.entries(&hits[2]), &[2]);
+    }
+
+    #[test]
+    fn a_match_inside_a_word_does_not_hide_a_later_one() {
+        let set = PhraseSet::build(
+            "t",
+            [
+                ("as confirmed by".to_string(), 1),
+                ("confirmed by".to_string(), 2),
+            ],
+        )
+        .unwrap();
+        let text = "It was confirmed by the army.";
+        let hits = set.find(text, 0, text.len());
+        let got: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(got, ["confirmed by"]);
     }
 }

@@ -24,6 +24,12 @@ const MEDIA_HEADS: &[&str] = &[
     "magazine",
     "wire",
     "network",
+    "reporter",
+    "reporters",
+    "journalist",
+    "journalists",
+    "correspondent",
+    "correspondents",
 ];
 
 /// Heads that make a phrase an organisation.
