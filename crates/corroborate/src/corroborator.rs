@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use claimtrace_model::{Claim, Document, Epistemic, Event, OutletCounts, OutletProfile};
 
+mod main_event;
 mod stories;
 
 use crate::config::CorroboratorConfig;
@@ -39,6 +40,12 @@ pub enum Join {
     Story(f32),
     /// Restored with a stored event.
     Restored,
+    /// It (and any claim of its report that joined it) opened an event no
+    /// other report joined, and moved to its report's main event (the one
+    /// most of the report's claims joined): same report, no other happening
+    /// named (its dates fit, no "separately", no place far from a happening
+    /// tied to one spot).
+    MainEvent,
 }
 
 impl Join {
@@ -52,9 +59,13 @@ impl Join {
                     .into()
             }
             Join::Restored => "a stored member".into(),
+            Join::MainEvent => "joined the report's main event: same report, no other happening named (no event scored enough on its own)".into(),
         }
     }
 }
+
+/// An event chosen for a claim, how it joined, and its score.
+type Choice = (u32, Join, Option<f64>);
 
 /// Groups claims into events across documents; built by
 /// [`CorroboratorConfig::build`]. Claims are assigned greedily in the order
@@ -300,7 +311,9 @@ impl Corroborator {
     }
 
     /// One document's claims: its story, then each claim in order, then the
-    /// document folded into the story of the event most of them joined.
+    /// claims that joined no event moved into the report's main event (see
+    /// [`Corroborator::absorb_singletons`]), then the document folded into
+    /// the story of the event most of them joined.
     fn add_document_claims(&mut self, claims: &[Claim], out: &mut Vec<Assignment>) {
         let prepared = self.prepare(claims);
         let Some(doc) = prepared.first().map(|f| f.doc) else {
@@ -312,19 +325,20 @@ impl Corroborator {
         let mut story = found.best.as_ref().map(|m| m.event);
         let first = out.len();
         for f in prepared {
-            let a = self.assign(f, story);
+            let choice = self.choose(&f, story);
+            let a = self.place(f, choice);
             story = story.or(Some(a.event));
             out.push(a);
         }
+        self.absorb_singletons(&mut out[first..]);
         let events: Vec<u32> = out[first..].iter().map(|a| a.event).collect();
         self.fold_story(doc, &events, found);
     }
 
-    /// Puts one claim into an event: the one whose claim it answers, else
-    /// the best-scoring candidate (`story`: its report's story event), else
-    /// a new one.
-    fn assign(&mut self, f: ClaimFeatures, story: Option<u32>) -> Assignment {
-        let idx = self.claims.len() as u32;
+    /// Where a claim goes: the event whose claim it answers, else the
+    /// best-scoring candidate (`story`: its report's story event); `None`
+    /// when no event takes it.
+    fn choose(&mut self, f: &ClaimFeatures, story: Option<u32>) -> Option<Choice> {
         let answered = self
             .last_claim
             .get(&f.doc)
@@ -334,20 +348,25 @@ impl Corroborator {
                     && f.sentence_index - sentence <= self.cfg.back_reference_sentences
             })
             .map(|(_, e)| *e);
+        if let Some(e) = answered {
+            return Some((e, Join::BackReference, None));
+        }
         let also = self.doc_events.get(&f.doc).map_or(&[][..], Vec::as_slice);
-        let (event, opened, score, join) = match answered {
-            Some(e) => (e, false, None, Join::BackReference),
-            None => match self.index.best(&f, &self.cfg, also, story) {
-                Some((e, s)) if Some(e) == story => (e, false, Some(s), Join::Story(s as f32)),
-                Some((e, s)) => (e, false, Some(s), Join::Scored(s as f32)),
-                None => (u32::MAX, true, None, Join::Opened),
-            },
-        };
-        let event = if opened {
-            self.open(idx, &f)
-        } else {
-            self.index.attach(event, idx, &f, &self.cfg);
-            event
+        match self.index.best(f, &self.cfg, also, story)? {
+            (e, s) if Some(e) == story => Some((e, Join::Story(s as f32), Some(s))),
+            (e, s) => Some((e, Join::Scored(s as f32), Some(s))),
+        }
+    }
+
+    /// Puts one claim into the event `choice` names, or a new one.
+    fn place(&mut self, f: ClaimFeatures, choice: Option<Choice>) -> Assignment {
+        let idx = self.claims.len() as u32;
+        let (event, opened, join, score) = match choice {
+            Some((e, join, score)) => {
+                self.index.attach(e, idx, &f, &self.cfg);
+                (e, false, join, score)
+            }
+            None => (self.open(idx, &f), true, Join::Opened, None),
         };
         self.joined.push(join);
         if f.epistemic != Epistemic::Denied {

@@ -488,6 +488,15 @@ impl EventIndex {
         best
     }
 
+    /// Whether `claim` may be a member of event `e` on its report's word
+    /// alone: its dates meet the event's within the story's slack and its
+    /// precise place of the happening is near the event's.
+    pub fn fits(&self, e: u32, claim: &ClaimFeatures, cfg: &CorroboratorConfig) -> bool {
+        self.events
+            .get(e as usize)
+            .is_some_and(|ev| score::fits(claim, ev, cfg))
+    }
+
     /// The stories listed under `keys`, in opening order.
     pub fn story_candidates(&self, keys: &[BlockKey]) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
@@ -528,6 +537,20 @@ impl EventIndex {
         for k in ev.new_story_keys(vocab) {
             self.by_key.entry(k).or_default().push(e);
         }
+    }
+
+    /// Empties event `e` (its only member moved to another event): it is
+    /// listed under no key any more and holds nothing; its index stays.
+    pub fn dissolve(&mut self, e: u32) {
+        let Some(ev) = self.events.get_mut(e as usize) else {
+            return;
+        };
+        for k in ev.keys() {
+            if let Some(list) = self.by_key.get_mut(&k) {
+                list.retain(|x| *x != e);
+            }
+        }
+        *ev = EventState::new(ev.family);
     }
 
     /// Opens a new event holding claim `idx`; returns its index.

@@ -613,3 +613,116 @@ fn a_claim_recalling_another_day_stays_apart_from_its_story() {
     assert_eq!(co.event_of("dam-b.txt:0:0"), Some(dam));
     assert_ne!(co.event_of("dam-b.txt:2:0"), Some(dam));
 }
+
+/// A reaction told in the dam report, placed where it was said (a capital
+/// far from the dam): no event takes it on its own evidence.
+fn reaction(d: &Document, k: usize, sentence: &str) -> Claim {
+    let mut c = claim(d, k, ClaimType::StatementOrAcknowledgement, sentence);
+    c.actor = Some(mention("Talmar", "TLM"));
+    source(
+        &mut c,
+        "the Talmar foreign ministry",
+        SourceKind::NamedOrganisation,
+    );
+    city(&mut c, "Talmar City", "XK", 47.9, 26.4);
+    c
+}
+
+/// A region of the happening (not precise: no coordinates).
+fn region(c: &mut Claim, name: &str) {
+    c.place = Some(Place {
+        text: name.into(),
+        name: name.into(),
+        country: Some("XK".into()),
+        lat: None,
+        lon: None,
+        feature: Some("region".into()),
+        geonameid: None,
+        role: PlaceRole::Event,
+        span: None,
+    });
+}
+
+#[test]
+fn a_reaction_in_the_report_joins_its_main_event() {
+    let mut reports = dam_reports();
+    let a = reports[0].0.clone();
+    // The flood's toll is placed in the valley: the event names two places.
+    region(&mut reports[0].1[1], "Lesk valley");
+    reports[0].1.push(reaction(
+        &a,
+        2,
+        "In Talmar City, the foreign ministry condemned the breach as a crime against civilians.",
+    ));
+    let mut separately = reaction(
+        &a,
+        3,
+        "Separately, Drovan border guards in Kessel detained two fishermen.",
+    );
+    separately.actor = Some(mention("Drovan", "DRV"));
+    city(&mut separately, "Kessel", "XK", 40.0, 30.0);
+    reports[0].1.push(separately);
+    let mut co = CorroboratorConfig::default().build().unwrap();
+    for (d, cs) in reports {
+        co.add_document(&d, &cs);
+    }
+    let dam = co.event_of("dam-a.txt:0:0").unwrap();
+    assert_eq!(co.event_of("dam-a.txt:2:0"), Some(dam));
+    let why = co.join_reason("dam-a.txt:2:0").unwrap();
+    assert!(why.contains("main event"), "{why}");
+    // "Separately" names another happening: it stays out.
+    assert_ne!(co.event_of("dam-a.txt:3:0"), Some(dam));
+}
+
+#[test]
+fn a_reaction_joins_the_main_event_of_a_report_its_story_event_took_nothing_of() {
+    let mut reports = dam_reports();
+    reports.truncate(1);
+    let d = doc(
+        "dam-d.txt",
+        "Paper D",
+        "2025-03-20",
+        "Varn dam breached again near Oskelba; Drovan artillery blamed.",
+    );
+    let mut d0 = claim(
+        &d,
+        0,
+        ClaimType::Attack,
+        "Drovan artillery first shelled the Varn dam above Oskelba on New Year's Day.",
+    );
+    day(&mut d0, "2025-01-01");
+    city(&mut d0, "Oskelba", "XK", 42.6, 21.1);
+    let mut d1 = claim(
+        &d,
+        1,
+        ClaimType::Attack,
+        "Drovan artillery breached the repaired Varn dam above Oskelba on Wednesday, flooding the Lesk valley again.",
+    );
+    day(&mut d1, "2025-03-19");
+    city(&mut d1, "Oskelba", "XK", 42.6, 21.1);
+    let mut d1b = claim(
+        &d,
+        2,
+        ClaimType::Casualties,
+        "The new flood drowned four farmers in the Lesk valley.",
+    );
+    day(&mut d1b, "2025-03-19");
+    region(&mut d1b, "Lesk valley");
+    let mut d2 = reaction(
+        &d,
+        3,
+        "In Talmar City, the foreign ministry condemned the new breach of the Varn dam.",
+    );
+    day(&mut d2, "2025-03-19");
+    reports.push((d, vec![d0, d1, d1b, d2]));
+    let mut co = CorroboratorConfig::default().build().unwrap();
+    for (d, cs) in reports {
+        co.add_document(&d, &cs);
+    }
+    let first = co.event_of("dam-a.txt:0:0").unwrap();
+    let again = co.event_of("dam-d.txt:1:0").unwrap();
+    assert_ne!(again, first);
+    assert_ne!(co.event_of("dam-d.txt:0:0"), Some(again));
+    assert_eq!(co.event_of("dam-d.txt:2:0"), Some(again));
+    assert_eq!(co.event_of("dam-d.txt:3:0"), Some(again));
+}

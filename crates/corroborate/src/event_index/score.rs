@@ -94,6 +94,19 @@ pub(super) fn score(
     Some((structure + cfg.weight_lexical * lexical) / total)
 }
 
+/// Whether `claim` may join `ev` on its report's word alone: its dates
+/// meet the event's within the story's slack, and its precise place of the
+/// happening is not farther than `place_km` from the event's when the
+/// event's members all name that one place (a happening tied to one spot;
+/// the members of a march, a wave of blasts or a campaign name many, and
+/// a report names the cities it passed through).
+pub(super) fn fits(claim: &ClaimFeatures, ev: &EventState, cfg: &CorroboratorConfig) -> bool {
+    let slack = cfg.slack(claim.family, ev.family).max(cfg.story_slack_days);
+    let one_place = ev.place_names.len() <= 1;
+    date_score(claim, ev, slack).is_some()
+        && (!one_place || place_score(claim, ev, cfg, true).is_some())
+}
+
 /// 1 when both sides have own dates (which must then meet within `slack`
 /// days), else 0.5 (a report's window must then meet the event's);
 /// `None` when they are apart.
