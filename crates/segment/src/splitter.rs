@@ -269,8 +269,21 @@ fn long_cut(text: &str, begin: usize) -> usize {
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
-    text.get(lo..limit)
+    let cut = text
+        .get(lo..limit)
         .and_then(|window| window.char_indices().rev().find(|(_, c)| c.is_whitespace()))
         .map(|(i, c)| lo + i + c.len_utf8())
-        .unwrap_or(limit)
+        .unwrap_or(limit);
+    starting_on_a_word(text, lo, cut)
+}
+
+/// A tile must start on a non-space character: when whitespace follows
+/// `cut` (a run straddling the limit), cut earlier, before the last
+/// non-space character ahead of the run.
+fn starting_on_a_word(text: &str, lo: usize, cut: usize) -> usize {
+    let mut p = cut;
+    while p > lo && text[p..].starts_with(char::is_whitespace) {
+        p = text[..p].char_indices().next_back().map_or(lo, |(i, _)| i);
+    }
+    if p > lo { p } else { cut }
 }

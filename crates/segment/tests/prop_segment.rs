@@ -222,3 +222,16 @@ proptest! {
         prop_assert!(s.iter().all(|x| x.span.len() <= claimtrace_segment::MAX_SENTENCE_BYTES));
     }
 }
+
+/// Whitespace straddling the length cap (found by the property test): the
+/// cut moves before it, so no tile starts blank.
+#[test]
+fn whitespace_at_the_cap_stays_off_the_next_tile_start() {
+    let text = format!("{}\u{85}\u{a0}", "a".repeat(1023));
+    let s = sentences(&text);
+    check(&text, &s).unwrap();
+    assert!(
+        s.iter()
+            .all(|x| x.span.len() <= claimtrace_segment::MAX_SENTENCE_BYTES)
+    );
+}
