@@ -75,7 +75,7 @@ impl PythonPeers {
     /// Whether `module` imports in this interpreter.
     pub fn has(&self, module: &str) -> bool {
         Command::new(&self.python)
-            .args(["-c", &format!("import {module}")])
+            .args(["-I", "-c", &format!("import {module}")])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status()
@@ -140,8 +140,10 @@ impl PythonPeers {
 
     /// Runs `script` with `input` as JSON Lines on stdin; returns stdout lines.
     fn run(&self, tool: &str, script: &str, input: &[serde_json::Value]) -> Result<Vec<String>> {
+        // Isolated mode: a `types.py` or `re.py` in the working directory
+        // must not shadow the standard library.
         let mut child = Command::new(&self.python)
-            .args(["-c", script])
+            .args(["-I", "-c", script])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
