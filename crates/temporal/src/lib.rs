@@ -126,6 +126,36 @@ pub fn resolve_relative(expr: &str, anchor: NaiveDate) -> Option<DateRef> {
         .map(|m| m.date)
 }
 
+/// Whether `word` names a day or month by itself ("June", "Tuesday",
+/// "yesterday"), so that it is read as a date, not as a name.
+pub fn is_calendar_word(word: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+    ];
+    CALENDAR.contains(&word.trim().to_lowercase().as_str())
+}
+
 /// A base date from a publication timestamp (`2025-06-02` or `2025-06-02T08:00:00Z`).
 pub fn parse_base(s: &str) -> Result<NaiveDate> {
     absolute::parse_iso_prefix(s).ok_or_else(|| TemporalError::BadBase(s.to_string()))

@@ -238,33 +238,10 @@ fn not_a_party(sc: &Scope, m: &Mention) -> Option<&'static str> {
     generic.then_some("a generic noun, not a named party")
 }
 
+/// A day, a month or a date written in words and digits ("June 24").
 fn is_calendar_word(text: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-    ];
-    let t = text.trim().to_lowercase();
-    t.split_whitespace()
-        .all(|w| CALENDAR.contains(&w) || w.chars().all(|c| c.is_ascii_digit()))
+    text.split_whitespace()
+        .all(|w| claimtrace_temporal::is_calendar_word(w) || w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// "a spokesman", "one official", "sources": a noun that names nobody.
