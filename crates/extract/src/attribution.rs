@@ -228,6 +228,18 @@ pub(crate) fn source_of(m: &Cand) -> Source {
     }
 }
 
+/// A source named by a phrase that is no known mention.
+fn unnamed_source(text: &str, kind: SourceKind, span: Span) -> Source {
+    Source {
+        text: text.to_string(),
+        name: text.to_string(),
+        kind,
+        span: Some(span),
+        chain: Vec::new(),
+        role: None,
+    }
+}
+
 /// The attributions of the sentence `text[from..to]`, in text order.
 pub(crate) fn find(
     text: &str,
@@ -347,22 +359,10 @@ impl Finder<'_> {
         let p = crate::subject_np::after_preposition(self.text, c.end, np_end)?;
         Some(Attribution {
             cue: *c,
-            source: Source {
-                text: p.text.clone(),
-                name: p.text.clone(),
-                kind: p.kind,
-                span: Some(p.span),
-                chain: Vec::new(),
-                role: None,
-            },
+            source: unnamed_source(&p.text, p.kind, p.span),
             mention: None,
             trailing: false,
-            why: format!(
-                "{} (after '{}')",
-                p.why
-                    .replace("is the subject of the verb", "follows the preposition"),
-                self.cue_text(c)
-            ),
+            why: format!("{} (after '{}')", p.why, self.cue_text(c)),
         })
     }
 
@@ -505,14 +505,7 @@ impl Finder<'_> {
         let p = crate::subject_np::before_verb(self.text, self.from, c.start, self.mentions)?;
         let source = match &p.mention {
             Some(m) if p.kind == m.source_kind => source_of(m),
-            _ => Source {
-                text: p.text.clone(),
-                name: p.text.clone(),
-                kind: p.kind,
-                span: Some(p.span),
-                chain: Vec::new(),
-                role: None,
-            },
+            _ => unnamed_source(&p.text, p.kind, p.span),
         };
         Some(Attribution {
             cue: *c,
@@ -540,14 +533,7 @@ impl Finder<'_> {
         };
         Some(Attribution {
             cue: *c,
-            source: Source {
-                text: np.to_string(),
-                name: np.to_string(),
-                kind,
-                span: Some(Span::new(s0, s0 + np.len())),
-                chain: Vec::new(),
-                role: None,
-            },
+            source: unnamed_source(np, kind, Span::new(s0, s0 + np.len())),
             mention: None,
             trailing: self.trails(s0),
             why: format!(

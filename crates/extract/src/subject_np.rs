@@ -169,7 +169,12 @@ pub(crate) fn before_verb(
                 ap.text, ap.kind
             ),
         ),
-        _ => classify(&lower[..core], named.as_ref(), &phrase)?,
+        _ => classify(
+            &lower[..core],
+            named.as_ref(),
+            &phrase,
+            "is the subject of the verb",
+        )?,
     };
     Some(SubjectPhrase {
         span,
@@ -278,7 +283,12 @@ fn inner_mention(
 }
 
 /// The kind of source the phrase names, with the reason.
-fn classify(core: &[String], named: Option<&Cand>, phrase: &str) -> Option<(SourceKind, String)> {
+fn classify(
+    core: &[String],
+    named: Option<&Cand>,
+    phrase: &str,
+    place: &str,
+) -> Option<(SourceKind, String)> {
     let head = core.last()?.trim_end_matches("'s").to_string();
     let prev = core.len().checked_sub(2).map(|i| core[i].as_str());
     let kind = if DOCUMENT_HEADS.contains(&head.as_str()) {
@@ -292,10 +302,7 @@ fn classify(core: &[String], named: Option<&Cand>, phrase: &str) -> Option<(Sour
     } else if let Some(m) = named.filter(|m| m.is_person()) {
         return Some((
             SourceKind::NamedPerson,
-            format!(
-                "source: '{phrase}' is the subject of the verb; it names {}",
-                m.name
-            ),
+            format!("source: '{phrase}' {place}; it names {}", m.name),
         ));
     } else if ROLE_NOUNS.contains(&head.trim_end_matches('s')) {
         let indefinite = INDEFINITE.contains(&core[0].as_str()) || head.ends_with('s');
@@ -310,7 +317,7 @@ fn classify(core: &[String], named: Option<&Cand>, phrase: &str) -> Option<(Sour
         return Some((
             SourceKind::NamedPerson,
             format!(
-                "source: '{phrase}' is the subject of the verb; a capitalised name not in the knowledge base, taken as a person"
+                "source: '{phrase}' {place}; a capitalised name not in the knowledge base, taken as a person"
             ),
         ));
     } else {
@@ -318,9 +325,7 @@ fn classify(core: &[String], named: Option<&Cand>, phrase: &str) -> Option<(Sour
     };
     Some((
         kind,
-        format!(
-            "source: the phrase '{phrase}' is the subject of the verb; its head '{head}' makes it {kind}"
-        ),
+        format!("source: the phrase '{phrase}' {place}; its head '{head}' makes it {kind}"),
     ))
 }
 
@@ -373,7 +378,7 @@ pub(crate) fn after_preposition(text: &str, from: usize, to: usize) -> Option<Su
     let span = Span::new(first.start, last.end);
     let phrase = text[span.start..span.end].to_string();
     let core = core_len(&lower);
-    let (kind, why) = classify(&lower[..core], None, &phrase)?;
+    let (kind, why) = classify(&lower[..core], None, &phrase, "follows the preposition")?;
     Some(SubjectPhrase {
         span,
         text: phrase,
