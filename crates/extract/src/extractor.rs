@@ -121,7 +121,8 @@ impl Extractor {
         }
         let cues = self.cues.find(text, from, to);
         let attributions = attribution::find(text, from, to, &cues, &mentions);
-        let triggers = self.sentence_triggers(text, from, to, &mentions, &cues);
+        let mut triggers = self.sentence_triggers(text, from, to, &mentions, &cues);
+        triggers.retain(|t| !names_the_source(text, t, &attributions));
         let units = step::units(text, from, to, &triggers);
         let quote = QuoteCarry::before(ctx, sent, &attributions);
         let sc = Scope {
@@ -288,6 +289,59 @@ impl Extractor {
             })
             .collect()
     }
+}
+
+/// A weak event word that is part of who speaks ("intelligence officials
+/// said", "the head of the mercenary group says", "according to
+/// intelligence") names the source, not what happened.
+fn names_the_source(text: &str, t: &TriggerHit, attributions: &[Attribution]) -> bool {
+    const SPEAKERS: &[&str] = &[
+        "officials",
+        "official",
+        "sources",
+        "source",
+        "agency",
+        "agencies",
+        "service",
+        "services",
+        "chief",
+        "chiefs",
+        "community",
+        "assessment",
+        "assessments",
+        "estimates",
+        "report",
+        "reports",
+        "indicated",
+        "indicates",
+        "suggests",
+        "suggested",
+        "shows",
+        "showed",
+    ];
+    if t.trigger.strong || t.trigger.claim_type == ClaimType::StatementOrAcknowledgement {
+        return false;
+    }
+    let head = text.get(..t.start).unwrap_or("").trim_end().to_lowercase();
+    let next = text
+        .get(t.end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+    head.ends_with("according to")
+        || next.is_some_and(|w| SPEAKERS.contains(&w.as_str()))
+        || attributions.iter().any(|a| {
+            let span = a.source.span.map(|s| (s.start, s.end));
+            let cue = (a.cue.start, a.cue.end);
+            [span, Some(cue)]
+                .into_iter()
+                .flatten()
+                .any(|(s, e)| t.start >= s && t.end <= e)
+        })
 }
 
 /// Why a sentence makes no claim, if it makes none: a headline, a

@@ -98,7 +98,7 @@ pub(crate) fn best_trigger<'a>(
 }
 
 /// "were killed", "have been injured", "was reportedly wounded".
-fn passive_toll(text: &str, t: &TriggerHit) -> bool {
+pub(crate) fn passive_toll(text: &str, t: &TriggerHit) -> bool {
     if t.trigger.claim_type != ClaimType::Casualties || !text[t.start..t.end].ends_with("ed") {
         return false;
     }

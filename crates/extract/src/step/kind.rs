@@ -61,6 +61,18 @@ pub(crate) fn decide(
             ));
             statement_of(sc, attr)
         }
+        Some(t) if let Some((word, (ty, plover))) = denied_earlier(sc, t).zip(ctx.last_event) => {
+            why.push(format!(
+                "type {ty}: '{}' rejects '{word}', which refers back to the {ty} told earlier in the document (guidelines: a denial's claim is the rejected proposition)",
+                &sc.text[t.start..t.end]
+            ));
+            Kind {
+                claim_type: ty,
+                plover,
+                mode: None,
+                contexts: vec!["military".to_string()],
+            }
+        }
         Some(t) => match speech_over_event(sc, unit, t, attr) {
             Some(reason) => {
                 why.push(format!(
@@ -87,6 +99,58 @@ pub(crate) fn decide(
         ctx.last_event = Some((kind.claim_type, kind.plover));
     }
     kind
+}
+
+/// Verbs of denial whose object may be an earlier report.
+const DENIALS: &[&str] = &["deni", "deny", "reject", "dismiss", "refut", "rebuff"];
+
+/// Nouns that name an earlier report as a whole.
+const REPORT_NOUNS: &[&str] = &[
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "charge",
+    "charges",
+    "assertion",
+    "assertions",
+];
+
+/// "denied the allegations", "rejected Prigozhin's claims": a denial
+/// verb whose object, within its first four words, is a report noun with
+/// nothing after it that names the event anew; the noun.
+fn denied_earlier<'a>(sc: &Scope<'a>, t: &TriggerHit) -> Option<&'a str> {
+    let verb = sc.text[t.start..t.end].to_lowercase();
+    if t.trigger.claim_type != ClaimType::StatementOrAcknowledgement
+        || !DENIALS.iter().any(|d| verb.starts_with(d))
+    {
+        return None;
+    }
+    let after = sc.text.get(t.end..sc.to)?;
+    let has_event_after = sc
+        .triggers
+        .iter()
+        .any(|o| o.start >= t.end && o.trigger.claim_type != ClaimType::StatementOrAcknowledgement);
+    if has_event_after {
+        return None;
+    }
+    let mut at = t.end;
+    for w in after
+        .split_inclusive(|c: char| !c.is_alphanumeric() && c != '\'')
+        .take(8)
+    {
+        let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let (s, e) = (at, at + word.len());
+        at += w.len();
+        if REPORT_NOUNS.contains(&word.to_lowercase().as_str()) {
+            return sc.text.get(s..e);
+        }
+    }
+    None
 }
 
 /// A statement's coding: the PLOVER event of its speech verb ("rejected"
