@@ -275,6 +275,7 @@ pub(crate) fn find(
                 .or_else(|| f.plain_noun_phrase(c)),
             CueRole::None => None,
         })
+        .filter(|a| !perceived_by_a_body(text, a))
         .collect();
     // Nested attribution: the outer (first) source is the one the article
     // cites; inner ones are kept as its chain.
@@ -285,6 +286,17 @@ pub(crate) fn find(
         }
     }
     out
+}
+
+/// "The city saw heavy fighting": a verb of seeing attributes only when a
+/// person, reporter or witness sees; a place or a body "sees" events.
+fn perceived_by_a_body(text: &str, a: &Attribution) -> bool {
+    let verb = text[a.cue.start..a.cue.end].to_lowercase();
+    verb == "saw"
+        && !matches!(
+            a.source.kind,
+            SourceKind::Media | SourceKind::AnonymousOfficials | SourceKind::NamedPerson
+        )
 }
 
 /// One sentence's mentions, read for the source of each cue.
@@ -483,7 +495,10 @@ impl Finder<'_> {
                         || !quote && only_aux_between(text, c.end, m.start)
                         || !quote && text[c.end..m.start].trim() == "the")
             })
-            .filter(|m| quote || ends_sentence(text, m.end, self.to))?;
+            .filter(|m| quote || ends_sentence(text, m.end, self.to));
+        let Some(m) = m else {
+            return self.inverted_phrase(c, quote);
+        };
         Some(Attribution {
             cue: *c,
             source: source_of(m),
@@ -494,6 +509,29 @@ impl Finder<'_> {
                 m.text,
                 self.cue_text(c),
                 m.why
+            ),
+        })
+    }
+
+    /// "…, shared two US officials.": an inverted report closing the
+    /// sentence with a phrase that is not a known name, classified by its
+    /// head.
+    fn inverted_phrase(&self, c: &CueHit, quote: bool) -> Option<Attribution> {
+        let end = self.text.get(c.end..self.to)?.trim_end();
+        let end = c.end + end.trim_end_matches(['.', '!', '"', '”']).len();
+        if quote || end <= c.end || self.text[c.end..end].contains([',', ';', ':']) {
+            return None;
+        }
+        let p = crate::subject_np::after_preposition(self.text, c.end, end)?;
+        Some(Attribution {
+            cue: *c,
+            source: unnamed_source(&p.text, p.kind, p.span),
+            mention: None,
+            trailing: true,
+            why: format!(
+                "{} (closing the sentence after '{}')",
+                p.why,
+                self.cue_text(c)
             ),
         })
     }
@@ -523,9 +561,9 @@ impl Finder<'_> {
         if !matches!(c.cue.kind, CueKind::Report | CueKind::Evaluation) {
             return None;
         }
-        let (s0, np) = noun_phrase_before(self.text, self.from, c.start)?;
+        let (s0, np) = subject_before_pps(self.text, self.from, c.start)?;
         let head = np.rsplit(' ').next().unwrap_or(np).to_lowercase();
-        let person = crate::words::ROLE_NOUNS.contains(&head.trim_end_matches('s'));
+        let person = crate::words::is_role_noun(&head);
         let kind = if person {
             SourceKind::AnonymousOfficials
         } else {
@@ -542,6 +580,33 @@ impl Finder<'_> {
             ),
         })
     }
+}
+
+/// Prepositions that open a phrase hanging off a subject ("a senior
+/// official at the main hospital in the capital").
+const SUBJECT_PPS: &[&str] = &[
+    "at", "in", "of", "from", "near", "with", "for", "on", "inside", "outside",
+];
+
+/// The noun phrase before `pos`, walking left over the prepositional
+/// phrases that hang off it ("a senior official | at the main hospital |
+/// in the regional capital told"): the leftmost phrase is the subject.
+/// None when the phrase before the verb is a preposition's object with no
+/// subject before it.
+fn subject_before_pps(text: &str, from: usize, pos: usize) -> Option<(usize, &str)> {
+    let (mut s0, mut np) = noun_phrase_before(text, from, pos)?;
+    for _ in 0..4 {
+        let head = text.get(from..s0)?.trim_end();
+        let Some(prep) = head.rsplit(|c: char| !c.is_alphanumeric()).next() else {
+            break;
+        };
+        if !SUBJECT_PPS.contains(&prep) {
+            break;
+        }
+        let prep_at = from + head.len() - prep.len();
+        (s0, np) = noun_phrase_before(text, from, prep_at)?;
+    }
+    Some((s0, np))
 }
 
 /// A determiner-led noun phrase of two to five words ending right before

@@ -6,7 +6,7 @@
 use claimtrace_model::{SourceKind, Span};
 
 use crate::mention::{Cand, Found};
-use crate::words::{self, AUX_ADVERBS, BE_FORMS, ROLE_NOUNS};
+use crate::words::{self, AUX_ADVERBS, BE_FORMS};
 
 /// Heads that make a phrase an outlet.
 const MEDIA_HEADS: &[&str] = &[
@@ -304,7 +304,7 @@ fn classify(
             SourceKind::NamedPerson,
             format!("source: '{phrase}' {place}; it names {}", m.name),
         ));
-    } else if ROLE_NOUNS.contains(&head.trim_end_matches('s')) {
+    } else if words::is_role_noun(&head) {
         let indefinite = INDEFINITE.contains(&core[0].as_str()) || head.ends_with('s');
         if indefinite {
             SourceKind::AnonymousOfficials

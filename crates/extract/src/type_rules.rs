@@ -87,14 +87,31 @@ pub(crate) fn best_trigger<'a>(
         .filter(|t| toll_of_event_noun(text, t, &hits))
         .map(|t| t.start)
         .collect();
+    let any_attack = hits
+        .iter()
+        .filter(|t| t.trigger.claim_type == ClaimType::Attack)
+        .map(|t| t.start)
+        .min()
+        .unwrap_or(usize::MAX);
     hits.into_iter().min_by_key(|t| {
         (
             t.trigger.claim_type == ClaimType::StatementOrAcknowledgement,
             !(passive_toll(text, t) && t.start < first_attack || noun_tolls.contains(&t.start)),
+            participial_toll(text, t) && any_attack < t.start,
             !t.trigger.strong,
             t.start,
         )
     })
+}
+
+/// ", killing two guards": a toll told as the outcome of what comes before
+/// it (guidelines: an attack with a participial toll stays an attack).
+fn participial_toll(text: &str, t: &TriggerHit) -> bool {
+    t.trigger.claim_type == ClaimType::Casualties
+        && text[t.start..t.end].ends_with("ing")
+        && text
+            .get(..t.start)
+            .is_some_and(|h| h.trim_end().ends_with(','))
 }
 
 /// "were killed", "have been injured", "was reportedly wounded".

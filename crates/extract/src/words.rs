@@ -211,7 +211,37 @@ pub(crate) const ROLE_NOUNS: &[&str] = &[
     "king",
     "premier",
     "mediator",
+    "doctor",
+    "nurse",
+    "medic",
+    "paramedic",
+    "surgeon",
+    "physician",
+    "soldier",
+    "fighter",
+    "worker",
+    "aide",
+    "lawyer",
+    "pilot",
+    "witness",
+    "resident",
+    "activist",
+    "monitor",
+    "observer",
+    "inspector",
+    "investigator",
 ];
+
+/// Whether `head` (lower case, singular or plural) is a [`ROLE_NOUNS`]
+/// word: "officials", "witnesses", "doctor".
+pub(crate) fn is_role_noun(head: &str) -> bool {
+    let singular = head
+        .strip_suffix("sses")
+        .map(|s| format!("{s}ss"))
+        .or_else(|| head.strip_suffix('s').map(str::to_string))
+        .unwrap_or_else(|| head.to_string());
+    ROLE_NOUNS.contains(&head) || ROLE_NOUNS.contains(&singular.as_str())
+}
 
 /// Capitalised words that open sentences or phrases without naming anything.
 pub(crate) const NOT_NAMES: &[&str] = &[

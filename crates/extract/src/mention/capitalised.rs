@@ -111,6 +111,20 @@ impl<'a> Run<'a> {
                 .all(|w| !w.chars().any(char::is_lowercase))
     }
 
+    /// One word of three to six capital letters that is no clock word
+    /// ("NIS", "HUR"; not "GMT"): the short name of an organisation.
+    fn is_acronym(&self) -> bool {
+        const CLOCK: &[&str] = &[
+            "GMT", "UTC", "EST", "EDT", "BST", "CET", "CEST", "MSK", "EET",
+        ];
+        let [w] = self.words.as_slice() else {
+            return false;
+        };
+        (3..=6).contains(&w.len())
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && !CLOCK.contains(w)
+    }
+
     /// The run names the document's own outlet ("The Kidal Echo").
     fn is_outlet(&self, ctx: &DocContext) -> bool {
         ctx.outlet.as_deref().is_some_and(|o| {
@@ -202,6 +216,15 @@ fn classify(
         c.role = p.role.clone();
         c.guessed = false;
         out.push(c);
+    } else if !on_place && run.is_acronym() {
+        out.push(guessed(
+            text,
+            s,
+            e,
+            ActorKind::Organisation,
+            Found::CapitalisedName,
+            format!("guessed organisation: '{name}' is an acronym (not in the knowledge base)"),
+        ));
     } else if on_place {
         // "Kidal Echo", "Gaza Strip": a name built on a place is no person.
         if places.iter().all(|p| !(p.start == s && p.end == e)) && caps >= 2 {
