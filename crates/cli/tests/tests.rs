@@ -8,6 +8,7 @@ mod concurrent;
 mod corroborate;
 mod export;
 mod extract;
+mod gazetteer;
 mod habits;
 mod ingest;
 mod inputs;

@@ -5,7 +5,7 @@
 //! ("attack*" → attacks, attacked). One pattern may carry several entries
 //! (the same word coded two ways, told apart later by context).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::error::{ExtractError, Result};
 
@@ -73,12 +73,14 @@ impl<T> PhraseSet<T> {
                 }
             }
         }
-        // The lexicons are small (hundreds of phrases): a full DFA costs a
-        // little memory and scans several times faster than the NFA.
+        // The library's choice: a DFA for up to 100 phrases, else a
+        // contiguous NFA. Forcing a DFA on the large lexicons (the actor
+        // knowledge base, cues, triggers) cost ~20 ms of every start and made
+        // extraction no faster (`claimtrace bench`).
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(None)
             .build(&patterns)
             .map_err(|e| ExtractError::Automaton {
                 lexicon: name.to_string(),

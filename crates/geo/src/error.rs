@@ -30,6 +30,9 @@ pub enum GeoError {
     /// The name index could not be built.
     #[error("building the name index: {0}")]
     Index(String),
+    /// An index file (`geonames.idx`) is damaged or not an index.
+    #[error("{path}: bad gazetteer index: {reason}")]
+    BadIndex { path: PathBuf, reason: String },
 }
 
 /// Result alias of the geo crate.

@@ -1,13 +1,14 @@
-//! The gazetteer: entries, a name index for lookup and a multi-pattern
-//! matcher for finding names in text.
+//! The gazetteer: entries behind a compiled name index (`index.rs`), read
+//! from `geonames.idx` when the GeoNames table has one and built otherwise.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use crate::entry::{self, Feature, GeoEntry};
 use crate::error::{GeoError, Result};
+use crate::index::{IdList, Index};
+use crate::index_file::{self, INDEX_FILE, IndexKey};
+use crate::record::EntryView;
 use crate::table;
 
 const BUILTIN: &str = include_str!("../data/builtin.tsv");
@@ -18,13 +19,10 @@ const STOP: &str = include_str!("../data/stopnames.txt");
 
 /// Countries, regions, conflict towns and facilities, plus (after [`Gazetteer::load`])
 /// GeoNames populated places. Immutable once built; share it with an `Arc`.
+/// Entries are decoded when a lookup reaches them, so a loaded gazetteer
+/// costs the size of its index file in memory and no work per entry.
 pub struct Gazetteer {
-    pub(crate) entries: Vec<GeoEntry>,
-    /// Folded name -> entry ids, for [`Gazetteer::lookup`].
-    by_name: HashMap<String, Vec<u32>>,
-    /// Pattern id of `matcher` -> entry ids carrying that exact surface.
-    pub(crate) surfaces: Vec<Vec<u32>>,
-    pub(crate) matcher: AhoCorasick,
+    pub(crate) index: Index,
 }
 
 /// Lower-case with the Latin diacritics news writers drop ("Ménaka" = "Menaka").
@@ -58,7 +56,7 @@ pub(crate) fn fold(s: &str) -> String {
 
 /// Whether `s` may be matched in running text: capitalised, not an airport
 /// code, not too short.
-fn matchable(s: &str, builtin: bool, stop: &HashSet<&str>) -> bool {
+pub(crate) fn matchable(s: &str, builtin: bool, stop: &HashSet<&str>) -> bool {
     let mut chars = s.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -84,149 +82,168 @@ fn matchable(s: &str, builtin: bool, stop: &HashSet<&str>) -> bool {
     })
 }
 
+pub(crate) fn stop_names() -> HashSet<&'static str> {
+    STOP.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+/// FNV-1a over the data compiled into the binary that an index depends on,
+/// so a binary with other builtin entries or stop names rebuilds the index.
+pub(crate) fn data_hash() -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in BUILTIN.bytes().chain([0]).chain(STOP.bytes()) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Preference for entry `e` when `surface` was written: feature, size,
+/// project data, exact spelling, and agreement with the document's countries.
+fn score(e: &EntryView<'_>, surface: &str, hints: &[&str]) -> f64 {
+    let mut s = ((e.population as f64) + 10.0).log10();
+    s += match e.feature {
+        Feature::Country => 10.0,
+        Feature::Region => 5.0,
+        Feature::Capital => 3.0,
+        Feature::Facility => 4.0,
+        Feature::City => 0.0,
+    };
+    if e.builtin {
+        s += 2.0;
+    }
+    if e.name == surface {
+        s += 0.5;
+    }
+    if let Some(c) = e.country
+        && hints.contains(&c)
+    {
+        s += 4.0;
+    }
+    s
+}
+
 impl Gazetteer {
     /// The project-written entries only (always available, no I/O).
     pub fn builtin() -> Gazetteer {
         let entries = builtin_entries();
         // The builtin table is validated by the crate's tests, so it always indexes.
-        Self::from_entries(entries).unwrap_or_else(|e| panic!("builtin gazetteer: {e}"))
+        Self::from_entries(&entries).unwrap_or_else(|e| panic!("builtin gazetteer: {e}"))
     }
 
-    /// Builtin entries plus the GeoNames table under `dir` (see `scripts/setup-data.sh`).
+    /// Builtin entries plus the GeoNames table under `dir` (see
+    /// `scripts/setup-data.sh`), through the index beside it (`geonames.idx`).
+    /// A missing, stale or damaged index is rebuilt from the table and
+    /// written for the next start; when it cannot be written (a read-only
+    /// directory) the gazetteer still works, built in memory.
     pub fn load(dir: &Path) -> Result<Gazetteer> {
         let path = dir.join(table::TABLE_FILE);
-        if !path.exists() {
+        let Ok(meta) = std::fs::metadata(&path) else {
             return Err(GeoError::MissingTable(dir.to_path_buf()));
+        };
+        let key = IndexKey::new(&meta, data_hash());
+        let index_path = dir.join(INDEX_FILE);
+        if let Ok(Some(index)) = index_file::read(&index_path, &key) {
+            return Ok(Gazetteer { index });
         }
-        let src = std::fs::read_to_string(&path).map_err(|source| GeoError::Io {
-            path: path.clone(),
+        let gaz = Self::from_table(&path)?;
+        // Best effort: a failed write only costs the next start a rebuild.
+        let _ = index_file::write(&index_path, &key, &gaz.index);
+        Ok(gaz)
+    }
+
+    /// Build the index of the GeoNames table under `dir` and write it
+    /// beside the table ([`INDEX_FILE`]), whether or not one is there.
+    /// Returns the number of entries.
+    pub fn build_index(dir: &Path) -> Result<usize> {
+        let path = dir.join(table::TABLE_FILE);
+        let meta =
+            std::fs::metadata(&path).map_err(|_| GeoError::MissingTable(dir.to_path_buf()))?;
+        let key = IndexKey::new(&meta, data_hash());
+        let gaz = Self::from_table(&path)?;
+        index_file::write(&dir.join(INDEX_FILE), &key, &gaz.index)?;
+        Ok(gaz.len())
+    }
+
+    fn from_table(path: &Path) -> Result<Gazetteer> {
+        let src = std::fs::read_to_string(path).map_err(|source| GeoError::Io {
+            path: path.to_path_buf(),
             source,
         })?;
-        let geonames = entry::parse_table(&src, &path, false)?;
-        Self::from_entries(merge(builtin_entries(), geonames))
+        let geonames = entry::parse_table(&src, path, false)?;
+        Self::from_entries(&merge(builtin_entries(), geonames))
     }
 
     /// Builtin entries plus `extra` (already parsed), e.g. a test fixture.
     pub fn with_entries(extra: Vec<GeoEntry>) -> Result<Gazetteer> {
-        Self::from_entries(merge(builtin_entries(), extra))
+        Self::from_entries(&merge(builtin_entries(), extra))
     }
 
-    fn from_entries(entries: Vec<GeoEntry>) -> Result<Gazetteer> {
-        let stop: HashSet<&str> = STOP
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut surface_ids: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut surfaces: Vec<Vec<u32>> = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            let id = i as u32;
-            let names = std::iter::once(&e.name).chain(e.aliases.iter());
-            for n in names {
-                let ids = by_name.entry(fold(n)).or_default();
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-                if !matchable(n, e.builtin, &stop) {
-                    continue;
-                }
-                let k = *surface_ids.entry(n.clone()).or_insert_with(|| {
-                    patterns.push(n.clone());
-                    surfaces.push(Vec::new());
-                    patterns.len() - 1
-                });
-                if !surfaces[k].contains(&id) {
-                    surfaces[k].push(id);
-                }
-            }
-        }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .map_err(|e| GeoError::Index(e.to_string()))?;
+    fn from_entries(entries: &[GeoEntry]) -> Result<Gazetteer> {
         Ok(Gazetteer {
-            entries,
-            by_name,
-            surfaces,
-            matcher,
+            index: Index::build(entries, &stop_names())?,
         })
     }
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.index.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
-    /// All entries, builtin first.
-    pub fn entries(&self) -> &[GeoEntry] {
-        &self.entries
+    /// All entries, builtin first. Decodes every entry: for tests and tools,
+    /// not for per-document work.
+    pub fn entries(&self) -> impl Iterator<Item = GeoEntry> + '_ {
+        (0..self.len()).filter_map(|i| {
+            let id = u32::try_from(i).ok()?;
+            self.index.view(id).map(EntryView::to_entry)
+        })
     }
 
     /// The best entry called `name` (case and common diacritics ignored),
     /// preferring places in `country_hint` (ISO2) when given.
     pub fn lookup(&self, name: &str, country_hint: Option<&str>) -> Option<GeoEntry> {
-        let ids = self.by_name.get(&fold(name.trim()))?;
+        let ids = self.index.named(&fold(name.trim()));
         let hints: Vec<&str> = country_hint.into_iter().collect();
-        self.best(ids, name, &hints)
-            .map(|i| self.entries[i as usize].clone())
+        self.best(ids, name, &hints).map(EntryView::to_entry)
     }
 
     /// Every entry called `name`, best first.
-    pub fn candidates(&self, name: &str) -> Vec<&GeoEntry> {
-        let Some(ids) = self.by_name.get(&fold(name.trim())) else {
-            return Vec::new();
-        };
-        let mut v: Vec<u32> = ids.clone();
-        v.sort_by(|a, b| {
-            self.score(*b, name, &[])
-                .total_cmp(&self.score(*a, name, &[]))
-        });
-        v.into_iter().map(|i| &self.entries[i as usize]).collect()
+    pub fn candidates(&self, name: &str) -> Vec<GeoEntry> {
+        let ids = self.index.named(&fold(name.trim()));
+        let mut scored: Vec<(f64, EntryView<'_>)> = ids
+            .iter()
+            .filter_map(|id| self.index.view(id))
+            .map(|e| (score(&e, name, &[]), e))
+            .collect();
+        // Stable: equal scores keep id order.
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.into_iter().map(|(_, e)| e.to_entry()).collect()
     }
 
-    /// Preference for entry `id` when `surface` was written: feature, size,
-    /// project data, exact spelling, and agreement with the document's countries.
-    pub(crate) fn score(&self, id: u32, surface: &str, hints: &[&str]) -> f64 {
-        let e = &self.entries[id as usize];
-        let mut s = ((e.population as f64) + 10.0).log10();
-        s += match e.feature {
-            Feature::Country => 10.0,
-            Feature::Region => 5.0,
-            Feature::Capital => 3.0,
-            Feature::Facility => 4.0,
-            Feature::City => 0.0,
-        };
-        if e.builtin {
-            s += 2.0;
+    /// The entry of `ids` scoring highest for `surface` (the first of equals).
+    pub(crate) fn best(
+        &self,
+        ids: IdList<'_>,
+        surface: &str,
+        hints: &[&str],
+    ) -> Option<EntryView<'_>> {
+        let mut best: Option<(f64, EntryView<'_>)> = None;
+        for e in ids.iter().filter_map(|id| self.index.view(id)) {
+            let s = score(&e, surface, hints);
+            if best.as_ref().is_none_or(|(b, _)| s.total_cmp(b).is_gt()) {
+                best = Some((s, e));
+            }
         }
-        if e.name == surface {
-            s += 0.5;
-        }
-        if let Some(c) = &e.country
-            && hints.contains(&c.as_str())
-        {
-            s += 4.0;
-        }
-        s
-    }
-
-    pub(crate) fn best(&self, ids: &[u32], surface: &str, hints: &[&str]) -> Option<u32> {
-        ids.iter().copied().max_by(|a, b| {
-            self.score(*a, surface, hints)
-                .total_cmp(&self.score(*b, surface, hints))
-                .then(b.cmp(a))
-        })
+        best.map(|(_, e)| e)
     }
 }
 
-fn builtin_entries() -> Vec<GeoEntry> {
+pub(crate) fn builtin_entries() -> Vec<GeoEntry> {
     // Validated by tests; a parse error here is a bug in the shipped data file.
     entry::parse_table(BUILTIN, Path::new("data/builtin.tsv"), true)
         .unwrap_or_else(|e| panic!("builtin gazetteer data: {e}"))
@@ -235,7 +252,7 @@ fn builtin_entries() -> Vec<GeoEntry> {
 /// Builtin first; a GeoNames entry describing a place the project already
 /// lists (same country, same name, within 30 km) only lends it its
 /// geonameid, population and aliases.
-fn merge(mut builtin: Vec<GeoEntry>, extra: Vec<GeoEntry>) -> Vec<GeoEntry> {
+pub(crate) fn merge(mut builtin: Vec<GeoEntry>, extra: Vec<GeoEntry>) -> Vec<GeoEntry> {
     let mut index: HashMap<(String, Option<String>), Vec<usize>> = HashMap::new();
     for (i, e) in builtin.iter().enumerate() {
         index

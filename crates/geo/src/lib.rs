@@ -6,7 +6,9 @@
 //! every country with its common aliases, first-level regions, towns of the
 //! conflicts the project follows, and facilities such as air bases, airports
 //! and bridges). [`Gazetteer::load`] adds the GeoNames populated places table
-//! that `scripts/setup-data.sh` builds with [`build_table`].
+//! that `scripts/setup-data.sh` builds with [`build_table`], read through its
+//! index ([`INDEX_FILE`], built by [`Gazetteer::build_index`] or on the first
+//! load): opening it reads one file, and entries are decoded per lookup.
 //!
 //! [`Gazetteer::find_places`] finds capitalised, word-bounded names in text
 //! (leftmost-longest) and resolves each to one entry: countries before
@@ -31,12 +33,18 @@
 mod entry;
 mod error;
 mod gazetteer;
+mod index;
+mod index_file;
 mod places;
+mod record;
+#[cfg(test)]
+mod reference;
 mod table;
 
 pub use claimtrace_model::{Place, PlaceRole, Span};
 pub use entry::{Feature, GeoEntry, distance_km};
 pub use error::{GeoError, Result};
 pub use gazetteer::Gazetteer;
+pub use index_file::INDEX_FILE;
 pub use places::{PlaceMatch, is_event_place_context};
 pub use table::{CITY_FILES, TABLE_FILE, build_table};

@@ -2,8 +2,10 @@
 
 use claimtrace_model::{Place, PlaceRole, Span};
 
-use crate::entry::{Feature, GeoEntry};
+use crate::entry::Feature;
 use crate::gazetteer::Gazetteer;
+use crate::index::IdList;
+use crate::record::EntryView;
 
 /// A place name found in text, geocoded.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,19 +68,23 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-fn bounded(text: &str, start: usize, end: usize) -> bool {
-    let before_ok = text
-        .get(..start)
+/// Whether a name starting at `start` does not continue a word (a hyphen
+/// before it is fine: "pro-Kremlin", "Kharkiv-Kupiansk").
+fn starts_word(text: &str, start: usize) -> bool {
+    text.get(..start)
         .and_then(|s| s.chars().next_back())
-        .is_none_or(|c| !is_word_char(c) && c != '-' || c == '-' && start >= 2);
+        .is_none_or(|c| !is_word_char(c) && c != '-' || c == '-' && start >= 2)
+}
+
+fn bounded(text: &str, start: usize, end: usize) -> bool {
     let after_ok = text
         .get(end..)
         .and_then(|s| s.chars().next())
         .is_none_or(|c| !is_word_char(c));
-    before_ok && after_ok
+    starts_word(text, start) && after_ok
 }
 
-fn followed_by_org_word(text: &str, end: usize) -> bool {
+pub(crate) fn followed_by_org_word(text: &str, end: usize) -> bool {
     let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
         return false;
     };
@@ -114,11 +120,11 @@ pub fn is_event_place_context(text: &str, span: Span) -> bool {
     EVENT_PREPOSITIONS.contains(&word.to_lowercase().as_str())
 }
 
-pub(crate) fn to_place(e: &GeoEntry, text: &str, span: Span) -> Place {
+fn to_place(e: &EntryView<'_>, text: &str, span: Span) -> Place {
     Place {
         text: text.to_string(),
-        name: e.name.clone(),
-        country: e.country.clone(),
+        name: e.name.to_string(),
+        country: e.country.map(String::from),
         lat: Some(e.lat),
         lon: Some(e.lon),
         feature: Some(e.feature.as_str().to_string()),
@@ -133,14 +139,20 @@ impl Gazetteer {
     /// resolved to one entry. Countries named anywhere in the text (and
     /// unambiguous names) make places in those countries preferred.
     pub fn find_places(&self, text: &str) -> Vec<PlaceMatch> {
-        let mut hits: Vec<(usize, usize, usize)> = self
-            .matcher
-            .find_overlapping_iter(text)
-            .filter(|m| bounded(text, m.start(), m.end()))
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-            .collect();
+        let mut hits: Vec<(usize, usize, IdList<'_>)> = Vec::new();
+        for (start, &b) in text.as_bytes().iter().enumerate() {
+            // Most bytes start no surface: one table lookup rules them out.
+            if !self.index.may_start(b) || !starts_word(text, start) {
+                continue;
+            }
+            self.index.surfaces_at(text, start, |end, ids| {
+                if bounded(text, start, end) {
+                    hits.push((start, end, ids));
+                }
+            });
+        }
         hits.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
-        let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+        let mut kept: Vec<(usize, usize, IdList<'_>)> = Vec::new();
         let mut taken = claimtrace_model::DisjointRanges::default();
         for h in hits {
             if taken.is_free(h.0, h.1) && !followed_by_org_word(text, h.1) {
@@ -151,14 +163,16 @@ impl Gazetteer {
         kept.sort_by_key(|h| h.0);
 
         let mut hints: Vec<&str> = Vec::new();
-        for &(_, _, p) in &kept {
-            let ids = &self.surfaces[p];
+        for &(_, _, ids) in &kept {
+            let only = (ids.len() == 1)
+                .then(|| ids.iter().next().and_then(|i| self.index.view(i)))
+                .flatten();
             let country = ids
                 .iter()
-                .map(|&i| &self.entries[i as usize])
+                .filter_map(|i| self.index.view(i))
                 .find(|e| e.feature == Feature::Country)
-                .or_else(|| (ids.len() == 1).then(|| &self.entries[ids[0] as usize]))
-                .and_then(|e| e.country.as_deref());
+                .or(only)
+                .and_then(|e| e.country);
             if let Some(c) = country
                 && !hints.contains(&c)
             {
@@ -167,14 +181,13 @@ impl Gazetteer {
         }
 
         kept.into_iter()
-            .filter_map(|(s, e, p)| {
+            .filter_map(|(s, e, ids)| {
                 let surface = text.get(s..e)?;
-                let ids = &self.surfaces[p];
                 let best = self.best(ids, surface, &hints)?;
                 let span = Span::new(s, e);
                 Some(PlaceMatch {
                     span,
-                    place: to_place(&self.entries[best as usize], surface, span),
+                    place: to_place(&best, surface, span),
                     ambiguity: ids.len(),
                 })
             })

@@ -13,8 +13,7 @@ static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::builtin);
 static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut v: Vec<String> = GAZ
         .entries()
-        .iter()
-        .flat_map(|e| std::iter::once(e.name.clone()).chain(e.aliases.iter().cloned()))
+        .flat_map(|e| std::iter::once(e.name).chain(e.aliases))
         .collect();
     v.sort();
     v.dedup();

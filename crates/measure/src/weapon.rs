@@ -156,7 +156,8 @@ impl WeaponLexicon {
         let build = |pats: &[String], ci: bool| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                // DFA up to 100 forms, else a contiguous NFA: cheap to build at start.
+                .kind(None)
                 .ascii_case_insensitive(ci)
                 .build(pats)
                 .map_err(|e| MeasureError::Index(e.to_string()))

