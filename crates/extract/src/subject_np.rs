@@ -30,6 +30,8 @@ const MEDIA_HEADS: &[&str] = &[
     "journalists",
     "correspondent",
     "correspondents",
+    "portal",
+    "blog",
 ];
 
 /// Heads that make a phrase an organisation.
@@ -150,10 +152,13 @@ pub(crate) fn before_verb(
         return before_verb(text, from, start - 1, mentions);
     }
     let (first, last) = (ws.first()?, ws.last()?);
-    if ws.len() > 10 || !text[start..first.start].trim().is_empty() {
+    let lower: Vec<String> = ws.iter().map(|w| w.text(text).to_lowercase()).collect();
+    // A long phrase is a subject only when its head comes early and the
+    // rest hangs off it ("Reuters reporters at the scene in the … district").
+    let too_long = ws.len() > 16 || ws.len() > 10 && core_len(&lower) > 5;
+    if too_long || !text[start..first.start].trim().is_empty() {
         return None;
     }
-    let lower: Vec<String> = ws.iter().map(|w| w.text(text).to_lowercase()).collect();
     if lower.iter().any(|w| verbish(w)) || !opens_phrase(first.text(text)) {
         return None;
     }
@@ -252,6 +257,24 @@ fn core_len(lower: &[String]) -> usize {
         .map_or(lower.len(), |(i, _)| i)
 }
 
+/// "IDF spokesperson Daniel Hagari": a role word followed, to the end of
+/// the core, by capitalised words only; those words (the person's name).
+fn name_after_role<'p>(core: &[String], phrase: &'p str) -> Option<&'p str> {
+    let role = core[..core.len().saturating_sub(1)]
+        .iter()
+        .rposition(|w| words::is_role_noun(w))?;
+    let written: Vec<&str> = phrase.split_whitespace().take(core.len()).collect();
+    let name = written.get(role + 1..)?;
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if name.is_empty() || !name.iter().all(capitalised) {
+        return None;
+    }
+    let start = phrase.find(name[0])?;
+    let last = name[name.len() - 1];
+    let end = phrase[start..].find(last)? + start + last.len();
+    phrase.get(start..end)
+}
+
 /// A known, usable name inside the phrase: a person anywhere in it (the
 /// name after a role: "Ambassador to Cairo Imad Adawi"), else an outlet or
 /// organisation in its core.
@@ -311,6 +334,11 @@ fn classify(
         } else {
             SourceKind::NamedPerson
         }
+    } else if let Some(name) = name_after_role(core, phrase) {
+        return Some((
+            SourceKind::NamedPerson,
+            format!("source: '{phrase}' {place}; the role word before '{name}' makes it a person"),
+        ));
     } else if let Some(m) = named {
         m.source_kind
     } else if proper_name(phrase) {
