@@ -27,6 +27,9 @@ pub(crate) struct DocContext {
     pub persons: Vec<KnownPerson>,
     pub last_person: Option<Cand>,
     pub last_group: Option<Cand>,
+    /// The first body (group, organisation, outlet) of the last sentence
+    /// naming one: what "it" stands for.
+    pub last_body: Option<Cand>,
     pub date: Option<Carried<DateRef>>,
     pub place: Option<Carried<Place>>,
     /// The source of a quotation opened in an earlier sentence and not yet closed.
@@ -72,6 +75,18 @@ impl DocContext {
             )
         }) {
             self.last_group = Some(g.clone());
+        }
+        if let Some(b) = mentions.iter().find(|m| {
+            m.found != crate::mention::Found::Pronoun
+                && matches!(
+                    m.kind,
+                    ActorKind::ArmedGroup
+                        | ActorKind::Organisation
+                        | ActorKind::Igo
+                        | ActorKind::Media
+                )
+        }) {
+            self.last_body = Some(b.clone());
         }
         for m in mentions {
             if m.kind == ActorKind::Person && m.found != crate::mention::Found::Pronoun {

@@ -42,8 +42,10 @@ fn antecedent(text: &str, w: &Word, ctx: &DocContext, out: &[Cand]) -> Option<Ca
     let here = if person { nearest_person(w, out) } else { None };
     let antecedent = if person {
         here.as_ref().or(ctx.last_person.as_ref())
-    } else if group {
+    } else if t.eq_ignore_ascii_case("the group") {
         ctx.last_group.as_ref()
+    } else if group {
+        ctx.last_body.as_ref()
     } else {
         None
     };

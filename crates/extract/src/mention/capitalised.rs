@@ -125,6 +125,15 @@ impl<'a> Run<'a> {
             && !CLOCK.contains(w)
     }
 
+    /// "ERBIL, Iraq —", "WASHINGTON (Reuters) -": a place in capitals opening
+    /// a dateline.
+    fn is_dateline(&self, text: &str) -> bool {
+        self.at_start
+            && text
+                .get(self.end..)
+                .is_some_and(|t| t.starts_with(',') || t.trim_start().starts_with('('))
+    }
+
     /// The run names the document's own outlet ("The Kidal Echo").
     fn is_outlet(&self, ctx: &DocContext) -> bool {
         ctx.outlet.as_deref().is_some_and(|o| {
@@ -216,7 +225,7 @@ fn classify(
         c.role = p.role.clone();
         c.guessed = false;
         out.push(c);
-    } else if !on_place && run.is_acronym() {
+    } else if !on_place && run.is_acronym() && !run.is_dateline(text) {
         out.push(guessed(
             text,
             s,

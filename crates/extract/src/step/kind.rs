@@ -217,7 +217,7 @@ fn without_trigger(
                 contexts: vec!["military".to_string()],
             }
         }
-        None if attr.is_some_and(|a| named(a.source.kind)) => {
+        None if attr.is_some_and(|a| named(a.source.kind) || quotes_speech(sc, a)) => {
             let name = attr.map_or("", |a| a.source.name.as_str());
             why.push(format!(
                 "type statement_or_acknowledgement: no event trigger; what the named source {name} says is the news (guidelines: a source's evaluation is a statement)"
@@ -307,6 +307,16 @@ const SPEECH_ACTS: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "the", "this", "that", "these", "those", "an", "a", "its", "their", "his", "her", "such",
 ];
+
+/// A quotation relayed by an outlet or unnamed source ("'…,' he was cited
+/// by state media as saying"): someone's words are the news.
+fn quotes_speech(sc: &Scope, a: &Attribution) -> bool {
+    a.source.kind != SourceKind::Author
+        && sc
+            .text
+            .get(sc.from..sc.to)
+            .is_some_and(|s| s.contains(['“', '"']))
+}
 
 fn named(kind: SourceKind) -> bool {
     matches!(
