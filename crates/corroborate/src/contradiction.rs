@@ -29,8 +29,8 @@ use std::collections::HashSet;
 
 use claimtrace_model::{Contradiction, ContradictionKind, Epistemic};
 
-use crate::event_index::jaccard;
 use crate::features::{ClaimFeatures, Family, Vocab, day_string};
+use crate::sorted_ids::jaccard;
 
 /// Content-word Jaccard from which a denial is taken to speak of a claim.
 const DENIAL_JACCARD: f64 = 0.15;

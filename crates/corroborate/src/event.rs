@@ -9,9 +9,9 @@ use claimtrace_model::{
 };
 
 use crate::contradiction::{Side, contradictions};
-use crate::event_index::jaccard;
 use crate::features::{ClaimFeatures, Family, Vocab, day_string};
 use crate::origin::normalise_name;
+use crate::sorted_ids::jaccard;
 
 /// What event building needs to know of a document.
 #[derive(Debug, Clone, PartialEq)]

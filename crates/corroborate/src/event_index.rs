@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::CorroboratorConfig;
 use crate::features::{ClaimFeatures, Family, PlaceFeature, Vocab};
+use crate::sorted_ids::insert_sorted;
 use crate::story::{
     KEY_TERMS, STORIES_PER_KEY, STORY_BUCKET_DAYS, StoredStory, Story, UNDATED_BUCKET,
 };
@@ -349,42 +350,6 @@ pub struct EventIndex {
     stamp: u32,
 }
 
-/// Inserts into a sorted set; false when already there. Sets stay sorted so
-/// that big events answer membership in O(log n).
-fn insert_sorted(v: &mut Vec<u32>, x: u32) -> bool {
-    match v.binary_search(&x) {
-        Ok(_) => false,
-        Err(i) => {
-            v.insert(i, x);
-            true
-        }
-    }
-}
-
-fn has(v: &[u32], x: u32) -> bool {
-    v.binary_search(&x).is_ok()
-}
-
-/// Jaccard similarity of two sorted, deduplicated id lists.
-pub fn jaccard(a: &[u32], b: &[u32]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut inter) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                inter += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    inter as f64 / (a.len() + b.len() - inter) as f64
-}
-
 /// `current` (a day range) with `add` joined in, when the union spans at
 /// most `max` days; else the more precise of the two when `current` is
 /// already wider than `max`; else `current` unchanged.
@@ -671,13 +636,6 @@ mod tests {
         // A vague first date gives way to a precise one inside the span.
         assert_eq!(widen(Some((0, 364)), (100, 100), 14), (100, 100));
         assert_eq!(widen(Some((100, 100)), (0, 364), 14), (100, 100));
-    }
-
-    #[test]
-    fn jaccard_of_sorted_sets() {
-        assert_eq!(jaccard(&[1, 2, 3], &[2, 3, 4]), 0.5);
-        assert_eq!(jaccard(&[], &[1]), 0.0);
-        assert_eq!(jaccard(&[7], &[7]), 1.0);
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub mod minhash;
 pub mod origin;
 pub mod persist;
 pub mod scores;
+mod sorted_ids;
 pub mod story;
 pub mod tokens;
 

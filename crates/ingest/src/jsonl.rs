@@ -7,6 +7,9 @@ use crate::html_page::HtmlPage;
 use crate::metadata::Metadata;
 use crate::record::Record;
 
+/// The first byte of a JSON object.
+const OPEN_BRACE: char = '\u{7b}';
+
 /// Fields a record may carry besides `text` / `html`.
 const FIELDS: &[&str] = &[
     "id",
@@ -42,7 +45,7 @@ pub fn parse_jsonl(input: &str, text: &str) -> Vec<Result<Record, IngestError>> 
             })],
         };
     }
-    if trimmed.starts_with('{')
+    if trimmed.starts_with(OPEN_BRACE)
         && trimmed.contains('\n')
         && let Ok(v @ Value::Object(_)) = serde_json::from_str::<Value>(trimmed)
     {

@@ -1,9 +1,10 @@
 //! How well a claim fits an event: the hard rules that forbid a join and
 //! the weighted score of the rest.
 
-use super::{EventState, has, jaccard, overlaps};
+use super::{EventState, overlaps};
 use crate::config::CorroboratorConfig;
 use crate::features::{ClaimFeatures, Family, haversine_km};
+use crate::sorted_ids::{has, jaccard};
 
 /// How well `claim` fits `ev` in 0..=1, or `None` when a hard rule forbids
 /// it (families apart, dates apart beyond the slack, places too far apart,
