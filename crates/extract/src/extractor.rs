@@ -176,9 +176,10 @@ impl Extractor {
         };
         let kind = step::kind::rejudge(self.type_model.as_ref(), rule, &features, sc, &mut why);
         let source = step::source::decide(sc, attr, &mut why);
+        let governed = governed_cues(sc, unit, attr, &scope_cues);
         let (epistemic, cue_hits, aux) = firmness(
             sc.text,
-            &statement_scope(&scope_cues, attr, &kind, source.kind),
+            &statement_scope(&governed, attr, &kind, source.kind),
             attr,
             source.kind,
             &mut why,
@@ -386,6 +387,34 @@ fn troops_head(t: &TriggerHit, m: &Cand) -> bool {
 /// what was said hedges its content, not the act, so only cues before the
 /// speech verb count (guidelines: a hedge counts only for the claim it
 /// governs).
+/// The cues that bear on the claim's firmness: not a hedge word that is
+/// part of who speaks ("according to several media reports"), nor one in a
+/// trailing ", with …" phrase about something else ("…, with 12,000 more
+/// expected to follow", "…, with the alleged aim of").
+fn governed_cues<'a>(
+    sc: &Scope,
+    unit: &Unit,
+    attr: Option<&Attribution>,
+    cues: &[&'a CueHit],
+) -> Vec<&'a CueHit> {
+    let source = attr.and_then(|a| a.source.span);
+    let trigger_end = unit.trigger.as_ref().map_or(unit.start, |t| t.end);
+    let with_at = sc
+        .text
+        .get(trigger_end..unit.end)
+        .and_then(|t| t.find(", with "))
+        .map(|i| trigger_end + i);
+    cues.iter()
+        .copied()
+        .filter(|c| !hedging(c) || !source.is_some_and(|s| c.start < s.end && s.start < c.end))
+        .filter(|c| !hedging(c) || with_at.is_none_or(|w| c.start < w))
+        .collect()
+}
+
+fn hedging(c: &CueHit) -> bool {
+    matches!(c.cue.kind, CueKind::Hedge | CueKind::Passive)
+}
+
 fn statement_scope<'a>(
     cues: &[&'a CueHit],
     attr: Option<&Attribution>,
