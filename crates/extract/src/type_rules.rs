@@ -98,10 +98,20 @@ pub(crate) fn best_trigger<'a>(
             t.trigger.claim_type == ClaimType::StatementOrAcknowledgement,
             !(passive_toll(text, t) && t.start < first_attack || noun_tolls.contains(&t.start)),
             participial_toll(text, t) && any_attack < t.start,
+            relative(text, t),
             !t.trigger.strong,
             t.start,
         )
     })
+}
+
+/// "the pagers that exploded", "the strike which killed": an event word
+/// describing a noun in a relative clause; the clause's own predicate, when
+/// it has an event word, is what the claim is about.
+fn relative(text: &str, t: &TriggerHit) -> bool {
+    let head = text.get(..t.start).unwrap_or("").trim_end();
+    let last = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    matches!(last.to_lowercase().as_str(), "that" | "which")
 }
 
 /// ", killing two guards": a toll told as the outcome of what comes before
