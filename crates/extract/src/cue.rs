@@ -105,6 +105,8 @@ impl CueLexicon {
             .find(text, from, to)
             .into_iter()
             .filter(|h| case_ok(text, from, h))
+            // "the so-called operation": a distancing word, not a speaker's act.
+            .filter(|h| !text[..h.start].to_lowercase().ends_with("so-"))
             .filter_map(|h| {
                 self.set.entries(&h).first().map(|&cue| CueHit {
                     start: h.start,
