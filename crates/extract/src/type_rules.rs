@@ -93,15 +93,56 @@ pub(crate) fn best_trigger<'a>(
         .map(|t| t.start)
         .min()
         .unwrap_or(usize::MAX);
+    // An attack word inside a phrase that sets the scene ("As a result of
+    // the explosions, 2,750 people were injured") leaves the toll the
+    // main predicate.
+    let first_free_attack = hits
+        .iter()
+        .filter(|t| t.trigger.claim_type == ClaimType::Attack && t.trigger.strong)
+        .filter(|t| !scene_setting(text, t))
+        .map(|t| t.start)
+        .min()
+        .unwrap_or(usize::MAX);
     hits.into_iter().min_by_key(|t| {
         (
             t.trigger.claim_type == ClaimType::StatementOrAcknowledgement,
-            !(passive_toll(text, t) && t.start < first_attack || noun_tolls.contains(&t.start)),
+            !(passive_toll(text, t) && t.start < first_attack.max(first_free_attack)
+                || noun_tolls.contains(&t.start)),
             participial_toll(text, t) && any_attack < t.start,
             relative(text, t),
             !t.trigger.strong,
             t.start,
         )
+    })
+}
+
+/// An event noun in a fronted phrase: "As a result of the explosions",
+/// "In the strike on Monday", "During the raid", "Following the attack".
+fn scene_setting(text: &str, t: &TriggerHit) -> bool {
+    const OPENERS: &[&str] = &[
+        "as a result of",
+        "in",
+        "during",
+        "following",
+        "after",
+        "in the wake of",
+    ];
+    let head = text.get(..t.start).unwrap_or("");
+    let clause = head
+        .rfind(['.', ';', '\n'])
+        .map_or(head, |i| &head[i + 1..])
+        .trim_start()
+        .to_lowercase();
+    OPENERS.iter().any(|o| {
+        clause.strip_prefix(o).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.starts_with("the ") && rest.split_whitespace().count() <= 4
+        })
+    }) && text.get(t.end..).is_some_and(|after| {
+        after
+            .split(',')
+            .next()
+            .is_some_and(|phrase| phrase.split_whitespace().count() <= 5)
     })
 }
 
@@ -166,7 +207,10 @@ const EVENT_NOUNS: &[&str] = &[
 fn toll_of_event_noun(text: &str, t: &TriggerHit, hits: &[&TriggerHit]) -> bool {
     let word = text[t.start..t.end].to_lowercase();
     if t.trigger.claim_type != ClaimType::Casualties
-        || !matches!(word.as_str(), "killed" | "injured" | "wounded" | "left")
+        || !matches!(
+            word.as_str(),
+            "killed" | "injured" | "wounded" | "left" | "claimed the lives"
+        )
         || passive_toll(text, t)
     {
         return false;
