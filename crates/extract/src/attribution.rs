@@ -369,13 +369,25 @@ impl Finder<'_> {
     /// phrase itself, classified by its head.
     fn phrase_after(&self, c: &CueHit, np_end: usize) -> Option<Attribution> {
         let p = crate::subject_np::after_preposition(self.text, c.end, np_end)?;
-        Some(Attribution {
+        Some(self.unnamed(c, &p, false, "after"))
+    }
+
+    /// The attribution of cue `c` to the phrase `p` that names no known
+    /// source; `place` says where the phrase stands relative to the cue.
+    fn unnamed(
+        &self,
+        c: &CueHit,
+        p: &crate::subject_np::SubjectPhrase,
+        trailing: bool,
+        place: &str,
+    ) -> Attribution {
+        Attribution {
             cue: *c,
             source: unnamed_source(&p.text, p.kind, p.span),
             mention: None,
-            trailing: false,
-            why: format!("{} (after '{}')", p.why, self.cue_text(c)),
-        })
+            trailing,
+            why: format!("{} ({place} '{}')", p.why, self.cue_text(c)),
+        }
     }
 
     /// "Prigozhin issued a message on Saturday saying…": a reporting
@@ -523,17 +535,7 @@ impl Finder<'_> {
             return None;
         }
         let p = crate::subject_np::after_preposition(self.text, c.end, end)?;
-        Some(Attribution {
-            cue: *c,
-            source: unnamed_source(&p.text, p.kind, p.span),
-            mention: None,
-            trailing: true,
-            why: format!(
-                "{} (closing the sentence after '{}')",
-                p.why,
-                self.cue_text(c)
-            ),
-        })
+        Some(self.unnamed(c, &p, true, "closing the sentence after"))
     }
 
     /// A subject phrase that is not a known name ("Chad's state-run Tele

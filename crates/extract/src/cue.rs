@@ -106,7 +106,10 @@ impl CueLexicon {
             .into_iter()
             .filter(|h| case_ok(text, from, h))
             // "the so-called operation": a distancing word, not a speaker's act.
-            .filter(|h| !text[..h.start].to_lowercase().ends_with("so-"))
+            .filter(|h| {
+                let before = text.as_bytes().get(h.start.saturating_sub(3)..h.start);
+                !before.is_some_and(|b| b.eq_ignore_ascii_case(b"so-"))
+            })
             .filter_map(|h| {
                 self.set.entries(&h).first().map(|&cue| CueHit {
                     start: h.start,

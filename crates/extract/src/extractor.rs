@@ -323,7 +323,15 @@ fn names_the_source(text: &str, t: &TriggerHit, attributions: &[Attribution]) ->
     if t.trigger.strong || t.trigger.claim_type == ClaimType::StatementOrAcknowledgement {
         return false;
     }
-    let head = text.get(..t.start).unwrap_or("").trim_end().to_lowercase();
+    // Only the words right before the trigger matter: never lower-case the
+    // whole text before it (that would be quadratic in the document).
+    let head = text.get(..t.start).unwrap_or("").trim_end();
+    let head = head
+        .char_indices()
+        .rev()
+        .nth(15)
+        .map_or(head, |(i, _)| &head[i..])
+        .to_lowercase();
     let next = text
         .get(t.end..)
         .unwrap_or("")
