@@ -105,6 +105,7 @@ pub(crate) fn best_trigger<'a>(
         .unwrap_or(usize::MAX);
     hits.into_iter().min_by_key(|t| {
         (
+            background(text, t),
             t.trigger.claim_type == ClaimType::StatementOrAcknowledgement,
             !(passive_toll(text, t) && t.start < first_attack.max(first_free_attack)
                 || noun_tolls.contains(&t.start)),
@@ -144,6 +145,66 @@ fn scene_setting(text: &str, t: &TriggerHit) -> bool {
             .next()
             .is_some_and(|phrase| phrase.split_whitespace().count() <= 5)
     })
+}
+
+/// Phrases after which an event word is only what the clause is set
+/// against: "ahead of the assault", "in response to the Iranian attack".
+const BACKGROUND: &[&str] = &[
+    "ahead of",
+    "in anticipation of",
+    "in expectation of",
+    "response to",
+    "responses to",
+    "retaliation for",
+    "retaliation to",
+    "reprisal for",
+    "since the start of",
+    "since the beginning of",
+    "prior to",
+    "in the run-up to",
+    "in the run up to",
+    "in the lead-up to",
+    "the aftermath of",
+    "anniversary of",
+];
+
+/// "closed its airspace ahead of the assault", "patrolling the skies in
+/// anticipation of another attack": an event word after a phrase that only
+/// sets the clause against it, with at most three words between (its
+/// determiner and adjectives). Such a clause tells something else about the
+/// event, not the event.
+pub(crate) fn background(text: &str, t: &TriggerHit) -> bool {
+    background_phrase(text, t).is_some()
+}
+
+/// The phrase that makes `t` the background ("ahead of"), if one does.
+pub(crate) fn background_phrase(text: &str, t: &TriggerHit) -> Option<&'static str> {
+    if t.trigger.claim_type == ClaimType::StatementOrAcknowledgement {
+        return None;
+    }
+    let head = lower_tail(text, t.start, 60);
+    let words: Vec<&str> = head.split_whitespace().collect();
+    (0..=3.min(words.len())).find_map(|skip| {
+        let (upto, between) = words.split_at(words.len() - skip);
+        if between.iter().any(|w| w.ends_with([',', ';', ':'])) {
+            return None;
+        }
+        BACKGROUND.iter().copied().find(|b| {
+            let n = b.split_whitespace().count();
+            upto.len() >= n && upto[upto.len() - n..].join(" ") == *b
+        })
+    })
+}
+
+/// The last `chars` characters of `text` before `at`, lower-cased: the words
+/// right before a trigger, read without touching the rest of the document.
+pub(crate) fn lower_tail(text: &str, at: usize, chars: usize) -> String {
+    let head = text.get(..at).unwrap_or("");
+    head.char_indices()
+        .rev()
+        .nth(chars)
+        .map_or(head, |(i, _)| &head[i..])
+        .to_lowercase()
 }
 
 /// "the pagers that exploded", "the strike which killed": an event word

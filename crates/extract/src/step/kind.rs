@@ -8,7 +8,7 @@ use crate::context::DocContext;
 use crate::cue::CueKind;
 use crate::learn::LinearModel;
 use crate::trigger::TriggerHit;
-use crate::type_rules::{back_reference, is_event_type};
+use crate::type_rules::{back_reference, background_phrase, is_event_type};
 
 use super::{Scope, Unit};
 
@@ -28,6 +28,15 @@ impl Kind {
             plover: PloverEvent::Accuse,
             mode: None,
             contexts: vec!["diplomatic".to_string()],
+        }
+    }
+
+    fn other() -> Self {
+        Kind {
+            claim_type: ClaimType::Other,
+            plover: ClaimType::Other.default_plover(),
+            mode: None,
+            contexts: Vec::new(),
         }
     }
 
@@ -72,6 +81,13 @@ pub(crate) fn decide(
                 mode: None,
                 contexts: vec!["military".to_string()],
             }
+        }
+        Some(t) if let Some(phrase) = background_phrase(sc.text, t) => {
+            why.push(format!(
+                "type other: the event word '{}' comes after '{phrase}': the clause is set against the event and tells something else about it",
+                &sc.text[t.start..t.end],
+            ));
+            Kind::other()
         }
         Some(t) => match speech_over_event(sc, unit, t, attr) {
             Some(reason) => {
@@ -226,12 +242,7 @@ fn without_trigger(
         }
         None => {
             why.push("type other: no event trigger; kept as a claim because it carries an attribution, hedge or opinion cue".to_string());
-            Kind {
-                claim_type: ClaimType::Other,
-                plover: ClaimType::Other.default_plover(),
-                mode: None,
-                contexts: Vec::new(),
-            }
+            Kind::other()
         }
     }
 }
