@@ -128,12 +128,23 @@ fn scene_setting(text: &str, t: &TriggerHit) -> bool {
         "after",
         "in the wake of",
     ];
-    let head = text.get(..t.start).unwrap_or("");
-    let clause = head
-        .rfind(['.', ';', '\n'])
-        .map_or(head, |i| &head[i + 1..])
-        .trim_start()
-        .to_lowercase();
+    let head = lower_tail(text, t.start, 120);
+    let whole = head.len() >= t.start;
+    let clause = match head.rfind(['.', ';', '\n']) {
+        Some(i) => Some(&head[i + 1..]),
+        None => whole.then_some(&head[..]),
+    };
+    // The phrase opens the clause, or the reported clause after "that":
+    // "The ministry reported that as a result of the explosions, …".
+    let Some(clause) = head
+        .rfind(" that ")
+        .map(|i| &head[i + 6..])
+        .filter(|c| clause.is_none_or(|k| c.len() <= k.len()))
+        .or(clause)
+        .map(str::trim_start)
+    else {
+        return false;
+    };
     OPENERS.iter().any(|o| {
         clause.strip_prefix(o).is_some_and(|rest| {
             let rest = rest.trim_start();
@@ -281,6 +292,9 @@ fn toll_of_event_noun(text: &str, t: &TriggerHit, hits: &[&TriggerHit]) -> bool 
             && a.end <= t.start
             && EVENT_NOUNS.contains(&text[a.start..a.end].to_lowercase().as_str())
             && text.get(a.end..t.start).is_some_and(|gap| {
+                // A quotation may open right before the toll: `an attack
+                // on the camp "has claimed the lives of 56"`.
+                let gap = gap.trim_end().trim_end_matches(['“', '"']);
                 !gap.contains([',', ';', '(', '“', '"'])
                     && gap.split_whitespace().count() <= 12
                     && !gap
