@@ -294,7 +294,7 @@ fn toll_of_event_noun(text: &str, t: &TriggerHit, hits: &[&TriggerHit]) -> bool 
             && text.get(a.end..t.start).is_some_and(|gap| {
                 // A quotation may open right before the toll: `an attack
                 // on the camp "has claimed the lives of 56"`.
-                let gap = gap.trim_end().trim_end_matches(['“', '"']);
+                let gap = gap.replace(" \"", " ").replace(" “", " ");
                 !gap.contains([',', ';', '(', '“', '"'])
                     && gap.split_whitespace().count() <= 12
                     && !gap
