@@ -64,7 +64,13 @@ pub(crate) fn is_non_statement(s: &str) -> bool {
     PHRASES.iter().any(|p| lower.contains(p))
 }
 
+/// A sentence opening on a condition or supposition. A quoted one (“If
+/// they cross the border, they will be targets,” he said) is a source's
+/// warning, which is a claim.
 pub(crate) fn is_hypothetical(s: &str) -> bool {
+    if s.trim_start().starts_with(['"', '“', '‘']) {
+        return false;
+    }
     let first: String = s
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .chars()

@@ -296,7 +296,7 @@ fn toll_of_event_noun(text: &str, t: &TriggerHit, hits: &[&TriggerHit]) -> bool 
                 // on the camp "has claimed the lives of 56"`.
                 let gap = gap.replace(" \"", " ").replace(" “", " ");
                 !gap.contains([',', ';', '(', '“', '"'])
-                    && gap.split_whitespace().count() <= 12
+                    && gap.split_whitespace().count() <= 16
                     && !gap
                         .split_whitespace()
                         .any(|w| matches!(w, "that" | "which" | "who" | "and"))

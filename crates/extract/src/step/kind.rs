@@ -369,17 +369,22 @@ fn speech_over_event(
         .to_lowercase();
     // The event only inside the "if" clause, or a weak event word, under a
     // modal: the source warns of what would happen.
-    let if_at = clause.find(" if ").map(|i| unit.start + i);
+    // "if they fight" or the inverted "should these troops fight".
+    let if_at = [" if ", "\"if ", "“if ", " should ", "\"should ", "“should "]
+        .iter()
+        .filter_map(|w| clause.find(w))
+        .min()
+        .map(|i| unit.start + i);
     let conditional = if_at.is_some_and(|i| !t.trigger.strong || t.start > i)
         && [" would ", " could "].iter().any(|m| clause.contains(m));
     let concern = clause.contains("concerned that") && !t.trigger.strong;
-    if (conditional || concern) && attr.is_some_and(|a| named(a.source.kind)) {
+    if (conditional || concern) && attr.is_some_and(|a| a.source.kind != SourceKind::Author) {
         let what = if concern {
             "a concern"
         } else {
             "a conditional warning"
         };
-        return Some(format!("a named source's {what}"));
+        return Some(format!("the source's {what}"));
     }
     None
 }
