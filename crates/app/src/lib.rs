@@ -1,0 +1,28 @@
+//! claimtrace's use cases, written once for both front ends: the
+//! `claimtrace` binary and the HTTP server parse their arguments and call
+//! one function here; this crate does the job through the stages' crates and
+//! the [`claimtrace_store::Store`] trait (never a concrete store, so any
+//! implementation of the trait serves both front ends).
+//!
+//! - [`ingest`]: store a batch of read and extracted documents and
+//!   corroborate them ([`ingest_batch`]); read and extract an upload
+//!   ([`read_upload`]).
+//!
+//! ```
+//! use claimtrace_app::{CorroboratorConfig, ingest_batch};
+//! use claimtrace_store::SqliteStore;
+//!
+//! let mut store = SqliteStore::open_in_memory().unwrap();
+//! // Nothing to store: the report says so, and nothing waits for corroboration.
+//! let report = ingest_batch(&mut store, &[], Some(&CorroboratorConfig::default())).unwrap();
+//! assert_eq!((report.new, report.failed), (0, 0));
+//! ```
+
+pub mod error;
+pub mod ingest;
+
+pub use claimtrace_corroborate::{CorroboratorConfig, RunReport};
+pub use error::{AppError, Result};
+pub use ingest::{
+    BatchReport, DocumentOutcome, Extracted, Upload, corroborate_pending, ingest_batch, read_upload,
+};
