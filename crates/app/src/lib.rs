@@ -7,6 +7,9 @@
 //! - [`ingest`]: store a batch of read and extracted documents and
 //!   corroborate them ([`ingest_batch`]); read and extract an upload
 //!   ([`read_upload`]).
+//! - [`network`]: the actor network of stored claims, one rule for
+//!   `/api/network` and the GEXF export ([`actor_network`], [`network_of`]).
+//! - [`export`]: what an export of stored claims holds ([`claims_export`]).
 //!
 //! ```
 //! use claimtrace_app::{CorroboratorConfig, ingest_batch};
@@ -19,10 +22,15 @@
 //! ```
 
 pub mod error;
+pub mod export;
 pub mod ingest;
+pub mod network;
 
 pub use claimtrace_corroborate::{CorroboratorConfig, RunReport};
+pub use claimtrace_export::WeightBasis;
 pub use error::{AppError, Result};
+pub use export::claims_export;
 pub use ingest::{
     BatchReport, DocumentOutcome, Extracted, Upload, corroborate_pending, ingest_batch, read_upload,
 };
+pub use network::{ActorNetwork, NetworkEdge, NetworkNode, actor_network, network_of};
