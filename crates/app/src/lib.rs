@@ -9,6 +9,9 @@
 //!   ([`read_upload`]).
 //! - [`network`]: the actor network of stored claims, one rule for
 //!   `/api/network` and the GEXF export ([`actor_network`], [`network_of`]).
+//! - [`event`]: one event found by id or by a member claim's id
+//!   ([`resolve_event`]), its documents with their copy groups, and every
+//!   report behind it ([`event_detail`]).
 //! - [`export`]: what an export of stored claims holds ([`claims_export`]).
 //!
 //! ```
@@ -22,6 +25,7 @@
 //! ```
 
 pub mod error;
+pub mod event;
 pub mod export;
 pub mod ingest;
 pub mod network;
@@ -29,6 +33,7 @@ pub mod network;
 pub use claimtrace_corroborate::{CorroboratorConfig, RunReport};
 pub use claimtrace_export::WeightBasis;
 pub use error::{AppError, Result};
+pub use event::{EventDetail, EventDocument, Report, event_detail, event_documents, resolve_event};
 pub use export::claims_export;
 pub use ingest::{
     BatchReport, DocumentOutcome, Extracted, Upload, corroborate_pending, ingest_batch, read_upload,
