@@ -80,20 +80,6 @@ const WEAPONS: &[&str] = &[
     "rockets",
     "Lancet drones",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const HEDGES: &[&str] = &["reportedly", "allegedly", "apparently", ""];
 const OUTLETS: &[&str] = &[
     "Sahel Wire Service",
@@ -124,7 +110,7 @@ pub fn article(i: u64) -> Document {
             let n = r.range(2, 450);
             let src = r.pick(SOURCES);
             let hedge = r.pick(HEDGES);
-            let m = r.pick(MONTHS);
+            let m = r.pick(&claimtrace_model::MONTH_NAMES);
             let sentence = match (p * 7 + s + r.range(0, 11)) % 11 {
                 0 => format!(
                     "On {m} {day}, {year}, {a} launched {n} {w} at targets in {pl}, {src}. "

@@ -7,7 +7,8 @@
 //! - [`Claim`]: one statement made in one document, the output contract of
 //!   `../shared/design/claim-record.md`, with its label sets ([`ClaimType`],
 //!   [`SourceKind`], [`Epistemic`], [`PloverEvent`]);
-//! - [`Profile`]: the article sourcing profile computed from a document's claims.
+//! - [`Profile`]: the article sourcing profile computed from a document's claims;
+//! - [`MONTH_NAMES`], [`WEEKDAY_NAMES`]: the calendar words, spelt once.
 //!
 //! ```
 //! use claimtrace_model::{Document, Span};
@@ -20,6 +21,7 @@ mod claim;
 mod document;
 mod event;
 mod labels;
+mod month;
 mod profile;
 mod span;
 
@@ -32,5 +34,6 @@ pub use event::{
     EventPlace, Origin, OutletCounts, OutletProfile,
 };
 pub use labels::{ActorKind, ClaimType, Epistemic, LabelError, PloverEvent, SourceKind};
+pub use month::{MONTH_NAMES, WEEKDAY_NAMES, month_name};
 pub use profile::{Profile, ProfileCount, SourceCount};
 pub use span::{DisjointRanges, Span};

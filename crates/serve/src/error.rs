@@ -132,3 +132,15 @@ impl From<claimtrace_export::ExportError> for ApiError {
         }
     }
 }
+
+impl From<claimtrace_app::AppError> for ApiError {
+    fn from(e: claimtrace_app::AppError) -> Self {
+        use claimtrace_app::AppError as A;
+        match e {
+            // Store and export errors keep their own answers (timeout, busy, ...).
+            A::Store(s) => ApiError::from(s),
+            A::Export(x) => ApiError::from(x),
+            other => ApiError::internal(other.to_string()),
+        }
+    }
+}

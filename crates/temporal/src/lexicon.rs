@@ -1,6 +1,7 @@
 //! Words the rules recognise: month and weekday names, small number words.
 
 use chrono::Weekday;
+use claimtrace_model::MONTH_NAMES;
 
 /// Capitalised month names and abbreviations. Case-sensitive on purpose: a
 /// lower-case "may" or "march" is a verb far more often than a month.
@@ -11,22 +12,9 @@ pub(crate) const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|S
 pub(crate) fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
     let key = w.get(..3)?;
-    let n = match key {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "May" => 5,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        "Dec" => 12,
-        _ => return None,
-    };
-    Some(n)
+    // "Sept." and "Sep" alike: the first three letters name the month.
+    let i = MONTH_NAMES.iter().position(|m| m.get(..3) == Some(key))?;
+    u32::try_from(i + 1).ok()
 }
 
 pub(crate) fn weekday(word: &str) -> Option<Weekday> {

@@ -59,6 +59,7 @@ mod rules;
 
 use chrono::NaiveDate;
 pub use claimtrace_model::{DatePrecision, DateRef, Span};
+use claimtrace_model::{MONTH_NAMES, WEEKDAY_NAMES};
 
 pub use error::{Result, TemporalError};
 
@@ -129,31 +130,12 @@ pub fn resolve_relative(expr: &str, anchor: NaiveDate) -> Option<DateRef> {
 /// Whether `word` names a day or month by itself ("June", "Tuesday",
 /// "yesterday"), so that it is read as a date, not as a name.
 pub fn is_calendar_word(word: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tomorrow",
-    ];
-    CALENDAR.contains(&word.trim().to_lowercase().as_str())
+    let w = word.trim();
+    MONTH_NAMES
+        .iter()
+        .chain(&WEEKDAY_NAMES)
+        .chain(&["today", "yesterday", "tomorrow"])
+        .any(|c| c.eq_ignore_ascii_case(w))
 }
 
 /// A base date from a publication timestamp (`2025-06-02` or `2025-06-02T08:00:00Z`).

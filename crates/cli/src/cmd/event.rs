@@ -2,7 +2,8 @@
 //! outlet, source, firmness, sentence), its independent origins, and its
 //! contradictions with both sides and their sources.
 //!
-//! `--json` writes one [`EventDetail`] object:
+//! `--json` writes one [`EventDetail`] object (found and read by
+//! [`claimtrace_app::event_detail`], the lookup `/api/events/{id}` uses):
 //! `{"event": Event, "reports": [{"claim": Claim, "document": {...},
 //! "origin": "name:tass", "corroborated": bool, "contradicted": bool}]}` —
 //! `event` as in `claimtrace events --json`, `claim` as in
@@ -13,9 +14,8 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use claimtrace_app::{EventDetail, Report, event_detail};
 use claimtrace_model::{Claim, Event};
-use claimtrace_store::Store;
-use serde::Serialize;
 
 use crate::cmd::events::{days, level, parties};
 use crate::db::DbArgs;
@@ -34,78 +34,9 @@ pub struct Args {
     pub json: bool,
 }
 
-/// The document a report comes from.
-#[derive(Debug, Clone, Serialize)]
-pub struct ReportDocument {
-    pub id: String,
-    pub title: Option<String>,
-    pub outlet: Option<String>,
-    pub published: Option<String>,
-    pub url: Option<String>,
-}
-
-/// One member claim with where it comes from.
-#[derive(Debug, Clone, Serialize)]
-pub struct Report {
-    pub claim: Claim,
-    pub document: ReportDocument,
-    pub origin: String,
-    pub corroborated: bool,
-    pub contradicted: bool,
-}
-
-/// What `claimtrace event --json` writes.
-#[derive(Debug, Clone, Serialize)]
-pub struct EventDetail {
-    pub event: Event,
-    pub reports: Vec<Report>,
-}
-
-/// The event `id` names (an event id, or a member claim's id) with its reports.
-pub fn detail(store: &dyn Store, id: &str) -> anyhow::Result<Option<EventDetail>> {
-    let event = match store.event(id)? {
-        Some(e) => Some(e),
-        None => match store.event_of_claim(id)? {
-            Some(eid) => store.event(&eid)?,
-            None => store.event(&format!("ev:{id}"))?,
-        },
-    };
-    let Some(event) = event else {
-        return Ok(None);
-    };
-    let mut docs: HashMap<String, ReportDocument> = HashMap::new();
-    let mut reports = Vec::with_capacity(event.claims.len());
-    for m in &event.claims {
-        let Some(claim) = store.claim(&m.claim)? else {
-            continue;
-        };
-        if !docs.contains_key(&m.doc) {
-            let d = store.document(&m.doc)?.map(|s| s.document);
-            docs.insert(
-                m.doc.clone(),
-                ReportDocument {
-                    id: m.doc.clone(),
-                    title: d.as_ref().and_then(|d| d.title.clone()),
-                    outlet: d.as_ref().and_then(|d| d.outlet.clone()),
-                    published: d.as_ref().and_then(|d| d.published.clone()),
-                    url: d.as_ref().and_then(|d| d.url.clone()),
-                },
-            );
-        }
-        reports.push(Report {
-            claim,
-            document: docs[&m.doc].clone(),
-            origin: m.origin.clone(),
-            corroborated: m.corroborated,
-            contradicted: m.contradicted,
-        });
-    }
-    Ok(Some(EventDetail { event, reports }))
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = args.db.open_existing()?;
-    let Some(d) = detail(&store, &args.id)? else {
+    let Some(d) = event_detail(&store, &args.id)? else {
         anyhow::bail!(
             "no event '{}' (see `claimtrace events`; an event id or a claim id)",
             args.id

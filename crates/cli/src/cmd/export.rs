@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use claimtrace_export::{EventRecord, ExportData, ExportStats};
-use claimtrace_export::{ExportFormat, ExportOptions, GatherOptions};
+use claimtrace_export::{ExportFormat, ExportOptions};
 use claimtrace_store::{EventQuery, Store};
 
 use crate::cmd::claims::ClaimFilter;
@@ -90,10 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         let store = args.db.open_existing()?;
         let claims = store.claims(&args.filter.to_query())?.items;
-        let what = GatherOptions {
-            verdicts: args.format == ExportFormat::Claimreview,
-        };
-        Payload::Claims(claimtrace_export::gather(&store, claims, what)?)
+        Payload::Claims(claimtrace_app::claims_export(&store, claims, args.format)?)
     };
     output::detail(format_args!(
         "read {} {} from {} in {:.0?}",

@@ -16,8 +16,10 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use claimtrace_corroborate::{CorroboratorConfig, RunReport, run_pending};
-use claimtrace_store::{NewDocument, PutOutcome, Store};
+use claimtrace_app::{
+    CorroboratorConfig, DocumentOutcome, Extracted, RunReport, corroborate_pending, ingest_batch,
+};
+use claimtrace_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::db::DbArgs;
@@ -38,9 +40,6 @@ pub struct Args {
     #[arg(long)]
     pub no_corroborate: bool,
 }
-
-/// Documents corroborated per transaction.
-const CORROBORATE_STEP: usize = 256;
 
 /// What one ingest run did.
 #[derive(Debug, Default, Clone, Copy, serde::Serialize)]
@@ -115,11 +114,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Run the pipeline over `inputs` into `store`; `failed_before` counts inputs
-/// that already failed to be found. With `corroborate`, every stored batch
-/// (and at the end, anything still pending) is corroborated.
+/// that already failed to be found. Each batch is stored (and, with
+/// `corroborate`, corroborated) by [`claimtrace_app::ingest_batch`], the job
+/// `POST /api/ingest` runs too; at the end anything still pending is
+/// corroborated.
 pub fn ingest_inputs(
     pipeline: &Pipeline,
-    store: &mut claimtrace_store::SqliteStore,
+    store: &mut dyn Store,
     inputs: &[claimtrace_ingest::Input],
     progress: &ProgressBar,
     failed_before: usize,
@@ -145,34 +146,24 @@ pub fn ingest_inputs(
                     }
                     Item::Skipped => summary.already_stored += 1,
                     Item::NotArticle => summary.not_articles += 1,
-                    Item::Done(doc, ex) => batch.push((*doc, ex)),
+                    Item::Done(document, extraction) => batch.push(Extracted {
+                        document: *document,
+                        extraction,
+                    }),
                 }
             }
             docs_seen += batch.len() as u64;
-            let docs: Vec<NewDocument<'_>> = batch
-                .iter()
-                .map(|(d, ex)| NewDocument::new(d, &ex.sentences, &ex.claims))
-                .collect();
-            let outcomes = store.put_documents(&docs)?;
-            for (outcome, (doc, _)) in outcomes.into_iter().zip(&batch) {
-                match outcome {
-                    Ok(PutOutcome::New { claims, .. }) => {
-                        summary.new += 1;
-                        summary.claims += claims;
-                    }
-                    Ok(PutOutcome::AlreadyStored { .. }) => summary.already_stored += 1,
-                    Err(e) => {
-                        progress.suspend(|| {
-                            output::report_failure(&format!("{}: not stored: {e}", doc.origin))
-                        });
-                        summary.failed += 1;
-                    }
+            let report = ingest_batch(store, &batch, corroborate)?;
+            for outcome in &report.outcomes {
+                if let DocumentOutcome::Failed(msg) = outcome {
+                    progress.suspend(|| output::report_failure(msg));
                 }
             }
-            if let Some(cfg) = corroborate {
-                summary.corroboration += run_pending(store, cfg, CORROBORATE_STEP)
-                    .map_err(|e| anyhow::anyhow!("corroboration: {e}"))?;
-            }
+            summary.new += report.new;
+            summary.already_stored += report.already_stored;
+            summary.failed += report.failed;
+            summary.claims += report.claims;
+            summary.corroboration += report.corroboration;
             progress.set_message(format!(
                 "{docs_seen} documents, {} claims, {} events",
                 summary.claims, summary.corroboration.events_opened
@@ -181,8 +172,7 @@ pub fn ingest_inputs(
         },
     )?;
     if let Some(cfg) = corroborate {
-        summary.corroboration += run_pending(store, cfg, CORROBORATE_STEP)
-            .map_err(|e| anyhow::anyhow!("corroboration: {e}"))?;
+        summary.corroboration += corroborate_pending(store, cfg)?;
     }
     Ok(summary)
 }

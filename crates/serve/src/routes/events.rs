@@ -2,10 +2,9 @@
 //! claims — one event per happening, with its independent origins, the
 //! copies collapsed into one origin, and the contradictions between origins.
 
-use std::collections::HashMap;
-
 use axum::Json;
 use axum::extract::{Path, State};
+use claimtrace_app::resolve_event;
 use claimtrace_model::{Contradiction, Event, EventClaim, Origin};
 use claimtrace_store::{EventHead, SqliteStore, Store};
 use serde::{Deserialize, Serialize};
@@ -202,13 +201,11 @@ pub async fn list(
     .await
 }
 
-/// The id of the event `id` names: an event id, or the id of one of its claims.
+/// The id of the event `id` names, by the rule of `claimtrace event`
+/// ([`claimtrace_app::resolve_event`]): an event id, the id of one of its
+/// claims, or an event id without its `ev:` prefix.
 fn resolve(s: &SqliteStore, id: &str) -> ApiResult<String> {
-    if s.event_members(id, 1, 0)?.is_some() {
-        return Ok(id.to_string());
-    }
-    s.event_of_claim(id)?
-        .ok_or_else(|| ApiError::not_found(format!("no event with id '{id}'")))
+    resolve_event(s, id)?.ok_or_else(|| ApiError::not_found(format!("no event with id '{id}'")))
 }
 
 fn head(s: &SqliteStore, id: &str, cap: usize) -> ApiResult<EventHead> {
@@ -363,32 +360,20 @@ pub async fn event_documents(
     .await
 }
 
+/// The documents of `ids` with their copy groups ([`claimtrace_app::event_documents`]).
 fn documents(s: &SqliteStore, ids: &[String]) -> Result<Vec<EventDocument>, ApiError> {
-    let groups: HashMap<String, Option<String>> = s
-        .corroborated_docs(ids)?
+    Ok(claimtrace_app::event_documents(s, ids)?
         .into_iter()
-        .map(|d| (d.doc, d.copy_group))
-        .collect();
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        let Some(meta) = s
-            .document_meta(id)
-            .map_err(|e| ApiError::internal(format!("document metadata: {e}")))?
-        else {
-            continue;
-        };
-        let copy_group = groups.get(id).cloned().flatten();
-        out.push(EventDocument {
-            id: id.clone(),
-            title: meta.title,
-            outlet: meta.outlet,
-            published: meta.published,
-            url: meta.url,
-            copy_of: copy_group.clone().filter(|g| g != id),
-            copy_group,
-        });
-    }
-    Ok(out)
+        .map(|d| EventDocument {
+            id: d.id,
+            title: d.title,
+            outlet: d.outlet,
+            published: d.published,
+            url: d.url,
+            copy_group: d.copy_group,
+            copy_of: d.copy_of,
+        })
+        .collect())
 }
 
 /// The shapes of [`claimtrace_model::Event`] and its parts, for the OpenAPI

@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
-use claimtrace_export::{ExportError, ExportFormat, ExportOptions, GatherOptions};
+use claimtrace_export::{ExportError, ExportFormat, ExportOptions};
 use claimtrace_store::Store;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -119,10 +119,7 @@ pub async fn export(
                     ),
                 ));
             }
-            let what = GatherOptions {
-                verdicts: format == ExportFormat::Claimreview,
-            };
-            Ok(claimtrace_export::gather(s, claims, what)?)
+            Ok(claimtrace_app::claims_export(s, claims, format)?)
         })
         .await?;
     let (bytes, stats) = app

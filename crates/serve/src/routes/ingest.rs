@@ -1,13 +1,15 @@
 //! `POST /api/ingest`: a posted article (plain text, HTML, a feed or JSON
-//! Lines) is ingested, extracted and stored, as `claimtrace ingest` would.
+//! Lines) is read, extracted, stored and corroborated by the jobs
+//! `claimtrace ingest` runs ([`claimtrace_app::read_upload`],
+//! [`claimtrace_app::ingest_batch`]), so its claims join events as the
+//! command line's do.
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{StatusCode, header};
-use claimtrace_ingest::{IngestConfig, InputFormat, parse_bytes};
-use claimtrace_model::{Claim, Document, Sentence};
-use claimtrace_store::{ClaimQuery, NewDocument, PutOutcome, Store};
+use claimtrace_app::{CorroboratorConfig, DocumentOutcome, Extracted, ingest_batch, read_upload};
+use claimtrace_ingest::InputFormat;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -15,9 +17,6 @@ use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::params::Params;
 use crate::security::authorize;
 use crate::state::AppState;
-
-/// Documents stored per transaction (as the CLI batches them).
-const BATCH: usize = 256;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -148,87 +147,50 @@ pub async fn ingest(
     // extractor is built on the first upload (it loads the lexicons), also
     // off the async threads.
     let state = app.clone();
-    let (extracted, errors) = app
-        .blocking(move || {
-            let extractor = state.extractor()?;
-            // The body limit of the server is the only size limit here.
-            let cfg = IngestConfig {
-                max_bytes: body.len() as u64 + 1,
-                ..IngestConfig::default()
-            };
-            let mut docs = Vec::new();
-            let mut errors = Vec::new();
-            for r in parse_bytes(&name, &body, hint, &cfg) {
-                match r {
-                    Ok(doc) => {
-                        let ex = extractor.extract(&doc);
-                        docs.push((doc, ex.sentences, ex.claims));
-                    }
-                    Err(e) => errors.push(e.to_string()),
-                }
-            }
-            Ok((docs, errors))
-        })
+    let upload = app
+        .blocking(move || Ok(read_upload(&*state.extractor()?, &name, &body, hint)))
         .await?;
-    if extracted.is_empty() {
+    if upload.documents.is_empty() {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "no_document",
-            if errors.is_empty() {
+            if upload.errors.is_empty() {
                 "no document in the body".to_string()
             } else {
-                errors.join("; ")
+                upload.errors.join("; ")
             },
         ));
     }
-    app.write(move |s, _| store_all(s, extracted, errors)).await
+    app.write(move |s, _| store_all(s, &upload.documents, upload.errors))
+        .await
 }
 
-type Extracted = (Document, Vec<Sentence>, Vec<Claim>);
-
+/// Store and corroborate the documents of an upload, and say what became of each.
 fn store_all(
-    s: &mut claimtrace_store::SqliteStore,
-    extracted: Vec<Extracted>,
+    s: &mut dyn claimtrace_store::Store,
+    extracted: &[Extracted],
     mut errors: Vec<String>,
 ) -> ApiResult<(StatusCode, Json<IngestResult>)> {
+    let report = ingest_batch(s, extracted, Some(&CorroboratorConfig::default()))?;
     let mut documents = Vec::new();
-    let (mut new, mut already, mut claims_total) = (0, 0, 0);
-    for chunk in extracted.chunks(BATCH) {
-        let batch: Vec<NewDocument<'_>> = chunk
-            .iter()
-            .map(|(d, sents, cs)| NewDocument::new(d, sents, cs))
-            .collect();
-        for (outcome, (doc, _, _)) in s.put_documents(&batch)?.into_iter().zip(chunk) {
-            let (id, status, claims) = match outcome {
-                Ok(PutOutcome::New { doc_id, claims }) => {
-                    new += 1;
-                    claims_total += claims;
-                    (doc_id, "new", claims)
-                }
-                Ok(PutOutcome::AlreadyStored { doc_id }) => {
-                    already += 1;
-                    let q = ClaimQuery {
-                        doc: Some(doc_id.clone()),
-                        limit: 1,
-                        ..Default::default()
-                    };
-                    let n = s.claims(&q)?.total;
-                    (doc_id, "already_stored", n)
-                }
-                Err(e) => {
-                    errors.push(format!("{}: not stored: {e}", doc.origin));
-                    continue;
-                }
-            };
-            documents.push(IngestedDocument {
-                id,
-                title: doc.title.clone(),
-                outlet: doc.outlet.clone(),
-                published: doc.published.clone(),
-                status,
-                claims,
-            });
-        }
+    for (outcome, e) in report.outcomes.into_iter().zip(extracted) {
+        let (id, status, claims) = match outcome {
+            DocumentOutcome::New { doc_id, claims } => (doc_id, "new", claims),
+            DocumentOutcome::AlreadyStored { doc_id, claims } => (doc_id, "already_stored", claims),
+            DocumentOutcome::Failed(msg) => {
+                errors.push(msg);
+                continue;
+            }
+        };
+        let doc = &e.document;
+        documents.push(IngestedDocument {
+            id,
+            title: doc.title.clone(),
+            outlet: doc.outlet.clone(),
+            published: doc.published.clone(),
+            status,
+            claims,
+        });
     }
     if documents.is_empty() {
         return Err(ApiError::new(
@@ -237,7 +199,7 @@ fn store_all(
             errors.join("; "),
         ));
     }
-    let status = if new > 0 {
+    let status = if report.new > 0 {
         StatusCode::CREATED
     } else {
         StatusCode::OK
@@ -248,9 +210,9 @@ fn store_all(
             failed: errors.len(),
             documents,
             errors,
-            new,
-            already_stored: already,
-            claims: claims_total,
+            new: report.new,
+            already_stored: report.already_stored,
+            claims: report.claims,
         }),
     ))
 }

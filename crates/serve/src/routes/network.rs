@@ -1,16 +1,16 @@
 //! `/api/network`: who attacks, supplies, cooperates with or breaks with whom.
 //!
-//! An edge weighs its independent origins once corroboration has placed
-//! claims in events (ten outlets repeating one agency's report weigh one),
-//! else its distinct documents.
+//! The network is [`claimtrace_app::actor_network`], the job whose edges the
+//! GEXF export writes too (its rules: nodes keyed by actor id when known, a
+//! denial is no edge of the alleged action, an edge weighs its independent
+//! origins once corroboration has placed claims in events, else its distinct
+//! documents). This module only parses the filters and shapes the answer.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use axum::Json;
 use axum::extract::State;
-use claimtrace_export::{RELATION_TYPES, claim_links, has_events, network_edges};
-use claimtrace_model::Claim;
-use claimtrace_store::Store;
+use claimtrace_app::{NetworkEdge, WeightBasis, actor_network};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -91,15 +91,9 @@ pub struct Network {
     pub weight: &'static str,
 }
 
-/// The API's view of the shared network ([`claimtrace_export::network_edges`],
-/// the builder GEXF uses too): the heaviest `limit` edges and their nodes,
-/// with the number of edges before the cut.
-pub fn build(
-    claims: &[Claim],
-    origins: Option<&HashMap<String, String>>,
-    limit: usize,
-) -> (Vec<Node>, Vec<Edge>, usize) {
-    let mut all = network_edges(claims, origins);
+/// The API's view of the shared network: the heaviest `limit` edges and
+/// their nodes, with the number of edges before the cut.
+pub fn build(mut all: Vec<NetworkEdge>, limit: usize) -> (Vec<Node>, Vec<Edge>, usize) {
     let total = all.len();
     all.truncate(limit);
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
@@ -158,33 +152,17 @@ pub async fn network(
     // Counted just past what is read: enough to say whether it was cut.
     q.count_cap = Some(MAX_CLAIMS + 1);
     app.read(move |s| {
-        let page = s.claims(&q)?;
-        let has_events = has_events(s)?;
-        let origins = if has_events {
-            // One indexed lookup per relation claim; other claims make no edge.
-            let relations = page.items.iter().filter(|c| {
-                c.actor.is_some() && c.target.is_some() && RELATION_TYPES.contains(&c.claim_type)
-            });
-            Some(
-                claim_links(s, relations)?
-                    .into_iter()
-                    .map(|(c, l)| (c, l.origin))
-                    .collect::<HashMap<_, _>>(),
-            )
-        } else {
-            None
-        };
-        let (nodes, edges, total_edges) = build(&page.items, origins.as_ref(), limit);
+        let net = actor_network(s, &q)?;
+        let (nodes, edges, total_edges) = build(net.edges, limit);
         Ok(Json(Network {
-            truncated: total_edges > edges.len() || page.total > page.items.len(),
+            truncated: total_edges > edges.len() || net.claims_matched > net.claims_read,
             nodes,
             edges,
             total_edges,
-            claims_matched: page.total,
-            weight: if has_events {
-                "independent_origins"
-            } else {
-                "documents"
+            claims_matched: net.claims_matched,
+            weight: match net.weight_basis {
+                WeightBasis::Origins => "independent_origins",
+                _ => "documents",
             },
         }))
     })

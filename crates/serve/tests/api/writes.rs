@@ -296,3 +296,44 @@ async fn hostile_markup_is_returned_as_data() {
         assert_eq!(&hostile[a as usize..b as usize], sentence);
     }
 }
+
+/// Documents posted to `/api/ingest` are corroborated as `claimtrace ingest`
+/// corroborates: their claims are placed in events at once, and two outlets'
+/// reports of one happening join one event.
+#[tokio::test]
+async fn ingested_documents_are_corroborated() {
+    let app = app();
+    let first = "---\noutlet: Sahel Wire Service\npublished: 2025-06-02\n---\n\
+        Drones struck a fuel depot near Belgorod on Monday, the regional governor said.";
+    let second = "---\noutlet: Meridian Daily\npublished: 2025-06-02\n---\n\
+        A fuel depot near Belgorod was struck by drones on Monday, according to the governor.";
+    let mut events = Vec::new();
+    for (name, text) in [("wire.txt", first), ("daily.txt", second)] {
+        let (s, r) = app
+            .post(
+                &format!("/api/ingest?name={name}"),
+                "text/plain",
+                Some(TOKEN),
+                text,
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{r}");
+        let (_, page) = app.get(&format!("/api/claims?doc={name}")).await;
+        let items = page["items"].as_array().unwrap();
+        assert!(!items.is_empty(), "{page}");
+        let attack = items
+            .iter()
+            .find(|c| c["type"] == "attack")
+            .unwrap_or_else(|| panic!("an attack claim in {name}: {page}"));
+        let event = attack["corroboration"]["event"]
+            .as_str()
+            .unwrap_or_else(|| panic!("the posted claim is in an event: {attack}"));
+        events.push(event.to_string());
+    }
+    assert_eq!(events[0], events[1], "both reports join one event");
+    let (s, e) = app
+        .get(&format!("/api/events/{}", crate::events::enc(&events[0])))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{e}");
+    assert_eq!(e["event"]["totals"]["documents"], 2, "{e}");
+}
